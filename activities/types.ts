@@ -1,0 +1,89 @@
+/**
+ * What the workflow asks the mail activity to send. The workflow decides who gets what and when;
+ * the activity renders (Vietnamese or English, text, HTML, .ics) and sends. Plain data only.
+ */
+import type { ItemKind, Party } from '../config/schema';
+import type { IsoInstant } from '../calendar/types';
+
+export type NoticeKind = 'reminder' | 'followUp' | 'invitation' | 'taskReminder' | 'handover';
+
+/** One item in a unit's daily message. */
+export interface Notice {
+  /** The workflow's business key for this notice; never sent twice. */
+  key: string;
+  kind: NoticeKind;
+  itemId: string;
+  itemKind: ItemKind;
+  title: string;
+  titleEn?: string;
+  /** Plan wording of the date, e.g. "trước ngày 15/6/2020". */
+  wording: string;
+  /** Effective cut-off (deadline, task) or start (event) for this unit, extensions included. */
+  at: IsoInstant;
+  /** Where the submission goes, or who organises: names already resolved for the year. */
+  to: { party: Party; name: string }[];
+  location?: string;
+  /** Rises each time the item's date moves, so calendar clients update the same entry. */
+  sequence: number;
+  /** True when the unit has an extension on this item. */
+  extended: boolean;
+  /** The instant this notice was planned for (the reminder log keeps planned and actual). */
+  plannedAt: IsoInstant;
+}
+
+export interface DigestRow {
+  itemId: string;
+  title: string;
+  unitId: string;
+  unitName: string;
+  dueAt: IsoInstant;
+}
+
+export interface FailureRow {
+  messageKey: string;
+  unitId?: string;
+  addresses: string[];
+  reason: string;
+  at: IsoInstant;
+}
+
+export interface Addressee {
+  /** unit: a member unit; digest: the leader and the secretariat; */
+  kind: 'unit' | 'digest';
+  unitId?: string;
+  name: string;
+  to: string[];
+  cc: string[];
+}
+
+export interface HandoverInfo {
+  fromYear: number;
+  toYear: number;
+  newLeader: { id: string; name: string };
+  newDeputy: { id: string; name: string };
+}
+
+export interface OutgoingMessage {
+  /** `${blocId}/${year}/${addressee}/${localDate}`: stable across retries and continue-as-new; the Message-ID comes from it. */
+  key: string;
+  bloc: { id: string; name: string; province: string; language: 'vi' | 'en'; timeZone: string };
+  year: number;
+  addressee: Addressee;
+  notices: Notice[];
+  /** For digests: units missing past a deadline, and deliveries that failed since the last digest. */
+  digest?: { rows: DigestRow[]; failures: FailureRow[] };
+  handover?: HandoverInfo;
+}
+
+export interface SendResult {
+  messageId: string;
+  accepted: string[];
+  /** Addresses the server refused while accepting the others: a success that must still be reported. */
+  rejected: string[];
+  sentAt: IsoInstant;
+}
+
+/** The activities the workflow calls; implemented in activities/index.ts. */
+export interface BlocActivities {
+  sendMessage(message: OutgoingMessage): Promise<SendResult>;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * `bloc`: the command line of a bloc leader and its secretariat.
+ * Each command group lives in client/commands/ and registers itself here.
+ */
+import { Command } from '@commander-js/extra-typings';
+import { EXIT_BAD_INPUT, InputError, ServerError } from './errors';
+
+export function buildProgram(): Command {
+  const program = new Command('bloc')
+    .description('Công cụ của Khối thi đua: kế hoạch, nhắc hạn, tiếp nhận hồ sơ / emulation bloc deadline engine')
+    .showHelpAfterError()
+    .exitOverride();
+  // Command groups register here, one line each.
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof InputError || err instanceof ServerError) {
+      process.stderr.write(`bloc: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const code = (err as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      const exitCode = (err as { exitCode?: number }).exitCode ?? EXIT_BAD_INPUT;
+      return exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`bloc: ${(err as Error).message ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv).then((code) => process.exit(code), (err) => {
+    process.stderr.write(`bloc: ${String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * The bloc configuration: one source of types and of error messages for the plan as data.
+ * Messages are Vietnamese first, English after the slash, because a secretariat edits these files.
+ */
+import { z } from 'zod';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const DAY_MONTH = /^(0?[1-9]|[12][0-9]|3[01])\/(0?[1-9]|1[0-2])$/;
+const HOUR_MINUTE = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** ISO-8601 durations with days, hours and minutes only: months and years have no fixed length. */
+const DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/;
+
+export const idSchema = z
+  .string({ error: 'bắt buộc / required' })
+  .regex(ID, 'mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang / lowercase letters, digits and hyphens only');
+export const emailSchema = z.email({ error: 'địa chỉ email không hợp lệ / invalid email address' });
+export const durationSchema = z
+  .string()
+  .regex(DURATION, 'thời lượng ISO-8601 không hợp lệ, ví dụ P7D, PT5M / invalid ISO-8601 duration, e.g. P7D, PT5M');
+export const dayMonthSchema = z
+  .string()
+  .regex(DAY_MONTH, 'ngày phải viết dạng ngày/tháng, ví dụ 15/6 / day must read day/month, e.g. 15/6');
+export const hourMinuteSchema = z.string().regex(HOUR_MINUTE, 'giờ phải viết dạng HH:mm / time must read HH:mm');
+export const isoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'ngày phải viết dạng YYYY-MM-DD / date must read YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'ngày không tồn tại / no such date',
+  });
+
+export const partySchema = z.enum(['leader', 'deputy', 'board', 'secretariat'], {
+  error: 'phải là leader, deputy, board hoặc secretariat / must be leader, deputy, board or secretariat',
+});
+export type Party = z.infer<typeof partySchema>;
+
+/** Who must act on an item: every unit, one role holder, or named units. */
+export const actorsSchema = z.union([z.enum(['all', 'leader', 'deputy']), z.array(idSchema).min(1)], {
+  error: 'phải là all, leader, deputy hoặc danh sách mã đơn vị / must be all, leader, deputy or a list of unit ids',
+});
+export type Actors = z.infer<typeof actorsSchema>;
+
+export const windowSchema = z.enum(
+  ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'year', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8', 'M9', 'M10', 'M11', 'M12'],
+  { error: 'khoảng thời gian phải là Q1..Q4, H1, H2, M1..M12 hoặc year / window must be Q1..Q4, H1, H2, M1..M12 or year' },
+);
+export type WindowName = z.infer<typeof windowSchema>;
+
+/**
+ * How the plan words a date. `nextYear` places it in the year after the cycle's (the January conference).
+ * - before: "trước ngày 15/6" — a deadline; whether the day itself counts is `deadlines.beforeIncludesDay`.
+ * - on: "ngày 17/1" — an exact day, optionally at a local time.
+ * - window: "Quý III" — the exact day is set later by the secretariat.
+ * - after: the item follows another (the handover follows the year-end conference).
+ */
+export const dueSchema = z.union(
+  [
+    z.strictObject({ before: dayMonthSchema, nextYear: z.boolean().default(false) }),
+    z.strictObject({ on: dayMonthSchema, at: hourMinuteSchema.optional(), nextYear: z.boolean().default(false) }),
+    z.strictObject({ window: windowSchema, nextYear: z.boolean().default(false) }),
+    z.strictObject({ after: idSchema, offset: durationSchema.default('P1D') }),
+  ],
+  { error: 'hạn phải có một trong before, on, window, after / due must have one of before, on, window, after' },
+);
+export type DueSpec = z.infer<typeof dueSchema>;
+
+export const reminderRulesSchema = z.strictObject({
+  /** Offsets before the deadline or event at which reminders go out. */
+  before: z.array(durationSchema).default(['P14D', 'P7D', 'P3D', 'P1D']),
+  /** Local time of day at which a day's reminders are sent. */
+  at: hourMinuteSchema.default('08:00'),
+  /** Move a reminder that falls on a weekend or public holiday to the previous working day. */
+  shiftToWorkingDay: z.boolean().default(true),
+  followUp: z
+    .strictObject({ every: durationSchema.default('P3D'), max: z.number().int().min(0).max(30).default(3) })
+    .default({ every: 'P3D', max: 3 }),
+  /** Who receives the digest of missing units after a deadline passes. */
+  escalateTo: z.array(z.enum(['leader', 'deputy', 'secretariat'])).default(['leader', 'secretariat']),
+});
+export type ReminderRules = z.infer<typeof reminderRulesSchema>;
+export const reminderOverrideSchema = reminderRulesSchema.partial();
+export type ReminderOverride = z.infer<typeof reminderOverrideSchema>;
+
+export const itemKindSchema = z.enum(['deadline', 'task', 'event', 'handover', 'ongoing'], {
+  error: 'loại phải là deadline, task, event, handover hoặc ongoing / kind must be deadline, task, event, handover or ongoing',
+});
+export type ItemKind = z.infer<typeof itemKindSchema>;
+
+export const itemSchema = z.strictObject({
+  id: idSchema,
+  kind: itemKindSchema,
+  title: z.string().min(1, 'bắt buộc / required'),
+  titleEn: z.string().min(1).optional(),
+  description: z.string().optional(),
+  /** Deadline and task: who submits. Event: who attends. */
+  from: actorsSchema.default('all'),
+  /** Deadline: where submissions go. Event: who organises. */
+  to: z.array(partySchema).default([]),
+  /** Ongoing items have no due date. */
+  due: dueSchema.optional(),
+  location: z.string().optional(),
+  reminders: reminderOverrideSchema.optional(),
+});
+export type ItemConfig = z.infer<typeof itemSchema>;
+
+const dayEntrySchema = z.strictObject({ date: isoDateSchema, name: z.string().min(1, 'bắt buộc / required') });
+export const yearDecisionSchema = z.strictObject({
+  year: z.number().int().min(1990).max(2200),
+  /** The instrument that decided it, e.g. the Prime Minister's notice on the Tết break. */
+  source: z.string().optional(),
+  daysOff: z.array(dayEntrySchema).default([]),
+  workingDays: z.array(dayEntrySchema).default([]),
+});
+export type YearDecision = z.infer<typeof yearDecisionSchema>;
+
+export const contactSchema = z.strictObject({
+  name: z.string().min(1, 'bắt buộc / required'),
+  emails: z.array(emailSchema).min(1, 'cần ít nhất một email / at least one email'),
+  cc: z.array(emailSchema).default([]),
+});
+
+export const unitSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1, 'bắt buộc / required'),
+  head: z.string().optional(),
+  emails: z.array(emailSchema).min(1, 'cần ít nhất một email / at least one email'),
+  cc: z.array(emailSchema).default([]),
+});
+export type UnitConfig = z.infer<typeof unitSchema>;
+
+export const blocConfigSchema = z
+  .strictObject({
+    bloc: z.strictObject({
+      id: idSchema,
+      name: z.string().min(1, 'bắt buộc / required'),
+      province: z.string().min(1, 'bắt buộc / required'),
+      timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+      language: z.enum(['vi', 'en']).default('vi'),
+      planReference: z.string().optional(),
+    }),
+    secretariat: contactSchema,
+    board: contactSchema,
+    units: z.array(unitSchema).min(2, 'khối cần ít nhất hai đơn vị / a bloc needs at least two units'),
+    roles: z.strictObject({
+      leader: idSchema,
+      deputy: idSchema,
+      /** The order in which units take the deputy's seat; the deputy becomes leader at the handover. */
+      rotation: z.array(idSchema).optional(),
+    }),
+    deadlines: z
+      .strictObject({
+        /** Whether "trước ngày 15/6" still accepts a submission on 15/6. */
+        beforeIncludesDay: z.boolean().default(false),
+        /** Civil Code 2015 art. 148: a period whose last day is a day off ends on the next working day. */
+        rollOffDays: z.boolean().default(true),
+        /** Local time at which an event starts when the plan gives none. */
+        eventTime: hourMinuteSchema.default('08:00'),
+      })
+      .default({ beforeIncludesDay: false, rollOffDays: true, eventTime: '08:00' }),
+    reminders: reminderRulesSchema.default(reminderRulesSchema.parse({})),
+    calendar: z.strictObject({ decisions: z.array(yearDecisionSchema).default([]) }).default({ decisions: [] }),
+    items: z.array(itemSchema).min(1, 'kế hoạch cần ít nhất một mục / the plan needs at least one item'),
+  })
+  .superRefine((cfg, ctx) => {
+    const unitIds = new Set<string>();
+    cfg.units.forEach((u, i) => {
+      if (unitIds.has(u.id)) {
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'id'], message: `mã đơn vị trùng: ${u.id} / duplicate unit id` });
+      }
+      unitIds.add(u.id);
+    });
+    const unknownUnit = (id: string, path: (string | number)[]) => {
+      if (!unitIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `không có đơn vị ${id} / unknown unit` });
+    };
+    unknownUnit(cfg.roles.leader, ['roles', 'leader']);
+    unknownUnit(cfg.roles.deputy, ['roles', 'deputy']);
+    if (cfg.roles.leader === cfg.roles.deputy) {
+      ctx.addIssue({ code: 'custom', path: ['roles', 'deputy'], message: 'khối phó phải khác khối trưởng / deputy must differ from leader' });
+    }
+    cfg.roles.rotation?.forEach((id, i) => unknownUnit(id, ['roles', 'rotation', i]));
+
+    const itemIds = new Set<string>();
+    cfg.items.forEach((item, i) => {
+      if (itemIds.has(item.id)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `mã mục trùng: ${item.id} / duplicate item id` });
+      }
+      itemIds.add(item.id);
+      if (Array.isArray(item.from)) item.from.forEach((id, j) => unknownUnit(id, ['items', i, 'from', j]));
+      if (item.kind !== 'ongoing' && !item.due) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'due'], message: 'mục này cần hạn / this item needs a due date' });
+      }
+    });
+    cfg.items.forEach((item, i) => {
+      if (item.due && 'after' in item.due && !itemIds.has(item.due.after)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'due', 'after'], message: `không có mục ${item.due.after} / unknown item` });
+      }
+    });
+    cfg.calendar.decisions.forEach((d, i) => {
+      const check = (entries: { date: string }[], key: string) =>
+        entries.forEach((e, j) => {
+          if (!e.date.startsWith(`${d.year}-`)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['calendar', 'decisions', i, key, j, 'date'],
+              message: `ngày ${e.date} nằm ngoài năm ${d.year} / date outside its year`,
+            });
+          }
+        });
+      check(d.daysOff, 'daysOff');
+      check(d.workingDays, 'workingDays');
+    });
+  });
+
+export type BlocConfig = z.infer<typeof blocConfigSchema>;
+/** What a file may leave out (defaults), before validation fills it in. */
+export type BlocConfigInput = z.input<typeof blocConfigSchema>;

@@ -1,0 +1,25 @@
+// The Temporal samples' rules: floating promises are errors, and workflow code imports no Node built-ins.
+const tseslint = require('typescript-eslint');
+const { builtinModules } = require('module');
+
+module.exports = tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts', 'calendar/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)] },
+      ],
+    },
+  },
+);
