@@ -68,6 +68,11 @@ export interface OutgoingMessage {
   key: string;
   bloc: { id: string; name: string; province: string; language: 'vi' | 'en'; timeZone: string };
   year: number;
+  /**
+   * The instant the workflow decided to send, in workflow time: "days left" are counted from it, so what
+   * the message says is what was true when it was decided (and tests on a skipped clock read right).
+   */
+  asOf?: IsoInstant;
   addressee: Addressee;
   notices: Notice[];
   /** For digests: units missing past a deadline, and deliveries that failed since the last digest. */
@@ -86,4 +91,17 @@ export interface SendResult {
 /** The activities the workflow calls; implemented in activities/index.ts. */
 export interface BlocActivities {
   sendMessage(message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** One message's fate in a batch. */
+export type SendOutcome =
+  | { key: string; status: 'delivered'; result: SendResult }
+  | { key: string; status: 'failed'; permanent: boolean; error: string; addresses: string[]; at: IsoInstant };
+
+/**
+ * Sending a whole instant's messages in one activity keeps a year's history small (one activity
+ * instead of one per unit); progress is heartbeated so a retry sends only what is still owed.
+ */
+export interface BatchActivities {
+  sendBatch(messages: OutgoingMessage[]): Promise<SendOutcome[]>;
 }

@@ -3,6 +3,8 @@
  * ("ngày 15/6/2020") and names weekdays by ordinal ("thứ Hai") except Sunday ("Chủ nhật").
  */
 import { DateTime } from 'luxon';
+import type { ItemKind, Party, WindowName } from '../config/schema';
+import type { IsoDate } from './types';
 
 const WEEKDAYS_VI = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
@@ -48,4 +50,69 @@ export function formatDateTimeEn(iso: string, zone: string): string {
 /** "Quý III/2020" */
 export function quarterVi(quarter: number, year: number): string {
   return `Quý ${ROMAN[quarter] ?? quarter}/${year}`;
+}
+
+/** "6 tháng đầu năm 2020", "Quý III/2020", "tháng 1/2021", "cả năm 2020" */
+export function windowVi(window: WindowName, year: number): string {
+  if (window === 'year') return `cả năm ${year}`;
+  if (window === 'H1') return `6 tháng đầu năm ${year}`;
+  if (window === 'H2') return `6 tháng cuối năm ${year}`;
+  const n = Number(window.slice(1));
+  return window.startsWith('Q') ? quarterVi(n, year) : `tháng ${n}/${year}`;
+}
+
+/** "trước ngày 15/6/2020" */
+export function beforeDayVi(day: IsoDate, zone: string): string {
+  return `trước ngày ${dayMonthYearVi(day, zone)}`;
+}
+
+/** "ngày 17/1/2020" */
+export function onDayVi(day: IsoDate, zone: string): string {
+  return `ngày ${dayMonthYearVi(day, zone)}`;
+}
+
+/** A window item once its day is set: "ngày 20/8/2020 (Quý III/2020)". */
+export function setInWindowVi(day: IsoDate, windowWording: string, zone: string): string {
+  return `${onDayVi(day, zone)} (${windowWording})`;
+}
+
+/** "sau khi kết thúc: Hội nghị tổng kết …" */
+export function afterItemVi(title: string): string {
+  return `sau khi kết thúc: ${title}`;
+}
+
+/** "hết ngày thứ Hai, 15/6/2020": the cut-off of a deadline, as people say it. */
+export function cutOffVi(at: string, zone: string): string {
+  const d = local(at, zone);
+  return `hết ${weekdayVi(d)}, ngày ${d.day}/${d.month}/${d.year}`;
+}
+
+/** Fills a yearly title: {year}, {nextYear}, and {since:1975} (years elapsed: 45 in 2020). */
+export function fillTitle(template: string, year: number): string {
+  return template
+    .replace(/\{year\}/g, String(year))
+    .replace(/\{nextYear\}/g, String(year + 1))
+    .replace(/\{since:(\d{4})\}/g, (_, from: string) => String(year - Number(from)));
+}
+
+const KIND_VI: Record<ItemKind, string> = {
+  deadline: 'hạn nộp',
+  task: 'nhiệm vụ',
+  event: 'sự kiện',
+  handover: 'bàn giao',
+  ongoing: 'thường xuyên',
+};
+const PARTY_VI: Record<Party, string> = {
+  leader: 'Khối trưởng',
+  deputy: 'Khối phó',
+  board: 'Ban Thi đua - Khen thưởng tỉnh',
+  secretariat: 'Thư ký Khối',
+};
+
+export function kindVi(kind: ItemKind): string {
+  return KIND_VI[kind];
+}
+
+export function partyVi(party: Party): string {
+  return PARTY_VI[party];
 }

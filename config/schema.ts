@@ -2,6 +2,7 @@
  * The bloc configuration: one source of types and of error messages for the plan as data.
  * Messages are Vietnamese first, English after the slash, because a secretariat edits these files.
  */
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -18,9 +19,18 @@ export const emailSchema = z.email({ error: 'địa chỉ email không hợp l�
 export const durationSchema = z
   .string()
   .regex(DURATION, 'thời lượng ISO-8601 không hợp lệ, ví dụ P7D, PT5M / invalid ISO-8601 duration, e.g. P7D, PT5M');
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A plan repeats every year, so 29/2 (absent three years in four) is refused with the impossible days. */
 export const dayMonthSchema = z
   .string()
-  .regex(DAY_MONTH, 'ngày phải viết dạng ngày/tháng, ví dụ 15/6 / day must read day/month, e.g. 15/6');
+  .regex(DAY_MONTH, 'ngày phải viết dạng ngày/tháng, ví dụ 15/6 / day must read day/month, e.g. 15/6')
+  .refine(
+    (s) => {
+      const [d, m] = s.split('/').map(Number);
+      return d !== undefined && m !== undefined && d <= (DAYS_IN_MONTH[m - 1] ?? 0);
+    },
+    { message: 'ngày không có trong mọi năm / no such day every year' },
+  );
 export const hourMinuteSchema = z.string().regex(HOUR_MINUTE, 'giờ phải viết dạng HH:mm / time must read HH:mm');
 export const isoDateSchema = z
   .string()
@@ -64,6 +74,8 @@ export const dueSchema = z.union(
 );
 export type DueSpec = z.infer<typeof dueSchema>;
 
+const escalationSchema = z.array(z.enum(['leader', 'deputy', 'secretariat']));
+
 export const reminderRulesSchema = z.strictObject({
   /** Offsets before the deadline or event at which reminders go out. */
   before: z.array(durationSchema).default(['P14D', 'P7D', 'P3D', 'P1D']),
@@ -75,10 +87,22 @@ export const reminderRulesSchema = z.strictObject({
     .strictObject({ every: durationSchema.default('P3D'), max: z.number().int().min(0).max(30).default(3) })
     .default({ every: 'P3D', max: 3 }),
   /** Who receives the digest of missing units after a deadline passes. */
-  escalateTo: z.array(z.enum(['leader', 'deputy', 'secretariat'])).default(['leader', 'secretariat']),
+  escalateTo: escalationSchema.default(['leader', 'secretariat']),
 });
 export type ReminderRules = z.infer<typeof reminderRulesSchema>;
-export const reminderOverrideSchema = reminderRulesSchema.partial();
+/**
+ * An item's own rules: only what it states, with no defaults, so that the plan's rules fill the rest.
+ * (A `.partial()` of the rules above would fill every omitted field with the global default.)
+ */
+export const reminderOverrideSchema = z.strictObject({
+  before: z.array(durationSchema).optional(),
+  at: hourMinuteSchema.optional(),
+  shiftToWorkingDay: z.boolean().optional(),
+  followUp: z
+    .strictObject({ every: durationSchema.optional(), max: z.number().int().min(0).max(30).optional() })
+    .optional(),
+  escalateTo: escalationSchema.optional(),
+});
 export type ReminderOverride = z.infer<typeof reminderOverrideSchema>;
 
 export const itemKindSchema = z.enum(['deadline', 'task', 'event', 'handover', 'ongoing'], {
@@ -86,11 +110,19 @@ export const itemKindSchema = z.enum(['deadline', 'task', 'event', 'handover', '
 });
 export type ItemKind = z.infer<typeof itemKindSchema>;
 
+/** Titles repeat every year: {year}, {nextYear} and {since:1975} (years elapsed) are filled in per year. */
+const titleSchema = z
+  .string()
+  .min(1, 'bắt buộc / required')
+  .refine((t) => [...t.matchAll(/\{([^}]*)\}/g)].every((m) => /^(year|nextYear|since:\d{4})$/.test(m[1] ?? '')), {
+    message: 'chỉ dùng {year}, {nextYear}, {since:YYYY} / only {year}, {nextYear}, {since:YYYY} may be used',
+  });
+
 export const itemSchema = z.strictObject({
   id: idSchema,
   kind: itemKindSchema,
-  title: z.string().min(1, 'bắt buộc / required'),
-  titleEn: z.string().min(1).optional(),
+  title: titleSchema,
+  titleEn: titleSchema.optional(),
   description: z.string().optional(),
   /** Deadline and task: who submits. Event: who attends. */
   from: actorsSchema.default('all'),
@@ -110,6 +142,11 @@ export const yearDecisionSchema = z.strictObject({
   source: z.string().optional(),
   daysOff: z.array(dayEntrySchema).default([]),
   workingDays: z.array(dayEntrySchema).default([]),
+  /**
+   * What this decision settles instead of the Labour Code's default: 'tet' drops the default five Tết
+   * days (and their days in lieu), 'national-day' drops the default day next to 2/9.
+   */
+  replaces: z.array(z.enum(['tet', 'national-day'])).optional(),
 });
 export type YearDecision = z.infer<typeof yearDecisionSchema>;
 
@@ -134,7 +171,10 @@ export const blocConfigSchema = z
       id: idSchema,
       name: z.string().min(1, 'bắt buộc / required'),
       province: z.string().min(1, 'bắt buộc / required'),
-      timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+      timeZone: z
+        .string()
+        .refine((zone) => IANAZone.isValidZone(zone), { message: 'múi giờ không hợp lệ / unknown time zone' })
+        .default('Asia/Ho_Chi_Minh'),
       language: z.enum(['vi', 'en']).default('vi'),
       planReference: z.string().optional(),
     }),
@@ -190,9 +230,22 @@ export const blocConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['items', i, 'due'], message: 'mục này cần hạn / this item needs a due date' });
       }
     });
+    const afterOf = new Map(cfg.items.flatMap((item) => (item.due && 'after' in item.due ? [[item.id, item.due.after]] : [])));
     cfg.items.forEach((item, i) => {
-      if (item.due && 'after' in item.due && !itemIds.has(item.due.after)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'due', 'after'], message: `không có mục ${item.due.after} / unknown item` });
+      const due = item.due;
+      if (!due) return;
+      if ('after' in due) {
+        if (!itemIds.has(due.after)) {
+          ctx.addIssue({ code: 'custom', path: ['items', i, 'due', 'after'], message: `không có mục ${due.after} / unknown item` });
+        } else if (followsItself(item.id, afterOf)) {
+          ctx.addIssue({ code: 'custom', path: ['items', i, 'due', 'after'], message: 'các mục nối nhau thành vòng / items follow each other in a cycle' });
+        }
+      }
+      if ('before' in due && item.kind !== 'deadline' && item.kind !== 'task') {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'due', 'before'], message: 'chỉ hạn nộp và nhiệm vụ có "before" / only deadlines and tasks take "before"' });
+      }
+      if (item.kind === 'ongoing') {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'due'], message: 'mục thường xuyên không có hạn / an ongoing item has no due date' });
       }
     });
     cfg.calendar.decisions.forEach((d, i) => {
@@ -210,6 +263,16 @@ export const blocConfigSchema = z
       check(d.workingDays, 'workingDays');
     });
   });
+
+function followsItself(id: string, afterOf: ReadonlyMap<string, string>): boolean {
+  const seen = new Set<string>();
+  for (let cur = afterOf.get(id); cur !== undefined; cur = afterOf.get(cur)) {
+    if (cur === id) return true;
+    if (seen.has(cur)) return false;
+    seen.add(cur);
+  }
+  return false;
+}
 
 export type BlocConfig = z.infer<typeof blocConfigSchema>;
 /** What a file may leave out (defaults), before validation fills it in. */

@@ -1,0 +1,51 @@
+/**
+ * Sends one instant's messages in a single activity. Each message's fate is heartbeated as soon
+ * as it is known, and a retry reads those details back, so a retried batch never sends a message
+ * twice that its earlier attempt delivered. A message refused for good is reported, not retried;
+ * one that failed for a passing reason makes the batch retry, up to a few attempts, after which it
+ * is reported as a passing failure and the workflow tries it again later with what is then true.
+ */
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { DateTime } from 'luxon';
+import type { BatchActivities, OutgoingMessage, SendOutcome, SendResult } from './types';
+
+/** Attempts of the batch activity before passing failures are handed back to the workflow. */
+export const BATCH_ATTEMPTS = 4;
+
+function isPermanent(err: unknown): boolean {
+  return err instanceof ApplicationFailure && err.nonRetryable === true;
+}
+
+export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<SendResult>): BatchActivities {
+  return {
+    async sendBatch(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
+      const ctx = Context.current();
+      const done = new Map<string, SendOutcome>(
+        ((ctx.info.heartbeatDetails as SendOutcome[] | undefined) ?? []).map((o) => [o.key, o]),
+      );
+      let passing: Error | undefined;
+      for (const message of messages) {
+        if (done.has(message.key)) continue;
+        try {
+          done.set(message.key, { key: message.key, status: 'delivered', result: await sendMessage(message) });
+        } catch (err) {
+          const error = err as Error;
+          const outcome: SendOutcome = {
+            key: message.key,
+            status: 'failed',
+            permanent: isPermanent(err),
+            error: error.message,
+            addresses: message.addressee.to,
+            at: DateTime.now().setZone(message.bloc.timeZone).toISO() ?? '',
+          };
+          if (outcome.permanent || ctx.info.attempt >= BATCH_ATTEMPTS) done.set(message.key, outcome);
+          else passing = error;
+        }
+        ctx.heartbeat([...done.values()]);
+      }
+      if (passing) throw passing;
+      return messages.map((m) => done.get(m.key)).filter((o): o is SendOutcome => o !== undefined);
+    },
+  };
+}

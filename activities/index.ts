@@ -1,0 +1,118 @@
+/**
+ * The mail activity: render (Vietnamese or English, text, HTML, .ics) and send over SMTP.
+ *
+ * Idempotent as the recipient sees it: the Message-ID comes from the message's business key, so a
+ * retry, or a resend after continue-as-new, carries the same Message-ID as the first attempt.
+ * One window no design closes: the server accepted the DATA and queued the message, and the
+ * connection dropped before the client read the 250. The client cannot tell this from a message
+ * that never arrived, so Temporal's retry sends it again; the receiving side can only dedupe by
+ * Message-ID (the local inbox in activities/mail/inbox.ts does; most mailbox servers do not).
+ */
+import { Context, log } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { DateTime } from 'luxon';
+import type { SendMailOptions } from 'nodemailer';
+import { calendarEntries } from './mail/calendar-entries';
+import { renderCalendar, type CalendarEvent } from './mail/ics';
+import { messageIdFor, threadHeaders } from './mail/message-id';
+import { smtpSettingsFromEnv, type SmtpSettings } from './mail/settings';
+import { renderMessage } from './mail/templates';
+import { headerValue } from './mail/text';
+import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
+import type { BlocActivities, OutgoingMessage, SendResult } from './types';
+
+export interface ActivityDeps {
+  /** Default: from the environment (SMTP_URL, MAIL_FROM, ...). */
+  settings?: SmtpSettings;
+  /** Default: a pooled transport built from the settings. */
+  transport?: MailTransport;
+  /** The send instant that wording and DTSTAMP are computed from; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * A whole send, queueing for the rate limit included, ends well inside the 1-minute start-to-close
+ * and heartbeat timeouts, so a stalled server fails as a classified SmtpTransient, not a bare timeout.
+ */
+const SEND_DEADLINE_MS = 45_000;
+
+function calendarParts(entries: CalendarEvent[], message: OutgoingMessage, stamp: Date): Pick<SendMailOptions, 'icalEvent' | 'attachments'> {
+  const ics = (events: CalendarEvent[]) =>
+    renderCalendar(events, { stamp, prodId: '-//bloc-engine//khoi-thi-dua//VI', language: message.bloc.language });
+  const [only, ...more] = entries;
+  if (only === undefined) return {};
+  // One entry goes in as the message's text/calendar alternative: Outlook and Gmail show it as an
+  // event card with "add to calendar". They show only one card per message, though, so several
+  // entries go as separate .ics attachments, one event each, which every client opens on its own.
+  if (more.length === 0) return { icalEvent: { method: 'PUBLISH', filename: 'lich.ics', content: ics([only]) } };
+  return {
+    attachments: entries.map((e) => ({
+      filename: `${e.uid.split('@')[0] ?? 'lich'}.ics`,
+      content: ics([e]),
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    })),
+  };
+}
+
+export function createActivities(deps: ActivityDeps = {}): BlocActivities {
+  const settings = deps.settings ?? smtpSettingsFromEnv();
+  const transport = deps.transport ?? createMailTransport(settings);
+  const clock = deps.now ?? (() => new Date());
+  const domain = settings.from.address.split('@').pop() ?? 'localhost';
+
+  return {
+    async sendMessage(message: OutgoingMessage): Promise<SendResult> {
+      const ctx = Context.current();
+      const now = clock();
+      const messageId = messageIdFor(message.key, domain);
+      let mail: SendMailOptions;
+      try {
+        const rendered = renderMessage(message, now);
+        const thread = threadHeaders(message, domain);
+        const name = headerValue(message.addressee.name);
+        mail = {
+          from: { name: headerValue(settings.from.name), address: settings.from.address },
+          to: message.addressee.to.map((address) => ({ name, address })),
+          cc: message.addressee.cc,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          messageId,
+          ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+          references: thread.references,
+          date: now,
+          headers: {
+            // RFC 3834: vacation responders and auto-replies must not answer an automatic reminder.
+            'Auto-Submitted': 'auto-generated',
+            'X-Auto-Response-Suppress': 'All',
+            'Content-Language': message.bloc.language,
+          },
+          ...calendarParts(calendarEntries(message, settings.from), message, now),
+          signal: AbortSignal.any([ctx.cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)]),
+        };
+      } catch (err) {
+        // A message the templates cannot render is a bug in the data or the code: retrying renders it the same way.
+        throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${(err as Error).message}`, type: 'MailRender', nonRetryable: true, cause: err as Error });
+      }
+
+      let info;
+      try {
+        info = await transport.sendMail(mail);
+      } catch (err) {
+        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+        const failure = classifySmtpError(err);
+        log.warn('mail not sent', { key: message.key, messageId, type: failure.type, error: failure.message, attempt: ctx.info.attempt });
+        throw failure;
+      }
+      const result: SendResult = {
+        messageId,
+        accepted: info.accepted.map(String),
+        rejected: info.rejected.map(String),
+        sentAt: DateTime.fromJSDate(clock()).setZone(message.bloc.timeZone).toISO() ?? new Date().toISOString(),
+      };
+      if (result.rejected.length > 0) log.warn('mail sent, some addresses refused', { key: message.key, messageId, rejected: result.rejected });
+      else log.info('mail sent', { key: message.key, messageId, accepted: result.accepted.length, attempt: ctx.info.attempt });
+      return result;
+    },
+  };
+}

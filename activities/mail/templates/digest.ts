@@ -1,0 +1,66 @@
+/**
+ * The escalation digest for the leader and the secretariat: per item, the units still missing and
+ * how late they are; then the reminders that could not be delivered, which nobody else would notice.
+ */
+import type { DigestRow, FailureRow } from '../../types';
+import type { Section } from './layout';
+import { calendarDaysUntil, dateTime, deadlineStatus, type Lang, type RenderContext } from './words';
+
+const WORDS: Record<Lang, { missing: string; noneMissing: string; missingHead: string[]; failed: string; noneFailed: string; failedHead: string[] }> = {
+  vi: {
+    missing: 'Đơn vị chưa nộp',
+    noneMissing: 'Không có đơn vị nào chưa nộp quá hạn.',
+    missingHead: ['STT', 'Đơn vị', 'Hạn cuối', 'Tình trạng'],
+    failed: 'Thư nhắc không gửi được',
+    noneFailed: 'Không có thư nhắc nào gửi không thành công kể từ lần tổng hợp trước.',
+    failedHead: ['Thời điểm', 'Đơn vị', 'Địa chỉ', 'Lý do'],
+  },
+  en: {
+    missing: 'Units yet to submit',
+    noneMissing: 'No unit is late with any submission.',
+    missingHead: ['No.', 'Unit', 'Deadline', 'Status'],
+    failed: 'Reminders that could not be delivered',
+    noneFailed: 'Every reminder since the last digest was delivered.',
+    failedHead: ['When', 'Unit', 'Addresses', 'Reason'],
+  },
+};
+
+function byItem(rows: DigestRow[]): DigestRow[][] {
+  const groups = new Map<string, DigestRow[]>();
+  for (const r of rows) groups.set(r.itemId, [...(groups.get(r.itemId) ?? []), r]);
+  return [...groups.values()];
+}
+
+function missingSection(rows: DigestRow[], ctx: RenderContext): Section {
+  const w = WORDS[ctx.lang];
+  const mostOverdueFirst = [...rows].sort(
+    (a, b) => calendarDaysUntil(a.dueAt, ctx) - calendarDaysUntil(b.dueAt, ctx) || a.unitName.localeCompare(b.unitName, ctx.lang),
+  );
+  return {
+    heading: `${w.missing}: ${rows[0]?.title ?? ''}`,
+    facts: [],
+    table: {
+      head: w.missingHead,
+      rows: mostOverdueFirst.map((r, i) => [String(i + 1), r.unitName, dateTime(r.dueAt, ctx), deadlineStatus(r.dueAt, ctx)]),
+    },
+  };
+}
+
+function failureSection(failures: FailureRow[], ctx: RenderContext): Section {
+  const w = WORDS[ctx.lang];
+  if (failures.length === 0) return { heading: w.failed, facts: [], notes: [w.noneFailed] };
+  return {
+    heading: w.failed,
+    facts: [],
+    table: { head: w.failedHead, rows: failures.map((f) => [dateTime(f.at, ctx), f.unitId ?? '—', f.addresses.join(', '), f.reason]) },
+  };
+}
+
+export function digestSections(digest: { rows: DigestRow[]; failures: FailureRow[] }, ctx: RenderContext): Section[] {
+  const w = WORDS[ctx.lang];
+  const missing =
+    digest.rows.length > 0
+      ? byItem(digest.rows).map((rows) => missingSection(rows, ctx))
+      : [{ heading: w.missing, facts: [], notes: [w.noneMissing] }];
+  return [...missing, failureSection(digest.failures, ctx)];
+}

@@ -1,0 +1,71 @@
+/**
+ * The pooled SMTP transport, and how its failures become Temporal failures. Temporal's retry policy
+ * is the only retry loop: nodemailer must not resend on its own behind the workflow's back.
+ */
+import nodemailer from 'nodemailer';
+import type { NodemailerError, SMTPPoolOptions, SMTPPoolSentMessageInfo, Transporter } from 'nodemailer';
+import { ApplicationFailure } from '@temporalio/common';
+import type { SmtpSettings } from './settings';
+
+export type MailTransport = Transporter<SMTPPoolSentMessageInfo>;
+
+export const SMTP_TRANSIENT = 'SmtpTransient';
+export const SMTP_PERMANENT = 'SmtpPermanent';
+
+export function createMailTransport(settings: SmtpSettings): MailTransport {
+  const options: SMTPPoolOptions & { pool: true } = {
+    pool: true,
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    requireTLS: settings.starttls === 'required',
+    ignoreTLS: settings.starttls === 'off',
+    opportunisticTLS: settings.starttls === 'opportunistic',
+    ...(settings.auth ? { auth: settings.auth } : {}),
+    maxConnections: settings.poolSize,
+    rateLimit: settings.ratePerSecond,
+    rateDelta: 1000,
+    // nodemailer's pool resends a message whose connection closed mid-send (5 times by default), inside
+    // one activity attempt and invisibly to the workflow. Failing fast hands the retry to Temporal,
+    // which counts it, backs off and records it in the history. (nodemailer 10 ships its own
+    // declarations, which do include this option; @types/nodemailer lacked it.)
+    maxRequeues: 0,
+    // Defaults are 2 min to connect and 10 min of socket silence: far past the activity's 1-minute
+    // start-to-close timeout, which would then fire first and hide the SMTP cause.
+    connectionTimeout: settings.timeoutMs,
+    greetingTimeout: settings.timeoutMs,
+    socketTimeout: settings.timeoutMs,
+  };
+  return nodemailer.createTransport(options);
+}
+
+function asNodemailerError(err: unknown): NodemailerError {
+  return err instanceof Error ? (err as NodemailerError) : Object.assign(new Error(String(err)), { code: undefined });
+}
+
+/** Codes for errors that carry no SMTP reply and that sending the same message again cannot cure. */
+const PERMANENT_WITHOUT_REPLY = new Set(['EENVELOPE', 'ECONFIG', 'ENOAUTH', 'EMESSAGE', 'EMAXRECIPIENTS', 'EREQUIRETLS']);
+
+/**
+ * 4xx replies, timeouts and dropped connections are retryable (SmtpTransient); 5xx replies and
+ * refused envelopes are not (SmtpPermanent). A partly refused message never reaches here: it resolves.
+ */
+export function classifySmtpError(err: unknown): ApplicationFailure {
+  const e = asNodemailerError(err);
+  const details = {
+    code: e.code ?? null,
+    command: e.command ?? null,
+    responseCode: e.responseCode ?? null,
+    response: e.response ?? null,
+    rejected: e.rejected ?? [],
+  };
+  // nodemailer sets `permanent` from the reply class, and treats 503 (bad sequence) as transient.
+  const permanent = e.responseCode !== undefined ? e.permanent === true : PERMANENT_WITHOUT_REPLY.has(e.code ?? '');
+  return ApplicationFailure.create({
+    message: e.message,
+    type: permanent ? SMTP_PERMANENT : SMTP_TRANSIENT,
+    nonRetryable: permanent,
+    details: [details],
+    cause: e,
+  });
+}

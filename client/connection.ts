@@ -1,0 +1,21 @@
+/** The client's connection to Temporal, from the same settings as the worker's. */
+import { Client, Connection } from '@temporalio/client';
+import { connectionTarget, loadTemporalSettings, unreachable } from '../worker/settings';
+import type { TemporalSettings } from '../worker/settings';
+
+export interface Connected {
+  connection: Connection;
+  client: Client;
+  settings: TemporalSettings;
+}
+
+/** Connects eagerly, so that an unreachable server is a `ServerError` here rather than at the first call. */
+export async function connectClient(settings: TemporalSettings = loadTemporalSettings()): Promise<Connected> {
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ ...connectionTarget(settings), connectTimeout: '5s' });
+  } catch (err) {
+    throw unreachable(settings, err);
+  }
+  return { connection, client: new Client({ connection, namespace: settings.namespace }), settings };
+}

@@ -1,0 +1,47 @@
+/**
+ * Starting a bloc's year: one workflow per bloc and year, with an id people can read and type.
+ * A second start of the same bloc-year is refused, even after the first has ended.
+ */
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { BlocConfig } from '../config/schema';
+import { workflowIdFor } from '../workflows/model';
+import { BLOC_ID, BLOC_YEAR } from '../workflows/search-attributes';
+import { InputError } from './errors';
+
+export interface StartOptions {
+  taskQueue: string;
+  /** Continue-as-new sooner than the server suggests (tests of long histories). */
+  maxHistoryEvents?: number;
+}
+
+export async function startBlocYear(
+  client: Client,
+  config: BlocConfig,
+  year: number,
+  opts: StartOptions,
+): Promise<{ workflowId: string; alreadyStarted: boolean }> {
+  const workflowId = workflowIdFor(config.bloc.id, year);
+  try {
+    await client.workflow.start('blocYear', {
+      taskQueue: opts.taskQueue,
+      workflowId,
+      args: [{ config, year, ...(opts.maxHistoryEvents ? { maxHistoryEvents: opts.maxHistoryEvents } : {}) }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: BLOC_ID, value: config.bloc.id },
+        { key: BLOC_YEAR, value: year },
+      ],
+    });
+    return { workflowId, alreadyStarted: false };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, alreadyStarted: true };
+    throw err;
+  }
+}
+
+/** For the CLI: a second start is a mistake a person should hear about. */
+export function alreadyStartedError(workflowId: string, year: number, blocName: string): InputError {
+  return new InputError(
+    `${blocName} đã bắt đầu chu kỳ năm ${year} (${workflowId}); không thể bắt đầu lại / this bloc-year was already started`,
+  );
+}

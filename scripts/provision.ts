@@ -1,0 +1,346 @@
+/**
+ * Provisions the two Temporal servers the engine and its tests run on, without the SDK's own download
+ * (which needs the open internet): the `temporal` CLI (dev server) is built from the Go module proxy, the
+ * Java time-skipping test server is fetched from Maven Central. Both are cached under
+ * `~/.cache/bloc-engine/` (or BLOC_CACHE_DIR), checked on every use and rebuilt when broken.
+ *
+ * `node dist/scripts/provision.js` provisions both and prints their paths.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const TEMPORAL_CLI_VERSION = '1.5.1';
+export const TEST_SERVER_VERSION = '1.38.0';
+/** CLI 1.5.1 wants Go 1.25; from 1.21 on, `go` fetches the toolchain a module asks for by itself. */
+const MIN_GO: readonly [number, number] = [1, 21];
+const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
+const TEST_SERVER_MAIN = 'io.temporal.testserver.TestServer';
+const WRAPPER = 'test-server.sh';
+const MANIFEST = 'manifest.json';
+
+export type ServerKind = 'dev-server' | 'test-server';
+
+/** A failure a person can act on; its message is one line. */
+export class ProvisionError extends Error {}
+
+export type Log = (line: string) => void;
+
+export function cacheDir(): string {
+  return process.env.BLOC_CACHE_DIR || path.join(os.homedir(), '.cache', 'bloc-engine');
+}
+
+/** The `temporal` CLI: TEMPORAL_CLI_PATH if set, else the cached build, built on first use (~3 min cold). */
+export async function ensureDevServer(log: Log = () => {}): Promise<string> {
+  const override = process.env.TEMPORAL_CLI_PATH;
+  if (override) {
+    const problem = await cliProblem(override);
+    if (problem) throw new ProvisionError(`TEMPORAL_CLI_PATH=${override}: ${problem}`);
+    return override;
+  }
+  const dir = devServerDir();
+  const exe = path.join(dir, 'temporal');
+  if (!(await cliProblem(exe, TEMPORAL_CLI_VERSION))) return exe;
+  await throwIfBlocked('dev-server');
+  log(`building temporal CLI ${TEMPORAL_CLI_VERSION} with go into ${dir} (about 3 min the first time)`);
+  await buildAtomically(dir, async (tmp) => {
+    await run('go', [
+      'install',
+      '-ldflags',
+      `-s -w -X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
+      `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
+    ], { env: { ...process.env, GOBIN: tmp }, timeoutMs: 20 * 60_000 });
+    const problem = await cliProblem(path.join(tmp, 'temporal'), TEMPORAL_CLI_VERSION);
+    if (problem) throw new ProvisionError(`the freshly built temporal CLI ${problem}`);
+  });
+  return exe;
+}
+
+/**
+ * The time-skipping test server: TEMPORAL_TEST_SERVER_PATH if set, else a wrapper script in the cache that
+ * `exec`s java, so that the SDK's SIGKILL on teardown reaches the JVM itself.
+ */
+export async function ensureTestServer(log: Log = () => {}): Promise<string> {
+  const override = process.env.TEMPORAL_TEST_SERVER_PATH;
+  if (override) {
+    if (!(await isExecutable(override))) {
+      throw new ProvisionError(`TEMPORAL_TEST_SERVER_PATH=${override}: not an executable file`);
+    }
+    return override;
+  }
+  const dir = testServerDir();
+  const wrapper = path.join(dir, WRAPPER);
+  if (!(await testServerProblem(dir))) return wrapper;
+  await throwIfBlocked('test-server');
+  log(`fetching temporal-test-server ${TEST_SERVER_VERSION} with maven into ${dir}`);
+  await buildAtomically(dir, async (tmp) => {
+    await fetchTestServer(tmp);
+    await startsListening(path.join(tmp, WRAPPER));
+  });
+  return wrapper;
+}
+
+/**
+ * Why this machine can provide no server of this kind: no override, no usable cache and no toolchain to
+ * build one. Undefined when `ensure…` can succeed. The test support falls back to the SDK's own download
+ * when this returns a reason, and that download needs the open internet.
+ */
+export async function whyCannotProvision(kind: ServerKind): Promise<string | undefined> {
+  if (kind === 'dev-server') {
+    if (process.env.TEMPORAL_CLI_PATH) return undefined;
+    if (!(await cliProblem(path.join(devServerDir(), 'temporal'), TEMPORAL_CLI_VERSION))) return undefined;
+    const go = await goProblem();
+    return go && `cannot build the Temporal dev server: ${go}; install Go >= ${MIN_GO.join('.')} (apt-get install golang) or set TEMPORAL_CLI_PATH to an existing \`temporal\` CLI`;
+  }
+  if (process.env.TEMPORAL_TEST_SERVER_PATH) return undefined;
+  const noJava = await commandMissing('java', ['-version']);
+  if (!noJava && !(await testServerProblem(testServerDir()))) return undefined;
+  const missing = [noJava && 'java', (await commandMissing('mvn', ['-version'])) && 'mvn'].filter(Boolean);
+  return missing.length === 0
+    ? undefined
+    : `cannot fetch the Temporal test server: ${missing.join(' and ')} not found; apt-get install openjdk-17-jre-headless maven, or set TEMPORAL_TEST_SERVER_PATH to an existing test server executable`;
+}
+
+async function throwIfBlocked(kind: ServerKind): Promise<void> {
+  const reason = await whyCannotProvision(kind);
+  if (reason) throw new ProvisionError(reason);
+}
+
+function devServerDir(): string {
+  return path.join(cacheDir(), `temporal-cli-${TEMPORAL_CLI_VERSION}`);
+}
+
+function testServerDir(): string {
+  return path.join(cacheDir(), `temporal-test-server-${TEST_SERVER_VERSION}`);
+}
+
+/** What is wrong with a `temporal` executable, or undefined when it runs (and is `version`, if given). */
+async function cliProblem(exe: string, version?: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run(exe, ['--version'], { timeoutMs: 30_000 });
+    if (!stdout.startsWith('temporal version')) return `does not look like the temporal CLI ("${firstLine(stdout)}")`;
+    if (version && !stdout.startsWith(`temporal version ${version} `)) return `is not version ${version}`;
+    return undefined;
+  } catch (err) {
+    return `does not run (${(err as Error).message})`;
+  }
+}
+
+async function goProblem(): Promise<string | undefined> {
+  let version: string;
+  try {
+    version = firstLine((await run('go', ['version'])).stdout);
+  } catch {
+    return '`go` not found';
+  }
+  const match = /go(\d+)\.(\d+)/.exec(version);
+  const [major, minor] = [Number(match?.[1]), Number(match?.[2])];
+  const tooOld = !match || major < MIN_GO[0] || (major === MIN_GO[0] && minor < MIN_GO[1]);
+  return tooOld ? `${version} is older than ${MIN_GO.join('.')}` : undefined;
+}
+
+async function commandMissing(command: string, args: string[]): Promise<boolean> {
+  try {
+    await run(command, args, { timeoutMs: 30_000 });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Checked once per process: hashing the jars costs ~0.1 s, and a test run asks several times. */
+const intactTestServers = new Set<string>();
+
+async function testServerProblem(dir: string): Promise<string | undefined> {
+  if (intactTestServers.has(dir)) return undefined;
+  let manifest: Record<string, string>;
+  try {
+    manifest = JSON.parse(await fs.readFile(path.join(dir, MANIFEST), 'utf8')) as Record<string, string>;
+  } catch {
+    return 'no manifest';
+  }
+  if (!(await isExecutable(path.join(dir, WRAPPER)))) return 'no wrapper script';
+  const jars = await fs.readdir(path.join(dir, 'lib')).catch(() => [] as string[]);
+  if (jars.length === 0 || jars.sort().join() !== Object.keys(manifest).sort().join()) return 'jars missing';
+  for (const jar of jars) {
+    if ((await sha256(path.join(dir, 'lib', jar))) !== manifest[jar]) return `${jar} is corrupt`;
+  }
+  intactTestServers.add(dir);
+  return undefined;
+}
+
+async function fetchTestServer(dir: string): Promise<void> {
+  const pom = `<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.bloc-engine</groupId>
+  <artifactId>temporal-test-server-fetch</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>io.temporal</groupId>
+      <artifactId>temporal-test-server</artifactId>
+      <version>${TEST_SERVER_VERSION}</version>
+    </dependency>
+  </dependencies>
+</project>
+`;
+  const pomPath = path.join(dir, 'pom.xml');
+  await fs.writeFile(pomPath, pom);
+  await run('mvn', [
+    '-q', '-B', '-f', pomPath,
+    `${DEPENDENCY_PLUGIN}:copy-dependencies`,
+    `-DoutputDirectory=${path.join(dir, 'lib')}`,
+    '-DincludeScope=runtime',
+  ], { timeoutMs: 20 * 60_000 });
+  await fs.rm(pomPath);
+  const jars = await fs.readdir(path.join(dir, 'lib'));
+  const manifest: Record<string, string> = {};
+  for (const jar of jars.sort()) manifest[jar] = await sha256(path.join(dir, 'lib', jar));
+  await fs.writeFile(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The script finds its jars relative to itself, so the cache folder may move; `exec` keeps one process.
+  const wrapper = `#!/bin/sh
+# Temporal time-skipping test server ${TEST_SERVER_VERSION}; the SDK passes the port as the only argument.
+dir="$(cd "$(dirname "$0")" && pwd)"
+exec "\${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$dir/lib/*" ${TEST_SERVER_MAIN} "$@"
+`;
+  await fs.writeFile(path.join(dir, WRAPPER), wrapper, { mode: 0o755 });
+}
+
+/** Proves a freshly fetched test server works: it must open its port (about 2 s on two cores). */
+async function startsListening(wrapper: string): Promise<void> {
+  const port = await freePort();
+  const child = spawn(wrapper, [String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new ProvisionError(`the test server exited with ${code}: ${lastLine(stderr)}`))),
+  );
+  try {
+    await Promise.race([waitForPort(port, 30_000), exited]);
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+export async function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await portAnswers(port, host)) return;
+    if (Date.now() > deadline) throw new ProvisionError(`nothing answered on ${host}:${port} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Builds into a sibling temporary folder and renames it into place, so that an interrupted build never
+ * leaves a half-filled cache and two concurrent runs cannot mix their files.
+ */
+async function buildAtomically(dir: string, build: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await fs.rm(tmp, { recursive: true, force: true });
+  await fs.mkdir(tmp, { recursive: true });
+  try {
+    await build(tmp);
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rename(tmp, dir);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function run(
+  command: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { env: opts.env, timeout: opts.timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (!err) return resolve({ stdout, stderr });
+      const code = (err as { code?: unknown }).code;
+      const reason =
+        code === 'ENOENT' ? 'not found' : lastLine(stderr) || (typeof code === 'number' ? `exit code ${code}` : err.message);
+      reject(new ProvisionError(`${command} ${args[0] ?? ''}: ${firstLine(reason)}`));
+    });
+  });
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await fs.access(file, fs.constants.X_OK);
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function sha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+async function main(): Promise<void> {
+  const log: Log = (line) => process.stderr.write(`provision: ${line}\n`);
+  const timed = async (name: string, ensure: (log: Log) => Promise<string>): Promise<string> => {
+    const started = Date.now();
+    const exe = await ensure(log);
+    return `${name}: ${exe} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+  };
+  // Go compiles while Maven downloads: running both at once saves the shorter of the two.
+  const results = await Promise.allSettled([
+    timed('dev server (temporal CLI)', ensureDevServer),
+    timed('time-skipping test server', ensureTestServer),
+  ]);
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+  for (const r of results) if (r.status === 'fulfilled') process.stdout.write(`${r.value}\n`);
+  if (failures.length > 0) {
+    process.stderr.write(`provision: ${failures.map((e) => firstLine(e.message)).join('; ')}\n`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: Error) => {
+    process.stderr.write(`provision: ${firstLine(err.message)}\n`);
+    process.exit(1);
+  });
+}

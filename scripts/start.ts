@@ -1,0 +1,232 @@
+/**
+ * The local engine (`npm start`): a Temporal dev server persisted in data/temporal.sqlite (unless
+ * TEMPORAL_ADDRESS names one), a local mail inbox writing data/mail/*.eml (unless SMTP_URL names a server),
+ * the worker in this process, and the sample bloc's year. Ctrl-C stops all of it; the next start finds the
+ * same history and the year already running.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { isGrpcServiceError } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { startLocalInbox } from '../activities/mail/inbox';
+import { connectClient } from '../client/connection';
+import { startBlocYear } from '../client/start-year';
+import { loadBlocConfig } from '../config/load';
+import { installRuntime, runWorker } from '../worker/main';
+import { loadTemporalSettings } from '../worker/settings';
+import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { ensureDevServer, portAnswers, waitForPort } from './provision';
+
+const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
+const BLOC_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const DEV_SERVER_READY_MS = 60_000;
+const DEV_SERVER_STOP_MS = 10_000;
+const GRPC_ALREADY_EXISTS = 6;
+
+const port = z.coerce.number().int().min(1).max(65535);
+const startEnv = z.object({
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  SMTP_URL: z.string().optional(),
+  SMTP_PORT: port.default(2525),
+  BLOC_SAMPLE: z.enum(['0', '1']).default('1'),
+  BLOC_SAMPLE_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+type StartEnv = z.infer<typeof startEnv>;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const warn = (line: string) => process.stderr.write(`start: ${line}\n`);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+class Stopped extends Error {}
+
+/** Rejects with `Stopped` as soon as Ctrl-C comes, so that a slow step does not hold up the shutdown. */
+function unlessStopped<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Stopped());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+interface DevServer {
+  child: ChildProcess;
+  /** Rejects if the server exits before `stop()` is called. */
+  exited: Promise<never>;
+  stop(): Promise<void>;
+}
+
+function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
+  // Its own process group: Ctrl-C reaches only us, and we stop the server after the worker has drained.
+  const child = spawn(
+    exe,
+    ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(env.TEMPORAL_PORT),
+      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn'],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+  });
+  let stopping = false;
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        const last = stderrTail.trim().split('\n').pop() ?? '';
+        reject(new Error(`the Temporal dev server exited (${signal ?? `code ${code}`})${last && `: ${last}`}`));
+      }
+    }),
+  );
+  exited.catch(() => undefined); // observed by whoever races it; unobserved after a clean stop
+  // A second Ctrl-C exits at once: the server, in its own process group, must not outlive us.
+  process.once('exit', () => child.kill('SIGKILL'));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    stopping = true;
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      warn(`the dev server did not stop within ${DEV_SERVER_STOP_MS / 1000} s; killing it`);
+      child.kill('SIGKILL');
+    }, DEV_SERVER_STOP_MS);
+    await gone;
+    clearTimeout(timer);
+  };
+  return { child, exited, stop };
+}
+
+/**
+ * A dev server started on an existing SQLite file skips its own namespace setup, so its `--search-attribute`
+ * flags would be ignored: register through the operator service, one at a time so that those already there
+ * do not stop the others.
+ */
+async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  for (const { name, type } of SEARCH_ATTRIBUTES) {
+    try {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        // Defined for every SearchAttributeType; undefined only for a null input.
+        searchAttributes: { [name]: encodeSearchAttributeIndexedValueType(type)! },
+      });
+    } catch (err) {
+      if (!(isGrpcServiceError(err) && err.code === GRPC_ALREADY_EXISTS)) throw err;
+    }
+  }
+}
+
+function sampleYear(env: StartEnv): number {
+  return env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(BLOC_TIME_ZONE).year;
+}
+
+async function run(env: StartEnv, signal: AbortSignal, cleanups: (() => Promise<void>)[]): Promise<void> {
+  const dataDir = path.resolve('data');
+  const lines: string[] = [];
+  let address = env.TEMPORAL_ADDRESS;
+  let devServer: DevServer | undefined;
+
+  if (!address) {
+    const exe = await unlessStopped(signal, ensureDevServer(warn));
+    if (await portAnswers(env.TEMPORAL_PORT)) {
+      throw new Error(
+        `port ${env.TEMPORAL_PORT} is already in use: set TEMPORAL_ADDRESS=127.0.0.1:${env.TEMPORAL_PORT} to use the server there, or TEMPORAL_PORT to start ours elsewhere`,
+      );
+    }
+    await fs.mkdir(dataDir, { recursive: true });
+    const dbFile = path.join(dataDir, 'temporal.sqlite');
+    const reused = await fs.stat(dbFile).then(() => true, () => false);
+    const started = Date.now();
+    devServer = spawnDevServer(exe, env, dbFile);
+    cleanups.push(devServer.stop);
+    address = `127.0.0.1:${env.TEMPORAL_PORT}`;
+    await unlessStopped(signal, Promise.race([waitForPort(env.TEMPORAL_PORT, DEV_SERVER_READY_MS), devServer.exited]));
+    lines.push(
+      `Temporal gRPC  ${address}  (dev server, ${path.relative('.', dbFile)}${reused ? ', reused' : ', new'}; up in ${seconds(started)})`,
+      `Web UI         http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+    );
+  } else {
+    lines.push(`Temporal gRPC  ${address}  (existing server)`);
+  }
+
+  const settings = loadTemporalSettings({ ...process.env, TEMPORAL_ADDRESS: address });
+  const { connection, client } = await unlessStopped(signal, connectClient(settings));
+  cleanups.push(() => connection.close());
+  if (devServer) await unlessStopped(signal, registerSearchAttributes(connection, settings.namespace));
+
+  if (env.SMTP_URL) {
+    lines.push(`Mail           ${env.SMTP_URL}`);
+  } else {
+    const mailDir = path.join(dataDir, 'mail');
+    const inbox = await startLocalInbox({ dir: mailDir, host: '127.0.0.1', port: env.SMTP_PORT });
+    cleanups.push(() => inbox.close());
+    process.env.SMTP_URL = `smtp://127.0.0.1:${inbox.port}`;
+    lines.push(`Mail inbox     ${process.env.SMTP_URL} → ${path.relative('.', mailDir)}/*.eml`);
+  }
+
+  const worker = runWorker(settings, { signal });
+  // Drained first on the way out; the failure itself, if any, is reported by the await at the end.
+  cleanups.push(() => worker.catch(() => undefined));
+  lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
+
+  if (env.BLOC_SAMPLE === '1') {
+    const year = sampleYear(env);
+    const config = await loadBlocConfig(SAMPLE_CONFIG);
+    const { workflowId, alreadyStarted } = await unlessStopped(
+      signal,
+      startBlocYear(client, config, year, { taskQueue: settings.taskQueue }),
+    );
+    lines.push(`Sample bloc    ${SAMPLE_CONFIG}, year ${year}: ${workflowId}${alreadyStarted ? ' (already running)' : ' (started)'}`);
+  }
+
+  say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
+  await (devServer ? Promise.race([worker, devServer.exited]) : worker);
+}
+
+async function main(): Promise<number> {
+  const parsed = startEnv.safeParse(process.env);
+  if (!parsed.success) {
+    warn(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+    return 2;
+  }
+  // The worker must drain before the dev server stops, so the signals are ours rather than the Runtime's.
+  installRuntime({ shutdownSignals: [] });
+  const stopping = new AbortController();
+  const cleanups: (() => Promise<void>)[] = [];
+  const onSignal = () => {
+    if (stopping.signal.aborted) {
+      warn('stopping at once');
+      process.exit(130);
+    }
+    say('stopping: worker, mail inbox, dev server…');
+    stopping.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let code = 0;
+  try {
+    await run(parsed.data, stopping.signal, cleanups);
+  } catch (err) {
+    if (!(err instanceof Stopped)) {
+      warn((err as Error).message.split('\n')[0] ?? String(err));
+      code = (err as { exitCode?: number }).exitCode ?? 1;
+    }
+  } finally {
+    stopping.abort();
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: Error) => warn(`while stopping: ${err.message}`));
+    }
+  }
+  return code;
+}
+
+if (require.main === module) {
+  void main().then((code) => process.exit(code));
+}

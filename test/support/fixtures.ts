@@ -1,0 +1,34 @@
+/**
+ * A small bloc for workflow tests: three units, one deadline, one role task, one event,
+ * a window item, the January conference and the handover. Its year lies ahead of the test
+ * server's clock, which starts at the real present and only moves forward.
+ */
+import { parseBlocConfig } from '../../config/load';
+import type { BlocConfig, BlocConfigInput } from '../../config/schema';
+
+export const FIXTURE_YEAR = new Date().getUTCFullYear() + 1;
+
+export function smallBloc(patch: (c: BlocConfigInput) => void = () => undefined): BlocConfig {
+  const input: BlocConfigInput = {
+    bloc: { id: 'thu-nghiem', name: 'Khối thi đua thử nghiệm', province: 'Đắk Nông' },
+    secretariat: { name: 'Thư ký Khối', emails: ['thuky@khoi.example.vn'] },
+    board: { name: 'Ban Thi đua - Khen thưởng tỉnh', emails: ['ban-tdkt@tinh.example.vn'] },
+    units: [
+      { id: 'so-a', name: 'Sở A', emails: ['vanthu@so-a.example.vn'] },
+      { id: 'so-b', name: 'Sở B', emails: ['vanthu@so-b.example.vn'], cc: ['giamdoc@so-b.example.vn'] },
+      { id: 'so-c', name: 'Sở Cê', emails: ['vanthu@so-c.example.vn'] },
+    ],
+    roles: { leader: 'so-a', deputy: 'so-b', rotation: ['so-a', 'so-b', 'so-c'] },
+    reminders: { before: ['P7D', 'P1D'], at: '08:00', followUp: { every: 'P3D', max: 2 } },
+    items: [
+      { id: 'bao-cao-6-thang', kind: 'deadline', title: 'Báo cáo sơ kết 6 tháng', from: 'all', to: ['deputy'], due: { before: '15/6' } },
+      { id: 'tong-hop-6-thang', kind: 'task', title: 'Tổng hợp báo cáo 6 tháng', from: 'deputy', to: ['board'], due: { on: '25/6' } },
+      { id: 'hoi-thao', kind: 'event', title: 'Hội thao Khối', from: 'all', to: ['leader'], due: { window: 'Q3' } },
+      { id: 'hoi-nghi-tong-ket', kind: 'event', title: 'Hội nghị tổng kết', from: 'all', to: ['leader'], due: { window: 'M1', nextYear: true } },
+      { id: 'chuyen-giao', kind: 'handover', title: 'Chuyển giao Khối trưởng', due: { after: 'hoi-nghi-tong-ket' } },
+      { id: 'dien-hinh', kind: 'ongoing', title: 'Báo cáo điển hình tiên tiến', from: 'all', to: ['leader'] },
+    ],
+  };
+  patch(input);
+  return parseBlocConfig(input, 'fixture');
+}

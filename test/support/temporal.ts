@@ -1,0 +1,59 @@
+/**
+ * Temporal servers for tests, from the provisioned executables (scripts/provision.ts). Where this machine can
+ * provision neither (no override, no cache, no toolchain), the SDK downloads the server itself, which needs
+ * the open internet: the warning says so before the download fails.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DevServerConfig } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
+import type { ServerKind } from '../../scripts/provision';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+
+type Executable = NonNullable<DevServerConfig['executable']>;
+
+// Workers' state changes at INFO drown the test report; each test file loads its own copy of the SDK.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+/** Long enough for a cold build of the temporal CLI (about 3 min) inside a `beforeAll`. */
+export const PROVISION_TIMEOUT_MS = 10 * 60_000;
+
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: await executable('test-server', ensureTestServer) },
+  });
+}
+
+/** An in-memory dev server on loopback, with the engine's search attributes registered. */
+export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: await executable('dev-server', ensureDevServer),
+      ip: '127.0.0.1',
+      searchAttributes: [...SEARCH_ATTRIBUTES],
+    },
+  });
+}
+
+async function executable(kind: ServerKind, ensure: () => Promise<string>): Promise<Executable> {
+  const reason = await whyCannotProvision(kind);
+  if (reason) {
+    console.warn(`${reason}; falling back to the Temporal SDK's own download, which needs internet access`);
+    return { type: 'cached-download' };
+  }
+  return { type: 'existing-path', path: await ensure() };
+}
+
+// Jest gives each test file its own module registry, so this memo lives as long as one test file.
+const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+
+/** The workflow bundle, built once per test file (a build takes seconds). Defaults to the engine's workflows. */
+export function bundleWorkflows(workflowsPath = require.resolve('../../workflows')): Promise<WorkflowBundleWithSourceMap> {
+  let bundle = bundles.get(workflowsPath);
+  if (!bundle) {
+    bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+    bundles.set(workflowsPath, bundle);
+  }
+  return bundle;
+}

@@ -1,0 +1,65 @@
+/**
+ * The worker process (`npm run worker`): runs the bloc-year workflows and the mail activities against the
+ * Temporal named by the environment (worker/settings.ts). scripts/start.ts runs the same worker in-process.
+ */
+import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { connectWorker } from './connection';
+import { loadTemporalSettings } from './settings';
+import type { TemporalSettings } from './settings';
+
+/**
+ * Logging at INFO for the SDK and its native core. Without `shutdownSignals`, the Runtime drains every worker
+ * on SIGINT, SIGTERM, SIGQUIT and SIGUSR2; a host that stops other things too passes `[]` and aborts instead.
+ * Must run before anything connects.
+ */
+export function installRuntime(opts: { shutdownSignals?: NodeJS.Signals[] } = {}): void {
+  Runtime.install({
+    logger: new DefaultLogger('INFO'),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'INFO' }), forward: {} } },
+    ...opts,
+  });
+}
+
+export interface RunWorkerOptions {
+  /** Aborting it drains the worker: running tasks finish, then `runWorker` resolves. */
+  signal?: AbortSignal;
+}
+
+/** Resolves once the worker has stopped, by signal or abort; rejects on a fatal worker error. */
+export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptions = {}): Promise<void> {
+  const connection = await connectWorker(settings);
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: settings.namespace,
+      taskQueue: settings.taskQueue,
+      workflowsPath: require.resolve('../workflows'),
+      activities: createActivities(),
+    });
+    if (opts.signal?.aborted) return;
+    const running = worker.run();
+    // The Runtime's own signal handling may have begun the shutdown already.
+    const stop = () => worker.getState() === 'RUNNING' && worker.shutdown();
+    opts.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      await running;
+    } finally {
+      opts.signal?.removeEventListener('abort', stop);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(): Promise<void> {
+  installRuntime();
+  await runWorker(loadTemporalSettings());
+}
+
+if (require.main === module) {
+  main().catch((err: Error & { exitCode?: number }) => {
+    process.stderr.write(`worker: ${err.message.split('\n')[0]}\n`);
+    process.exit(err.exitCode ?? 1);
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * What is owed now: the agenda of the bloc's year as a pure function of the plan, the record and
+ * the instant. The workflow asks it after every change and every timer, so a moved date, an
+ * extension or a submission takes effect at once, and a timer that fires late after an outage
+ * finds the agenda as it now stands.
+ *
+ * Rules, in the plan's terms:
+ * - each (unit, item) has a series of reminders before its cut-off and follow-ups after it;
+ *   only the latest moment already passed in a series is owed (older ones are folded into it);
+ * - a reminder before a cut-off that has passed is stale and never sent; follow-ups go to missing units only;
+ * - nothing planned before the year was started is owed;
+ * - a unit gets at most one message a day: what falls due for it the same day travels together,
+ *   and what comes up after that day's message waits for the next day's sending hour;
+ * - a message that failed for a passing reason (a 4xx, a dropped connection) is tried again later.
+ */
+import { DateTime } from 'luxon';
+import type { NoticeKind } from '../activities/types';
+import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
+import type { YearState } from './model';
+import { effectiveCutoff, hasSubmitted } from './status';
+
+export type SlotKind = NoticeKind | 'digest';
+
+export interface Slot {
+  key: string;
+  series: string;
+  itemId: string;
+  /** The unit the notice is for; absent for a digest. */
+  unitId?: string;
+  kind: SlotKind;
+  plannedAt: IsoInstant;
+  plannedMs: number;
+  /** The unit's cut-off (deadline, task) or the event's start. */
+  effectiveAt: IsoInstant;
+}
+
+export interface DueMessage {
+  messageKey: string;
+  /** A unit id, or 'digest'. */
+  addressee: string;
+  slots: Slot[];
+}
+
+export interface Agenda {
+  messages: DueMessage[];
+  /** When to look again if nothing changes before then. */
+  nextAt?: number;
+}
+
+/** Reminder instants for one cut-off; supplied by the calendar so that this module stays about policy. */
+export interface ReminderCalendar {
+  before(item: PlannedItem, at: IsoInstant): IsoInstant[];
+  after(item: PlannedItem, at: IsoInstant): IsoInstant[];
+}
+
+const SUBMITTED_KINDS = new Set(['deadline', 'task']);
+/** After a delivery failed for a passing reason, try that message again no sooner than this. */
+const RETRY_PAUSE_MS = 15 * 60 * 1000;
+
+function phaseOf(kind: SlotKind): string {
+  if (kind === 'followUp') return 'after';
+  if (kind === 'digest') return 'digest';
+  return 'before';
+}
+
+export function seriesKey(kind: SlotKind, itemId: string, unitId?: string): string {
+  return `${phaseOf(kind)}|${itemId}|${unitId ?? '*'}`;
+}
+
+function slotsFor(
+  kind: SlotKind,
+  item: PlannedItem,
+  unitId: string | undefined,
+  effectiveAt: IsoInstant,
+  instants: IsoInstant[],
+): Slot[] {
+  const series = seriesKey(kind, item.id, unitId);
+  return instants.map((plannedAt) => ({
+    key: `${kind}|${item.id}|${unitId ?? '*'}|${plannedAt}`,
+    series,
+    itemId: item.id,
+    unitId,
+    kind,
+    plannedAt,
+    plannedMs: Date.parse(plannedAt),
+    effectiveAt,
+  }));
+}
+
+/** Every reminder, follow-up, invitation and digest the year could still carry, before policy. */
+export function allSlots(plan: YearPlan, state: YearState, cal: ReminderCalendar): Slot[] {
+  const slots: Slot[] = [];
+  for (const item of plan.items) {
+    if (!item.at || state.cancelled[item.id]) continue;
+    if (item.kind === 'event') {
+      for (const unitId of item.units) slots.push(...slotsFor('invitation', item, unitId, item.at, cal.before(item, item.at)));
+      continue;
+    }
+    if (!SUBMITTED_KINDS.has(item.kind)) continue;
+    const beforeKind: NoticeKind = item.kind === 'task' ? 'taskReminder' : 'reminder';
+    let anyMissing = false;
+    for (const unitId of item.units) {
+      if (hasSubmitted(state, item.id, unitId)) continue;
+      anyMissing = true;
+      const cutoff = effectiveCutoff(state, item, unitId);
+      if (!cutoff) continue;
+      slots.push(...slotsFor(beforeKind, item, unitId, cutoff, cal.before(item, cutoff)));
+      slots.push(...slotsFor('followUp', item, unitId, cutoff, cal.after(item, cutoff)));
+    }
+    if (anyMissing) slots.push(...slotsFor('digest', item, undefined, item.at, cal.after(item, item.at)));
+  }
+  return slots;
+}
+
+/** The latest planned instant already covered in each series: delivered, or refused for good. */
+export function coveredUpTo(state: YearState): Map<string, number> {
+  const covered = new Map<string, number>();
+  for (const entry of state.log) {
+    if (entry.status === 'failed' && entry.transient) continue;
+    const unitId = entry.addressee === 'digest' ? undefined : entry.addressee;
+    for (const n of entry.notices) {
+      const series = seriesKey(n.kind, n.itemId, unitId);
+      covered.set(series, Math.max(covered.get(series) ?? -Infinity, Date.parse(n.plannedAt)));
+    }
+  }
+  return covered;
+}
+
+function localDay(ms: number, zone: string): DateTime {
+  return DateTime.fromMillis(ms, { zone }).startOf('day');
+}
+
+export function messageKeyFor(plan: YearPlan, addressee: string, dayStart: DateTime): string {
+  return `${plan.blocId}/${plan.year}/${addressee}/${dayStart.toISODate()}`;
+}
+
+/** A slot is still worth saying at `now` only while what it says is true. */
+function stillMeaningful(slot: Slot, state: YearState, nowMs: number): boolean {
+  const cutoffMs = Date.parse(slot.effectiveAt);
+  if (slot.kind === 'followUp' || slot.kind === 'digest') return nowMs > cutoffMs;
+  return nowMs < cutoffMs && (!slot.unitId || !hasSubmitted(state, slot.itemId, slot.unitId));
+}
+
+export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, nowMs: number): Agenda {
+  const zone = plan.timeZone;
+  const startedMs = Date.parse(state.startedAt);
+  const covered = coveredUpTo(state);
+  const sentKeys = new Set<string>();
+  const heldUntil = new Map<string, number>();
+  for (const entry of state.log) {
+    if (entry.status === 'failed' && entry.transient) heldUntil.set(entry.messageKey, Date.parse(entry.sentAt) + RETRY_PAUSE_MS);
+    else sentKeys.add(entry.messageKey);
+  }
+  const today = localDay(nowMs, zone);
+  const endOfToday = today.plus({ days: 1 }).toMillis();
+
+  const owed = new Map<string, Slot>();
+  const laterToday = new Map<string, Slot>();
+  let nextAt: number | undefined;
+  const wakeAt = (ms: number) => {
+    if (ms > nowMs && (nextAt === undefined || ms < nextAt)) nextAt = ms;
+  };
+
+  for (const slot of allSlots(plan, state, cal)) {
+    if (slot.plannedMs < startedMs || slot.plannedMs <= (covered.get(slot.series) ?? -Infinity)) continue;
+    if (slot.plannedMs > nowMs) {
+      wakeAt(slot.plannedMs);
+      if (slot.plannedMs < endOfToday) keepLatest(laterToday, slot);
+      continue;
+    }
+    if (stillMeaningful(slot, state, nowMs)) keepLatest(owed, slot);
+  }
+
+  const byAddressee = new Map<string, Slot[]>();
+  for (const slot of owed.values()) push(byAddressee, slot.unitId ?? 'digest', slot);
+  // What falls due later the same day travels with today's message rather than making a second one.
+  for (const slot of laterToday.values()) {
+    const addressee = slot.unitId ?? 'digest';
+    if (byAddressee.has(addressee) && !owed.has(slot.series)) byAddressee.get(addressee)?.push(slot);
+  }
+
+  const messages: DueMessage[] = [];
+  const tomorrowSendHour = atLocalTime(today.plus({ days: 1 }), state.config.reminders.at);
+  for (const [addressee, slots] of byAddressee) {
+    const messageKey = messageKeyFor(plan, addressee, today);
+    if (sentKeys.has(messageKey)) {
+      wakeAt(tomorrowSendHour);
+      continue;
+    }
+    const held = heldUntil.get(messageKey) ?? -Infinity;
+    if (held > nowMs) {
+      wakeAt(held);
+      continue;
+    }
+    slots.sort((a, b) => a.plannedMs - b.plannedMs || a.itemId.localeCompare(b.itemId));
+    messages.push({ messageKey, addressee, slots });
+  }
+  for (const item of plan.items) {
+    if (item.at && !state.cancelled[item.id]) wakeAt(Date.parse(item.at));
+  }
+  return { messages, nextAt };
+}
+
+function keepLatest(map: Map<string, Slot>, slot: Slot): void {
+  const current = map.get(slot.series);
+  if (!current || current.plannedMs < slot.plannedMs) map.set(slot.series, slot);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function atLocalTime(day: DateTime, hourMinute: string): number {
+  const [hour = 8, minute = 0] = hourMinute.split(':').map(Number);
+  return day.set({ hour, minute }).toMillis();
+}

@@ -1,0 +1,1 @@
+export { blocYear } from './bloc-year';

@@ -1,0 +1,99 @@
+/**
+ * The record of a bloc's year: who submitted what and when, what was moved, extended or cancelled,
+ * and every message sent. It lives in the workflow (Temporal is the durable store) and crosses
+ * continue-as-new whole, so it is plain JSON.
+ */
+import type { BlocConfig, YearDecision } from '../config/schema';
+import type { DateOverride, IsoInstant, RoleHolders } from '../calendar/types';
+import type { FailureRow, NoticeKind } from '../activities/types';
+
+export interface Submission {
+  /** When the unit's submission arrived (the secretariat may record it later than that). */
+  receivedAt: IsoInstant;
+  recordedAt: IsoInstant;
+  reference?: string;
+  note?: string;
+}
+
+export interface OngoingReport extends Submission {
+  unitId: string;
+}
+
+export interface Extension {
+  /** The unit's own cut-off. */
+  until: IsoInstant;
+  grantedAt: IsoInstant;
+  reason?: string;
+}
+
+export interface Cancellation {
+  at: IsoInstant;
+  reason?: string;
+}
+
+/** One line of the reminder log: one email, with the notices it carried. */
+export interface LogEntry {
+  messageKey: string;
+  messageId?: string;
+  /** A unit id, or 'digest' for the leader and secretariat, or 'handover:<unit>'. */
+  addressee: string;
+  to: string[];
+  notices: { key: string; itemId: string; kind: NoticeKind | 'digest'; plannedAt: IsoInstant }[];
+  /** The earliest instant its notices were planned for. */
+  plannedAt: IsoInstant;
+  /** When it was actually sent, or when the failure was recorded. */
+  sentAt: IsoInstant;
+  status: 'delivered' | 'partial' | 'failed';
+  rejected?: string[];
+  error?: string;
+  /** A failure that may pass (4xx, dropped connection): its notices stay owed and are tried again. */
+  transient?: boolean;
+}
+
+export interface YearSummary {
+  year: number;
+  roles: RoleHolders;
+  /** Per item: how many units submitted on time, late, or never. */
+  items: { itemId: string; title: string; onTime: number; late: number; missing: number }[];
+  messagesSent: number;
+  messagesFailed: number;
+  endedAt: IsoInstant;
+}
+
+export interface YearState {
+  config: BlocConfig;
+  year: number;
+  roles: RoleHolders;
+  /** Reminders planned before this instant are not owed: a year started late sends nothing stale. */
+  startedAt: IsoInstant;
+  submissions: Record<string, Record<string, Submission>>;
+  reports: Record<string, OngoingReport[]>;
+  extensions: Record<string, Record<string, Extension>>;
+  dateOverrides: Record<string, DateOverride>;
+  /** Rises each time an item's date moves, for the calendar entry's SEQUENCE. */
+  sequences: Record<string, number>;
+  cancelled: Record<string, Cancellation>;
+  /** The official calendar decisions in force, when they replace the configured ones. */
+  decisions?: YearDecision[];
+  log: LogEntry[];
+  /** Delivery failures not yet shown in an escalation digest. */
+  pendingFailures: FailureRow[];
+  previousYears: YearSummary[];
+}
+
+export interface BlocYearInput {
+  config: BlocConfig;
+  year: number;
+  /** The role holders of this year; the configured ones when absent. */
+  roles?: RoleHolders;
+  /** Summaries of the years already ended, newest last. */
+  previousYears?: YearSummary[];
+  /** Present when this run continues an earlier run of the same year. */
+  carried?: YearState;
+  /** Continue-as-new once history reaches this many events, even before the server suggests it. */
+  maxHistoryEvents?: number;
+}
+
+export function workflowIdFor(blocId: string, year: number): string {
+  return `bloc-${blocId}-${year}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * Turns what the agenda owes into the data of an email: addresses, names and facts, never words.
+ * The words are the mail activity's job.
+ */
+import { DateTime } from 'luxon';
+import type { Party } from '../config/schema';
+import type { PlannedItem, RoleHolders, YearPlan } from '../calendar/types';
+import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage } from '../activities/types';
+import type { DueMessage, Slot } from './agenda';
+import type { YearState } from './model';
+import { effectiveCutoff } from './status';
+
+function unitOf(state: YearState, unitId: string) {
+  const unit = state.config.units.find((u) => u.id === unitId);
+  if (!unit) throw new Error(`unknown unit ${unitId}`);
+  return unit;
+}
+
+function partyName(state: YearState, roles: RoleHolders, party: Party): string {
+  switch (party) {
+    case 'leader':
+      return unitOf(state, roles.leader).name;
+    case 'deputy':
+      return unitOf(state, roles.deputy).name;
+    case 'board':
+      return state.config.board.name;
+    case 'secretariat':
+      return state.config.secretariat.name;
+  }
+}
+
+function blocOf(state: YearState): OutgoingMessage['bloc'] {
+  const { id, name, province, language, timeZone } = state.config.bloc;
+  return { id, name, province, language, timeZone };
+}
+
+function unitAddressee(state: YearState, unitId: string): Addressee {
+  const unit = unitOf(state, unitId);
+  return { kind: 'unit', unitId, name: unit.name, to: [...unit.emails], cc: [...unit.cc] };
+}
+
+function noticeOf(state: YearState, plan: YearPlan, item: PlannedItem, slot: Slot): Notice {
+  return {
+    key: slot.key,
+    kind: slot.kind as NoticeKind,
+    itemId: item.id,
+    itemKind: item.kind,
+    title: item.title,
+    titleEn: item.titleEn,
+    wording: item.wording,
+    at: slot.effectiveAt,
+    to: item.to.map((party) => ({ party, name: partyName(state, plan.roles, party) })),
+    location: item.location,
+    sequence: state.sequences[item.id] ?? 0,
+    extended: Boolean(slot.unitId && state.extensions[item.id]?.[slot.unitId]),
+    plannedAt: slot.plannedAt,
+  };
+}
+
+/** The leader and the secretariat (or whoever the items' rules escalate to). */
+function digestAddressee(state: YearState, plan: YearPlan, items: PlannedItem[]): Addressee {
+  const parties = new Set(items.flatMap((i) => i.rules.escalateTo));
+  const to = new Set<string>();
+  const names: string[] = [];
+  for (const party of parties) {
+    const emails = party === 'secretariat' ? state.config.secretariat.emails : unitOf(state, party === 'leader' ? plan.roles.leader : plan.roles.deputy).emails;
+    emails.forEach((e) => to.add(e));
+    names.push(partyName(state, plan.roles, party));
+  }
+  return { kind: 'digest', name: names.join(', '), to: [...to], cc: [] };
+}
+
+function digestRows(state: YearState, items: PlannedItem[], nowMs: number): DigestRow[] {
+  const rows: DigestRow[] = [];
+  for (const item of items) {
+    for (const unitId of item.units) {
+      const dueAt = effectiveCutoff(state, item, unitId);
+      if (state.submissions[item.id]?.[unitId] || !dueAt || Date.parse(dueAt) >= nowMs) continue;
+      rows.push({ itemId: item.id, title: item.title, unitId, unitName: unitOf(state, unitId).name, dueAt });
+    }
+  }
+  return rows;
+}
+
+export function buildMessage(
+  state: YearState,
+  plan: YearPlan,
+  due: DueMessage,
+  nowMs: number,
+): OutgoingMessage {
+  const itemsById = new Map(plan.items.map((i) => [i.id, i]));
+  const base = { key: due.messageKey, bloc: blocOf(state), year: plan.year, asOf: isoAt(nowMs, plan.timeZone) };
+  if (due.addressee !== 'digest') {
+    const notices = due.slots.map((slot) => noticeOf(state, plan, itemsById.get(slot.itemId) as PlannedItem, slot));
+    return { ...base, addressee: unitAddressee(state, due.addressee), notices };
+  }
+  const items = due.slots.map((slot) => itemsById.get(slot.itemId) as PlannedItem);
+  return {
+    ...base,
+    addressee: digestAddressee(state, plan, items),
+    notices: [],
+    digest: { rows: digestRows(state, items, nowMs), failures: [...state.pendingFailures] },
+  };
+}
+
+function isoAt(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO() ?? '';
+}
+
+export function buildHandoverMessages(state: YearState, plan: YearPlan, next: RoleHolders, nowMs: number): OutgoingMessage[] {
+  const handover: HandoverInfo = {
+    fromYear: plan.year,
+    toYear: plan.year + 1,
+    newLeader: { id: next.leader, name: unitOf(state, next.leader).name },
+    newDeputy: { id: next.deputy, name: unitOf(state, next.deputy).name },
+  };
+  return state.config.units.map((unit) => ({
+    key: `${plan.blocId}/${plan.year}/handover/${unit.id}`,
+    bloc: blocOf(state),
+    year: plan.year,
+    asOf: isoAt(nowMs, plan.timeZone),
+    addressee: unitAddressee(state, unit.id),
+    notices: [],
+    handover,
+  }));
+}
+
+/** The deputy takes the lead; the seat of deputy passes to the next unit in the rotation. */
+export function nextRoles(state: YearState): RoleHolders {
+  const order = state.config.roles.rotation?.length ? state.config.roles.rotation : state.config.units.map((u) => u.id);
+  const leader = state.roles.deputy;
+  const start = order.indexOf(leader);
+  for (let step = 1; step <= order.length; step++) {
+    const candidate = order[(start + step + order.length) % order.length];
+    if (candidate && candidate !== leader) return { leader, deputy: candidate };
+  }
+  return { leader, deputy: state.roles.leader };
+}

@@ -1,0 +1,102 @@
+/**
+ * Where each unit stands on each item at a given instant: the matrix the secretariat reads,
+ * the overdue list, and the January evaluation's export. Pure: the instant is an argument.
+ */
+import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
+import type { YearState } from './model';
+
+export type CellState =
+  | 'not-applicable'
+  | 'awaiting-date'
+  | 'not-due'
+  | 'extended'
+  | 'submitted-on-time'
+  | 'submitted-late'
+  | 'overdue'
+  | 'cancelled'
+  | 'reported';
+
+export interface Cell {
+  itemId: string;
+  unitId: string;
+  state: CellState;
+  /** The unit's cut-off: the item's, or its extension's. */
+  dueAt?: IsoInstant;
+  receivedAt?: IsoInstant;
+  reference?: string;
+  /** Submitted late by, or overdue by, in milliseconds. */
+  lateByMs?: number;
+  overdueByMs?: number;
+  /** Ongoing items: how many reports the unit has made. */
+  reports?: number;
+}
+
+export interface OverdueItem {
+  itemId: string;
+  title: string;
+  dueAt: IsoInstant;
+  units: { unitId: string; name: string; dueAt: IsoInstant; overdueByMs: number }[];
+}
+
+const TRACKED_KINDS = new Set(['deadline', 'task', 'ongoing']);
+
+export function hasSubmitted(state: YearState, itemId: string, unitId: string): boolean {
+  return Boolean(state.submissions[itemId]?.[unitId]);
+}
+
+/** The unit's cut-off: its extension's when it has one, else the item's (undefined while the item has no date). */
+export function effectiveCutoff(state: YearState, item: PlannedItem, unitId: string): IsoInstant | undefined {
+  return state.extensions[item.id]?.[unitId]?.until ?? item.at;
+}
+
+export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowMs: number): Cell {
+  const base = { itemId: item.id, unitId };
+  if (state.cancelled[item.id]) return { ...base, state: 'cancelled' };
+  if (item.kind === 'ongoing') {
+    return { ...base, state: 'reported', reports: (state.reports[item.id] ?? []).filter((r) => r.unitId === unitId).length };
+  }
+  if (!item.units.includes(unitId)) return { ...base, state: 'not-applicable' };
+  const dueAt = effectiveCutoff(state, item, unitId);
+  const submission = state.submissions[item.id]?.[unitId];
+  if (submission) {
+    const lateByMs = dueAt ? Date.parse(submission.receivedAt) - Date.parse(dueAt) : 0;
+    return {
+      ...base,
+      dueAt,
+      receivedAt: submission.receivedAt,
+      reference: submission.reference,
+      ...(lateByMs > 0 ? { state: 'submitted-late', lateByMs } : { state: 'submitted-on-time' }),
+    };
+  }
+  if (!dueAt) return { ...base, state: 'awaiting-date' };
+  const overdueByMs = nowMs - Date.parse(dueAt);
+  if (overdueByMs > 0) return { ...base, dueAt, state: 'overdue', overdueByMs };
+  return { ...base, dueAt, state: state.extensions[item.id]?.[unitId] ? 'extended' : 'not-due' };
+}
+
+/** The items a unit can be held to: deadlines, role tasks and ongoing reporting. */
+export function trackedItems(plan: YearPlan): PlannedItem[] {
+  return plan.items.filter((i) => TRACKED_KINDS.has(i.kind));
+}
+
+export function statusMatrix(plan: YearPlan, state: YearState, nowMs: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const item of trackedItems(plan)) {
+    for (const unit of state.config.units) cells.push(cellOf(state, item, unit.id, nowMs));
+  }
+  return cells;
+}
+
+export function overdueAt(plan: YearPlan, state: YearState, nowMs: number): OverdueItem[] {
+  const names = new Map(state.config.units.map((u) => [u.id, u.name]));
+  const result: OverdueItem[] = [];
+  for (const item of trackedItems(plan)) {
+    if (!item.at) continue;
+    const units = item.units
+      .map((unitId) => cellOf(state, item, unitId, nowMs))
+      .filter((c) => c.state === 'overdue')
+      .map((c) => ({ unitId: c.unitId, name: names.get(c.unitId) ?? c.unitId, dueAt: c.dueAt ?? '', overdueByMs: c.overdueByMs ?? 0 }));
+    if (units.length > 0) result.push({ itemId: item.id, title: item.title, dueAt: item.at, units });
+  }
+  return result;
+}
