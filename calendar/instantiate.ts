@@ -8,12 +8,13 @@
  * - Events and handovers are moments: an event starts at its own time or `deadlines.eventTime`; they never roll.
  * - A window ("Q3") has no instant until a date override sets its day.
  * - "after: X" counts its offset from X's instant, or from the end of X's window while X has no day, so the
- *   year always has an end.
+ *   year always has an end; a deadline or task placed so ends at the end of the day it lands on.
  */
 import { DateTime, Duration } from 'luxon';
 import type { Actors, BlocConfig, ItemConfig, UnitConfig, YearDecision } from '../config/schema';
 import { addDays, isoFromDayMonth } from './days';
 import { OfficialCalendar } from './holidays';
+import { hasCutOff } from './kinds';
 import { mergeRules } from './reminders';
 import type { DateOverride, IsoDate, IsoInstant, PlannedItem, RoleHolders, YearPlan } from './types';
 import { windowRange } from './windows';
@@ -117,7 +118,7 @@ function timingOf(item: ItemConfig, ctx: Context): Timing {
 /** The instant of an item once its day is known. */
 function dayTiming(item: ItemConfig, day: IsoDate, time: string | undefined, ctx: Context): Pick<Timing, 'at' | 'nominalDay' | 'rolled'> {
   const { deadlines } = ctx.config;
-  if (item.kind !== 'deadline' && item.kind !== 'task') {
+  if (!hasCutOff(item.kind)) {
     return { at: localInstant(day, time ?? deadlines.eventTime, ctx.zone), rolled: false };
   }
   const rolls = deadlines.rollOffDays && ctx.cal.isDayOff(day);
@@ -134,8 +135,9 @@ function afterTiming(item: ItemConfig, afterId: string, offset: string, ctx: Con
   if (override) return { ...dayTiming(item, override.date, override.time, ctx), wording, dateState: 'set' };
   const from = ref.at ?? (ref.window ? localInstant(ref.window.to, '23:59:59.999', ctx.zone) : undefined);
   if (!from) throw new RangeError(`item ${afterId} has neither a date nor a window`);
-  const at = DateTime.fromISO(from, { zone: ctx.zone }).plus(Duration.fromISO(offset)).toISO() ?? '';
-  return { wording, at, dateState: 'fixed', rolled: false };
+  const shifted = DateTime.fromISO(from, { zone: ctx.zone }).plus(Duration.fromISO(offset));
+  if (hasCutOff(item.kind)) return { ...dayTiming(item, shifted.toISODate() ?? '', undefined, ctx), wording, dateState: 'fixed' };
+  return { wording, at: shifted.toISO() ?? '', dateState: 'fixed', rolled: false };
 }
 
 function localInstant(day: IsoDate, time: string, zone: string): IsoInstant {

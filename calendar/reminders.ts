@@ -5,6 +5,7 @@
 import { DateTime, Duration } from 'luxon';
 import type { ReminderOverride, ReminderRules } from '../config/schema';
 import type { OfficialCalendar } from './holidays';
+import { hasCutOff } from './kinds';
 import type { IsoDate, IsoInstant, PlannedItem } from './types';
 
 export function parseDuration(iso: string): Duration {
@@ -61,8 +62,12 @@ export function reminderInstants(item: PlannedItem, at: IsoInstant, cal: Officia
   return sortedUnique(instants.filter((t) => t < end));
 }
 
-/** Follow-ups after the cut-off: every `followUp.every`, at most `followUp.max`, moved forward off days off. */
+/**
+ * Follow-ups after the cut-off: every `followUp.every`, at most `followUp.max`, moved forward off days off.
+ * Only deadlines and tasks have submissions to chase.
+ */
 export function followUpInstants(item: PlannedItem, at: IsoInstant, cal: OfficialCalendar, zone: string): IsoInstant[] {
+  if (!hasCutOff(item.kind)) return [];
   const { rules } = item;
   const every = parseDuration(rules.followUp.every);
   const out: DateTime[] = [];

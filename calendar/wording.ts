@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ItemKind, Party, WindowName } from '../config/schema';
-import type { IsoDate } from './types';
+import type { Holiday, IsoDate } from './types';
 
 const WEEKDAYS_VI = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
@@ -115,4 +115,10 @@ export function kindVi(kind: ItemKind): string {
 
 export function partyVi(party: Party): string {
   return PARTY_VI[party];
+}
+
+const SOURCE_VI: Record<Holiday['source'], string> = { law: 'luật', lunar: 'âm lịch', decision: 'quyết định' };
+
+export function holidaySourceVi(source: Holiday['source']): string {
+  return SOURCE_VI[source];
 }
