@@ -67,7 +67,8 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities {
       const messageId = messageIdFor(message.key, domain);
       let mail: SendMailOptions;
       try {
-        const rendered = renderMessage(message, now);
+        // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
+        const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now);
         const thread = threadHeaders(message, domain);
         const name = headerValue(message.addressee.name);
         mail = {

@@ -29,6 +29,8 @@ export interface InstantiateOptions {
   decisions?: YearDecision[];
 }
 
+const END_OF_DAY = '23:59:59.999';
+
 type Timing = Pick<PlannedItem, 'wording' | 'window' | 'dateState' | 'at' | 'nominalDay' | 'rolled'>;
 
 interface Context {
@@ -123,7 +125,7 @@ function dayTiming(item: ItemConfig, day: IsoDate, time: string | undefined, ctx
   }
   const rolls = deadlines.rollOffDays && ctx.cal.isDayOff(day);
   const lastDay = rolls ? ctx.cal.nextWorkingDay(day) : day;
-  return { at: localInstant(lastDay, time ?? '23:59:59.999', ctx.zone), nominalDay: day, rolled: rolls };
+  return { at: localInstant(lastDay, time ?? END_OF_DAY, ctx.zone), nominalDay: day, rolled: rolls };
 }
 
 function afterTiming(item: ItemConfig, afterId: string, offset: string, ctx: Context): Timing {
@@ -131,11 +133,15 @@ function afterTiming(item: ItemConfig, afterId: string, offset: string, ctx: Con
   if (!refConfig) throw new RangeError(`item ${item.id} follows unknown item ${afterId}`);
   const ref = planItem(refConfig, ctx);
   const override = ctx.overrides[item.id];
-  const wording = afterItemVi(ref.title);
-  if (override) return { ...dayTiming(item, override.date, override.time, ctx), wording, dateState: 'set' };
-  const from = ref.at ?? (ref.window ? localInstant(ref.window.to, '23:59:59.999', ctx.zone) : undefined);
+  if (override) {
+    const wording = afterItemVi(ref, override.date, ctx.zone);
+    return { ...dayTiming(item, override.date, override.time, ctx), wording, dateState: 'set' };
+  }
+  const from = ref.at ?? (ref.window ? localInstant(ref.window.to, END_OF_DAY, ctx.zone) : undefined);
   if (!from) throw new RangeError(`item ${afterId} has neither a date nor a window`);
   const shifted = DateTime.fromISO(from, { zone: ctx.zone }).plus(Duration.fromISO(offset));
+  // A day counted from a window's end is provisional: say only what it follows.
+  const wording = afterItemVi(ref, ref.at ? (shifted.toISODate() ?? undefined) : undefined, ctx.zone);
   if (hasCutOff(item.kind)) return { ...dayTiming(item, shifted.toISODate() ?? '', undefined, ctx), wording, dateState: 'fixed' };
   return { wording, at: shifted.toISO() ?? '', dateState: 'fixed', rolled: false };
 }

@@ -76,9 +76,13 @@ export function setInWindowVi(day: IsoDate, windowWording: string, zone: string)
   return `${onDayVi(day, zone)} (${windowWording})`;
 }
 
-/** "sau khi kết thúc: Hội nghị tổng kết …" */
-export function afterItemVi(title: string): string {
-  return `sau khi kết thúc: ${title}`;
+/**
+ * An item placed after another: "ngày 22/6/2020, sau hạn nộp trước ngày 15/6/2020"; without its own day
+ * while the other has none: "sau sự kiện tháng 1/2021".
+ */
+export function afterItemVi(ref: { kind: ItemKind; wording: string }, day: IsoDate | undefined, zone: string): string {
+  const after = `sau ${kindVi(ref.kind)} ${ref.wording}`;
+  return day ? `${onDayVi(day, zone)}, ${after}` : after;
 }
 
 /** "hết ngày thứ Hai, 15/6/2020": the cut-off of a deadline, as people say it. */

@@ -4,6 +4,10 @@
  * Each command group lives in client/commands/ and registers itself here.
  */
 import { Command } from '@commander-js/extra-typings';
+import { registerBlocCommands } from './commands/bloc';
+import { registerConfigCommands } from './commands/config';
+import { registerHolidaysCommand } from './commands/holidays';
+import { registerPlanCommand } from './commands/plan';
 import { EXIT_BAD_INPUT, InputError, ServerError } from './errors';
 
 export function buildProgram(): Command {
@@ -12,6 +16,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   // Command groups register here, one line each.
+  registerConfigCommands(program);
+  registerPlanCommand(program);
+  registerHolidaysCommand(program);
+  registerBlocCommands(program);
   return program;
 }
 

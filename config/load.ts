@@ -96,7 +96,8 @@ function parseJson(text: string, file: string): unknown {
     let where = '';
     if (position) {
       const lines = new LineCounter();
-      [...text.matchAll(/\n/g)].forEach((m) => lines.addNewLine((m.index ?? 0) + 1));
+      lines.addNewLine(0);
+      [...text.matchAll(/\n/g)].forEach((m) => lines.addNewLine(m.index + 1));
       where = lineAt(lines, Number(position[1]));
     }
     throw new ConfigError([{ file, path: where, message: `lỗi cú pháp JSON / JSON syntax error: ${message}` }]);

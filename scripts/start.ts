@@ -72,11 +72,12 @@ function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderrTail = '';
+  let stopping = false;
   child.stderr?.on('data', (chunk: Buffer) => {
-    process.stderr.write(chunk);
+    // Once stopping, its internal clients complain about the closed port for a second: not news.
+    if (!stopping) process.stderr.write(chunk);
     stderrTail = (stderrTail + chunk.toString()).slice(-2000);
   });
-  let stopping = false;
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code, signal) => {
       if (!stopping) {
@@ -170,9 +171,13 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: (() => Promise<
     lines.push(`Mail inbox     ${process.env.SMTP_URL} → ${path.relative('.', mailDir)}/*.eml`);
   }
 
-  const worker = runWorker(settings, { signal });
-  // Drained first on the way out; the failure itself, if any, is reported by the await at the end.
-  cleanups.push(() => worker.catch(() => undefined));
+  let onRunning!: () => void;
+  const running = new Promise<void>((resolve) => (onRunning = resolve));
+  const worker = runWorker(settings, { signal, onRunning });
+  // Drained first on the way out. Handled at once, so that an early failure is not an unhandled rejection;
+  // the failure itself is reported where `worker` is awaited.
+  const drained = worker.catch(() => undefined);
+  cleanups.push(() => drained);
   lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
 
   if (env.BLOC_SAMPLE === '1') {
@@ -185,6 +190,7 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: (() => Promise<
     lines.push(`Sample bloc    ${SAMPLE_CONFIG}, year ${year}: ${workflowId}${alreadyStarted ? ' (already running)' : ' (started)'}`);
   }
 
+  await unlessStopped(signal, Promise.race([running, worker]));
   say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
   await (devServer ? Promise.race([worker, devServer.exited]) : worker);
 }

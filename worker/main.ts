@@ -24,6 +24,8 @@ export function installRuntime(opts: { shutdownSignals?: NodeJS.Signals[] } = {}
 export interface RunWorkerOptions {
   /** Aborting it drains the worker: running tasks finish, then `runWorker` resolves. */
   signal?: AbortSignal;
+  /** Called once the worker polls its task queue. */
+  onRunning?: () => void;
 }
 
 /** Resolves once the worker has stopped, by signal or abort; rejects on a fatal worker error. */
@@ -39,6 +41,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
     });
     if (opts.signal?.aborted) return;
     const running = worker.run();
+    opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
     const stop = () => worker.getState() === 'RUNNING' && worker.shutdown();
     opts.signal?.addEventListener('abort', stop, { once: true });

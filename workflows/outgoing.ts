@@ -108,6 +108,8 @@ function isoAt(ms: number, zone: string): string {
 }
 
 export function buildHandoverMessages(state: YearState, plan: YearPlan, next: RoleHolders, nowMs: number): OutgoingMessage[] {
+  const item = plan.items.find((i) => i.kind === 'handover');
+  const at = item?.at ?? isoAt(nowMs, plan.timeZone);
   const handover: HandoverInfo = {
     fromYear: plan.year,
     toYear: plan.year + 1,
@@ -120,7 +122,22 @@ export function buildHandoverMessages(state: YearState, plan: YearPlan, next: Ro
     year: plan.year,
     asOf: isoAt(nowMs, plan.timeZone),
     addressee: unitAddressee(state, unit.id),
-    notices: [],
+    notices: [
+      {
+        key: `handover|${item?.id ?? 'handover'}|${unit.id}|${at}`,
+        kind: 'handover',
+        itemId: item?.id ?? 'handover',
+        itemKind: 'handover',
+        title: item?.title ?? `Chuyển giao Khối trưởng năm ${plan.year + 1}`,
+        titleEn: item?.titleEn,
+        wording: item?.wording ?? '',
+        at,
+        to: [],
+        sequence: state.sequences[item?.id ?? ''] ?? 0,
+        extended: false,
+        plannedAt: at,
+      },
+    ],
     handover,
   }));
 }

@@ -27,6 +27,8 @@ export class SmtpSettingsError extends Error {
 
 const DEFAULT_URL = 'smtp://127.0.0.1:2525';
 const DEFAULT_FROM = 'Khối thi đua <khoi-thi-dua@localhost>';
+/** Looser than z.email(): the default sender is at localhost, which has no top-level domain. */
+const MAILBOX = /^[^\s@<>]+@[^\s@<>]+$/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
 
 const positiveInt = (min: number, max: number) =>
@@ -74,7 +76,7 @@ const envSchema = z.object({
         return z.NEVER;
       }
       const [first, ...rest] = addressparser(raw.normalize('NFC'), { flatten: true });
-      if (!first?.address || rest.length > 0 || !z.email().safeParse(first.address).success) {
+      if (!first?.address || rest.length > 0 || !MAILBOX.test(first.address)) {
         ctx.addIssue({ code: 'custom', message: 'must be one address, e.g. "Khối thi đua <khoi@example.gov.vn>"' });
         return z.NEVER;
       }

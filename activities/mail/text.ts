@@ -14,7 +14,6 @@ export function nfc(s: string): string {
  */
 export function headerValue(s: string): string {
   return nfc(s)
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

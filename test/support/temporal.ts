@@ -9,6 +9,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
 import type { ServerKind } from '../../scripts/provision';
+import { registerSearchAttributes } from '../../worker/search-attributes';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 type Executable = NonNullable<DevServerConfig['executable']>;
@@ -19,10 +20,13 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 /** Long enough for a cold build of the temporal CLI (about 3 min) inside a `beforeAll`. */
 export const PROVISION_TIMEOUT_MS = 10 * 60_000;
 
+/** The time-skipping server, with the engine's search attributes registered. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: await executable('test-server', ensureTestServer) },
   });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 /** An in-memory dev server on loopback, with the engine's search attributes registered. */

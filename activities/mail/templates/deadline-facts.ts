@@ -1,10 +1,9 @@
-/** The facts every deadline-like section lists, in one order, so reminders and follow-ups read alike. */
+/** The facts every deadline-like section lists under its heading, in one order, so reminders and follow-ups read alike. */
 import type { Notice } from '../../types';
 import type { Fact } from './layout';
-import { dateTime, deadlineStatus, recipientsOf, titleOf, type Lang, type RenderContext } from './words';
+import { dateTime, deadlineStatus, recipientsOf, type Lang, type RenderContext } from './words';
 
 export interface DeadlineLabels {
-  what: string;
   due: string;
   plan: string;
   status: string;
@@ -12,8 +11,8 @@ export interface DeadlineLabels {
 }
 
 export const DEADLINE_LABELS: Record<Lang, DeadlineLabels> = {
-  vi: { what: 'Nội dung', due: 'Hạn cuối', plan: 'Theo kế hoạch', status: 'Tình trạng', to: 'Gửi về' },
-  en: { what: 'Item', due: 'Deadline', plan: 'Plan wording', status: 'Status', to: 'Send to' },
+  vi: { due: 'Hạn cuối', plan: 'Theo kế hoạch', status: 'Tình trạng', to: 'Gửi về' },
+  en: { due: 'Deadline', plan: 'Plan wording', status: 'Status', to: 'Send to' },
 };
 
 const EXTENDED: Record<Lang, string> = { vi: ' (đã được gia hạn)', en: ' (extended)' };
@@ -22,7 +21,6 @@ export function deadlineFacts(notice: Notice, ctx: RenderContext, labels: Partia
   const l = { ...DEADLINE_LABELS[ctx.lang], ...labels };
   const to = recipientsOf(notice, ctx.lang);
   return [
-    { label: l.what, value: titleOf(notice, ctx.lang) },
     { label: l.due, value: dateTime(notice.at, ctx) + (notice.extended ? EXTENDED[ctx.lang] : '') },
     { label: l.plan, value: notice.wording },
     { label: l.status, value: deadlineStatus(notice.at, ctx), strong: true },

@@ -1,12 +1,11 @@
 /** Before an event: when, where, who organises. */
 import type { Notice } from '../../types';
 import type { Section } from './layout';
-import { dateTime, eventStatus, headingOf, pick, recipientsOf, titleOf, type RenderContext } from './words';
+import { dateTime, eventStatus, headingOf, pick, recipientsOf, type RenderContext } from './words';
 
 export function invitationSection(notice: Notice, ctx: RenderContext): Section {
   const w = pick(ctx.lang, {
     vi: {
-      what: 'Nội dung',
       when: 'Thời gian',
       where: 'Địa điểm',
       place: 'sẽ thông báo sau',
@@ -15,7 +14,6 @@ export function invitationSection(notice: Notice, ctx: RenderContext): Section {
       ask: 'Kính mời đại diện lãnh đạo Quý đơn vị tham dự.',
     },
     en: {
-      what: 'Event',
       when: 'Time',
       where: 'Place',
       place: 'to be announced',
@@ -28,7 +26,6 @@ export function invitationSection(notice: Notice, ctx: RenderContext): Section {
   return {
     heading: headingOf(notice, ctx.lang),
     facts: [
-      { label: w.what, value: titleOf(notice, ctx.lang) },
       { label: w.when, value: dateTime(notice.at, ctx) },
       { label: w.where, value: notice.location ?? w.place },
       ...(host ? [{ label: w.host, value: host }] : []),

@@ -10,11 +10,11 @@ import { headingOf, pick, type RenderContext } from './words';
 export function taskReminderSection(notice: Notice, ctx: RenderContext): Section {
   const w = pick(ctx.lang, {
     vi: {
-      labels: { what: 'Nhiệm vụ', due: 'Hạn hoàn thành', to: 'Báo cáo về' },
+      labels: { due: 'Hạn hoàn thành', to: 'Báo cáo về' },
       why: 'Theo kế hoạch, Quý đơn vị chủ trì thực hiện nhiệm vụ này trong năm nay.',
     },
     en: {
-      labels: { what: 'Task', due: 'Due', to: 'Report to' },
+      labels: { due: 'Due', to: 'Report to' },
       why: 'Under the plan, your unit is in charge of this task this year.',
     },
   });

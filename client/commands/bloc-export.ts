@@ -1,0 +1,56 @@
+/** `bloc export --csv`: the matrix, one row per unit × item, for the January evaluation in a spreadsheet. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from '@commander-js/extra-typings';
+import { statusQuery, type StatusView } from '../../workflows/messages';
+import { cellVi, daysBegun, stampVi } from '../cell-wording';
+import { InputError } from '../errors';
+import { csv } from '../output';
+import { atOption, blocYearCommand, nowIso } from '../options';
+import { withBlocYear } from '../workflow-handle';
+
+const HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn'];
+
+function rows(view: StatusView): string[][] {
+  return view.units.flatMap((unit) =>
+    view.items.flatMap((item) => {
+      const cell = view.cells.find((c) => c.unitId === unit.id && c.itemId === item.id);
+      if (!cell) return [];
+      const due = cell.dueAt ?? item.dueAt;
+      const lateMs = cell.lateByMs ?? cell.overdueByMs;
+      return [[
+        unit.id,
+        unit.name,
+        item.id,
+        item.title,
+        due ? stampVi(due) : '',
+        cellVi(cell),
+        cell.receivedAt ? stampVi(cell.receivedAt) : '',
+        lateMs === undefined ? '' : String(daysBegun(lateMs)),
+      ]];
+    }),
+  );
+}
+
+export function registerExportCommand(program: Command): void {
+  blocYearCommand(program, 'export', 'Xuất bảng tình hình nộp cho bình xét cuối năm / export the matrix for the evaluation')
+    .option('--csv', 'dạng CSV (UTF-8, mở được bằng Excel) / as CSV')
+    .option('--out <file>', 'ghi vào tệp thay vì in ra / write to a file instead of stdout')
+    .addOption(atOption())
+    .action(async (opts) => {
+      if (!opts.csv) throw new InputError('--csv: hiện chỉ xuất được CSV, hãy thêm --csv / only CSV is supported, add --csv');
+      const view = await withBlocYear(opts, (h) => h.query(statusQuery, { at: opts.at ?? nowIso() }));
+      const lines = rows(view);
+      const text = csv(HEADER, lines);
+      if (!opts.out) {
+        process.stdout.write(text);
+        return;
+      }
+      try {
+        writeFileSync(opts.out, text);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? String(err);
+        throw new InputError(`--out: không ghi được ${opts.out} (${code}) / cannot write the file`);
+      }
+      process.stdout.write(`Đã ghi ${lines.length} dòng vào ${opts.out} / wrote ${lines.length} rows\n`);
+    });
+}

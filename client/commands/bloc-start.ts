@@ -1,0 +1,20 @@
+/** `bloc start FILE --year YYYY`: start a bloc's year from its file; prints the workflow id. */
+import type { Command } from '@commander-js/extra-typings';
+import { newCommand, yearOption } from '../options';
+import { alreadyStartedError, startBlocYear } from '../start-year';
+import { withClient } from '../workflow-handle';
+import { loadConfigOrExplain } from './load-config';
+
+export function registerStartCommand(program: Command): void {
+  newCommand(program, 'start', 'Bắt đầu chu kỳ năm của Khối: nhắc hạn, tiếp nhận hồ sơ / start a bloc’s year')
+    .argument('<file>', 'tệp cấu hình của Khối / the bloc file')
+    .addOption(yearOption().makeOptionMandatory())
+    .action(async (file, opts) => {
+      const config = loadConfigOrExplain(file);
+      const { workflowId, alreadyStarted } = await withClient(({ client, settings }) =>
+        startBlocYear(client, config, opts.year, { taskQueue: settings.taskQueue }),
+      );
+      if (alreadyStarted) throw alreadyStartedError(workflowId, opts.year, config.bloc.name);
+      process.stdout.write(`${workflowId}\n`);
+    });
+}

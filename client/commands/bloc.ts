@@ -1,0 +1,17 @@
+/** The commands about a bloc's running year, for the bloc leader and the secretariat. */
+import type { Command } from '@commander-js/extra-typings';
+import { registerChangeCommands } from './bloc-changes';
+import { registerExportCommand } from './bloc-export';
+import { registerOverdueCommand } from './bloc-overdue';
+import { registerRecordCommands } from './bloc-records';
+import { registerStartCommand } from './bloc-start';
+import { registerStatusCommand } from './bloc-status';
+
+export function registerBlocCommands(program: Command): void {
+  registerStartCommand(program);
+  registerChangeCommands(program);
+  registerOverdueCommand(program);
+  registerStatusCommand(program);
+  registerRecordCommands(program);
+  registerExportCommand(program);
+}
