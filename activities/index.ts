@@ -19,7 +19,8 @@ import { smtpSettingsFromEnv, type SmtpSettings } from './mail/settings';
 import { renderMessage } from './mail/templates';
 import { headerValue } from './mail/text';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
-import type { BlocActivities, OutgoingMessage, SendResult } from './types';
+import { createBatchSender } from './batch';
+import type { BatchActivities, BlocActivities, OutgoingMessage, SendResult } from './types';
 
 export interface ActivityDeps {
   /** Default: from the environment (SMTP_URL, MAIL_FROM, ...). */
@@ -54,13 +55,13 @@ function calendarParts(entries: CalendarEvent[], message: OutgoingMessage, stamp
   };
 }
 
-export function createActivities(deps: ActivityDeps = {}): BlocActivities {
+export function createActivities(deps: ActivityDeps = {}): BlocActivities & BatchActivities {
   const settings = deps.settings ?? smtpSettingsFromEnv();
   const transport = deps.transport ?? createMailTransport(settings);
   const clock = deps.now ?? (() => new Date());
   const domain = settings.from.address.split('@').pop() ?? 'localhost';
 
-  return {
+  const mail: BlocActivities = {
     async sendMessage(message: OutgoingMessage): Promise<SendResult> {
       const ctx = Context.current();
       const now = clock();
@@ -107,8 +108,8 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities {
       }
       const result: SendResult = {
         messageId,
-        accepted: info.accepted.map(String),
-        rejected: info.rejected.map(String),
+        accepted: [...info.accepted],
+        rejected: [...info.rejected],
         sentAt: DateTime.fromJSDate(clock()).setZone(message.bloc.timeZone).toISO() ?? new Date().toISOString(),
       };
       if (result.rejected.length > 0) log.warn('mail sent, some addresses refused', { key: message.key, messageId, rejected: result.rejected });
@@ -116,4 +117,5 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities {
       return result;
     },
   };
+  return { ...mail, ...createBatchSender(mail.sendMessage) };
 }

@@ -30,13 +30,6 @@ export function isWeekend(iso: IsoDate): boolean {
   return isoWeekday(iso) >= 6;
 }
 
-/** Every day from `from` to `to`, both included. */
-export function daysBetween(from: IsoDate, to: IsoDate): IsoDate[] {
-  const out: IsoDate[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** "15/6" in `year` → 2020-06-15. */
 export function isoFromDayMonth(dayMonth: string, year: number): IsoDate {
   const [d, m] = dayMonth.split('/').map(Number);

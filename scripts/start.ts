@@ -46,6 +46,8 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 
 class Stopped extends Error {}
 
+type Cleanups = (() => Promise<void>)[];
+
 /** Rejects with `Stopped` as soon as Ctrl-C comes, so that a slow step does not hold up the shutdown. */
 function unlessStopped<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -106,60 +108,66 @@ function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
 
 /**
  * A dev server started on an existing SQLite file skips its own namespace setup, so its `--search-attribute`
- * flags would be ignored: register through the operator service, one at a time so that those already there
- * do not stop the others.
+ * flags would be ignored: register what is missing through the operator service instead.
  */
 async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
-  for (const { name, type } of SEARCH_ATTRIBUTES) {
-    try {
-      await connection.operatorService.addSearchAttributes({
-        namespace,
-        // Defined for every SearchAttributeType; undefined only for a null input.
-        searchAttributes: { [name]: encodeSearchAttributeIndexedValueType(type)! },
-      });
-    } catch (err) {
-      if (!(isGrpcServiceError(err) && err.code === GRPC_ALREADY_EXISTS)) throw err;
-    }
+  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = SEARCH_ATTRIBUTES.filter(({ name }) => !(name in (customAttributes ?? {})));
+  if (missing.length === 0) return;
+  try {
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      // Defined for every SearchAttributeType; undefined only for a null input.
+      searchAttributes: Object.fromEntries(missing.map(({ name, type }) => [name, encodeSearchAttributeIndexedValueType(type)!])),
+    });
+  } catch (err) {
+    // Another client registered them between our two calls.
+    if (!(isGrpcServiceError(err) && err.code === GRPC_ALREADY_EXISTS)) throw err;
   }
 }
 
-function sampleYear(env: StartEnv): number {
-  return env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(BLOC_TIME_ZONE).year;
+interface OwnDevServer {
+  server: DevServer;
+  address: string;
+  /** e.g. "data/temporal.sqlite, reused" */
+  store: string;
+  startedAt: number;
 }
 
-async function run(env: StartEnv, signal: AbortSignal, cleanups: (() => Promise<void>)[]): Promise<void> {
+async function startOwnDevServer(env: StartEnv, dataDir: string, signal: AbortSignal, cleanups: Cleanups): Promise<OwnDevServer> {
+  const exe = await unlessStopped(signal, ensureDevServer(warn));
+  if (await portAnswers(env.TEMPORAL_PORT)) {
+    throw new Error(
+      `port ${env.TEMPORAL_PORT} is already in use: set TEMPORAL_ADDRESS=127.0.0.1:${env.TEMPORAL_PORT} to use the server there, or TEMPORAL_PORT to start ours elsewhere`,
+    );
+  }
+  await fs.mkdir(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, 'temporal.sqlite');
+  const reused = await fs.stat(dbFile).then(() => true, () => false);
+  const startedAt = Date.now();
+  const server = spawnDevServer(exe, env, dbFile);
+  cleanups.push(server.stop);
+  await unlessStopped(signal, Promise.race([waitForPort(env.TEMPORAL_PORT, DEV_SERVER_READY_MS), server.exited]));
+  const store = `${path.relative('.', dbFile)}, ${reused ? 'reused' : 'new'}`;
+  return { server, address: `127.0.0.1:${env.TEMPORAL_PORT}`, store, startedAt };
+}
+
+async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Promise<void> {
   const dataDir = path.resolve('data');
   const lines: string[] = [];
-  let address = env.TEMPORAL_ADDRESS;
-  let devServer: DevServer | undefined;
-
-  if (!address) {
-    const exe = await unlessStopped(signal, ensureDevServer(warn));
-    if (await portAnswers(env.TEMPORAL_PORT)) {
-      throw new Error(
-        `port ${env.TEMPORAL_PORT} is already in use: set TEMPORAL_ADDRESS=127.0.0.1:${env.TEMPORAL_PORT} to use the server there, or TEMPORAL_PORT to start ours elsewhere`,
-      );
-    }
-    await fs.mkdir(dataDir, { recursive: true });
-    const dbFile = path.join(dataDir, 'temporal.sqlite');
-    const reused = await fs.stat(dbFile).then(() => true, () => false);
-    const started = Date.now();
-    devServer = spawnDevServer(exe, env, dbFile);
-    cleanups.push(devServer.stop);
-    address = `127.0.0.1:${env.TEMPORAL_PORT}`;
-    await unlessStopped(signal, Promise.race([waitForPort(env.TEMPORAL_PORT, DEV_SERVER_READY_MS), devServer.exited]));
+  const own = env.TEMPORAL_ADDRESS ? undefined : await startOwnDevServer(env, dataDir, signal, cleanups);
+  const settings = loadTemporalSettings({ ...process.env, TEMPORAL_ADDRESS: own?.address ?? env.TEMPORAL_ADDRESS });
+  const { connection, client } = await unlessStopped(signal, connectClient(settings));
+  cleanups.push(() => connection.close());
+  if (own) {
+    await unlessStopped(signal, registerSearchAttributes(connection, settings.namespace));
     lines.push(
-      `Temporal gRPC  ${address}  (dev server, ${path.relative('.', dbFile)}${reused ? ', reused' : ', new'}; up in ${seconds(started)})`,
+      `Temporal gRPC  ${own.address}  (dev server, ${own.store}; ready in ${seconds(own.startedAt)})`,
       `Web UI         http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
     );
   } else {
-    lines.push(`Temporal gRPC  ${address}  (existing server)`);
+    lines.push(`Temporal gRPC  ${settings.address}  (existing server, namespace ${settings.namespace})`);
   }
-
-  const settings = loadTemporalSettings({ ...process.env, TEMPORAL_ADDRESS: address });
-  const { connection, client } = await unlessStopped(signal, connectClient(settings));
-  cleanups.push(() => connection.close());
-  if (devServer) await unlessStopped(signal, registerSearchAttributes(connection, settings.namespace));
 
   if (env.SMTP_URL) {
     lines.push(`Mail           ${env.SMTP_URL}`);
@@ -181,18 +189,18 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: (() => Promise<
   lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
 
   if (env.BLOC_SAMPLE === '1') {
-    const year = sampleYear(env);
-    const config = await loadBlocConfig(SAMPLE_CONFIG);
+    const year = env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(BLOC_TIME_ZONE).year;
+    const config = loadBlocConfig(SAMPLE_CONFIG);
     const { workflowId, alreadyStarted } = await unlessStopped(
       signal,
       startBlocYear(client, config, year, { taskQueue: settings.taskQueue }),
     );
-    lines.push(`Sample bloc    ${SAMPLE_CONFIG}, year ${year}: ${workflowId}${alreadyStarted ? ' (already running)' : ' (started)'}`);
+    lines.push(`Sample bloc    ${SAMPLE_CONFIG}, year ${year}: ${workflowId}${alreadyStarted ? ' (started before)' : ' (started now)'}`);
   }
 
   await unlessStopped(signal, Promise.race([running, worker]));
   say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
-  await (devServer ? Promise.race([worker, devServer.exited]) : worker);
+  await (own ? Promise.race([worker, own.server.exited]) : worker);
 }
 
 async function main(): Promise<number> {
@@ -204,7 +212,7 @@ async function main(): Promise<number> {
   // The worker must drain before the dev server stops, so the signals are ours rather than the Runtime's.
   installRuntime({ shutdownSignals: [] });
   const stopping = new AbortController();
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: Cleanups = [];
   const onSignal = () => {
     if (stopping.signal.aborted) {
       warn('stopping at once');

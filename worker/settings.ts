@@ -33,7 +33,7 @@ const withDefault = (value: string) => z.preprocess((v) => (v === '' ? undefined
 const schema = z
   .object({
     TEMPORAL_ADDRESS: withDefault('127.0.0.1:7233').pipe(
-      z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233 or NAMESPACE.tmprl.cloud:7233'),
+      z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233 or my-ns.a1b2c.tmprl.cloud:7233'),
     ),
     TEMPORAL_NAMESPACE: withDefault('default'),
     TEMPORAL_TASK_QUEUE: withDefault('bloc-engine'),

@@ -125,6 +125,12 @@ describe('a delivered reminder', () => {
 });
 
 describe('identity and calendars across messages', () => {
+  it('counts days left from the instant the workflow decided (asOf), when it gives one', async () => {
+    await send(acts, message({ key: 'khoi-4/2020/so-tu-phap/2020-06-14', asOf: '2020-06-14T08:00:00.000+07:00' }));
+    const [m] = await smtp.waitFor(1);
+    expect(m?.text).toContain('Tình trạng: còn 1 ngày');
+  });
+
   it('the same key gives the same Message-ID; a new day a new one, in the same thread', async () => {
     const first = await send(acts, message());
     const again = await send(acts, message());

@@ -2,61 +2,37 @@
  * A whole year of a small bloc on the time-skipping server, with real mail over loopback SMTP:
  * who gets which reminder, when and in which words; who is overdue; extensions, moves, the handover.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { DateTime } from 'luxon';
-import { createActivities } from '../../activities';
-import { createBatchSender } from '../../activities/batch';
-import { smtpSettingsFromEnv } from '../../activities/mail/settings';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { bundleWorkflows, createTimeSkippingEnv, PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/time-skipping-engine';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const TASK_QUEUE = 'bloc-year-test';
-const local = (s: string) => DateTime.fromISO(s, { zone: ZONE });
-
-let env: TestWorkflowEnvironment;
-let smtp: TestSmtpServer;
-let worker: Worker;
-let running: Promise<void>;
+let engine: TimeSkippingEngine;
 
 beforeAll(async () => {
-  [env, smtp] = await Promise.all([createTimeSkippingEnv(), startTestSmtpServer()]);
-  const mail = createActivities({ settings: smtpSettingsFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>' }) });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await bundleWorkflows(),
-    activities: { ...mail, ...createBatchSender(mail.sendMessage) },
-  });
-  running = worker.run();
+  engine = await startTimeSkippingEngine('bloc-year-test');
 }, PROVISION_TIMEOUT_MS);
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await Promise.all([env?.teardown(), smtp?.close()]);
-});
+afterAll(() => engine?.shutdown());
 
-/** Skips the server's clock to a local instant of the bloc's zone. */
-async function advanceTo(localIso: string): Promise<void> {
-  const target = local(localIso).toMillis();
-  const now = await env.currentTimeMs();
-  if (target > now) await env.sleep(target - now);
-}
-
-/** Who received what since the last look, as "address: subject". */
-function received(): string[] {
-  const seen = smtp.messages.map((m) => `${[...m.envelope.to].sort().join(',')}: ${m.subject}`);
-  smtp.reset();
-  return seen.sort();
+/**
+ * With RECORD_HISTORIES=1, keeps this run's history for the replay test (test/workflow/replay.test.ts),
+ * which fails CI when a code change would break workflows already running. Re-record only on purpose.
+ */
+async function recordHistory(handle: WorkflowHandle, file: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  writeFileSync(path.join(__dirname, '..', 'histories', file), historyToJSON(await handle.fetchHistory()));
 }
 
 test('a year of the small bloc: reminders, submissions, follow-ups, extension, reschedule, handover', async () => {
+  const { env, smtp, advanceTo, received } = engine;
+  const TASK_QUEUE = engine.taskQueue;
   const config = smallBloc();
   const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: TASK_QUEUE });
   const handle = env.client.workflow.getHandle(workflowId);
@@ -80,7 +56,7 @@ test('a year of the small bloc: reminders, submissions, follow-ups, extension, r
   expect(submitted.cell.state).toBe('submitted-on-time');
   await handle.executeUpdate(msg.grantExtension, { args: [{ unitId: 'so-b', itemId: 'bao-cao-6-thang', until: `${Y}-06-25` }] });
   const refused = await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-z', itemId: 'bao-cao-6-thang' }] }).catch((e: Error) => e);
-  expect((refused as Error).cause?.message).toMatch(/^unitId: không có đơn vị "so-z" trong khối/);
+  expect(((refused as Error).cause as Error | undefined)?.message).toMatch(/^unitId: không có đơn vị "so-z" trong khối/);
 
   // The day-before reminder falls on Sunday 13/6 and goes out on Friday 11/6, to Sở A alone now.
   await advanceTo(`${Y}-06-11T08:05`);
@@ -158,6 +134,8 @@ test('a year of the small bloc: reminders, submissions, follow-ups, extension, r
     'vanthu@so-c.example.vn',
   ]);
   expect(handovers[0]?.text).toMatch(/Khối trưởng năm \d{4}[\s\S]*Sở B/);
+
+  await recordHistory(handle, 'small-bloc-year.json');
 
   const next = env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y + 1));
   const nextPlan = await next.query(msg.timelineQuery);

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '../../../config/schema';
-import { dayMonthYearVi, formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi } from '../../../calendar/wording';
+import { dayMonthYearVi, formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, partyVi } from '../../../calendar/wording';
 import type { Notice, NoticeKind, OutgoingMessage } from '../../types';
 
 export type Lang = 'vi' | 'en';
@@ -75,10 +75,13 @@ export function headingOf(notice: Notice, lang: Lang): string {
   return `${KIND_LABEL[lang][notice.kind]}: ${titleOf(notice, lang)}`;
 }
 
-const PARTY: Record<Lang, Record<Party, string>> = {
-  vi: { leader: 'Khối trưởng', deputy: 'Khối phó', board: 'Ban Thi đua - Khen thưởng tỉnh', secretariat: 'Thư ký Khối' },
-  en: { leader: 'bloc leader', deputy: 'deputy leader', board: 'provincial Emulation and Reward Board', secretariat: 'bloc secretariat' },
+const PARTY_EN: Record<Party, string> = {
+  leader: 'bloc leader',
+  deputy: 'deputy leader',
+  board: 'provincial Emulation and Reward Board',
+  secretariat: 'bloc secretariat',
 };
+const partyLabel = (party: Party, lang: Lang) => (lang === 'en' ? PARTY_EN[party] : partyVi(party));
 
 /**
  * "Sở Nội vụ (Khối trưởng); Ban Thi đua - Khen thưởng tỉnh". A role holder is named with its role,
@@ -86,6 +89,6 @@ const PARTY: Record<Lang, Record<Party, string>> = {
  */
 export function recipientsOf(notice: Pick<Notice, 'to'>, lang: Lang): string {
   return notice.to
-    .map(({ party, name }) => (party === 'leader' || party === 'deputy' ? `${name} (${PARTY[lang][party]})` : name))
+    .map(({ party, name }) => (party === 'leader' || party === 'deputy' ? `${name} (${partyLabel(party, lang)})` : name))
     .join('; ');
 }

@@ -1,0 +1,215 @@
+/**
+ * The `bloc` command line as people run it: a separate process against the dev server, with the
+ * engine's worker in this process. Two bloc-years: the fixture's (ahead of now: nothing overdue
+ * unless judged `--at` a later instant) and one already past its deadlines, found by `overdue --all`.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DateTime } from 'luxon';
+import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { startEngine, type Engine } from '../support/engine';
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { createDevServerEnv, PROVISION_TIMEOUT_MS } from '../support/temporal';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'client', 'cli.js');
+const run = promisify(execFile);
+
+/** A year whose January deadlines lie at least a month behind us, whatever day the test runs. */
+const PAST_YEAR = DateTime.now().minus({ days: 40 }).year;
+/** After the fixture's 6-month deadline (before 15/6) and before the deputy's task (25/6). */
+const AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
+
+let env: TestWorkflowEnvironment;
+let smtp: TestSmtpServer;
+let engine: Engine;
+let dir: string;
+let futureFile: string;
+let pastFile: string;
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Asynchronous on purpose: the worker answering the CLI runs on this process's event loop. */
+async function bloc(args: string[], extraEnv: Record<string, string> = {}): Promise<Outcome> {
+  const childEnv = {
+    ...process.env,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: env.namespace ?? 'default',
+    TEMPORAL_TASK_QUEUE: engine.taskQueue,
+    ...extraEnv,
+  };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: childEnv, cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+const common = ['--bloc', 'thu-nghiem', '--year', String(Y)];
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** A refusal a person can read: exactly one line, no stack trace. */
+function expectOneLine(outcome: Outcome, code: number, ...parts: string[]): void {
+  expect(outcome.code).toBe(code);
+  expect(lines(outcome.stderr)).toHaveLength(1);
+  for (const part of parts) expect(outcome.stderr).toContain(part);
+}
+
+async function statusJson(): Promise<unknown> {
+  const out = await bloc(['status', ...common, '--at', AFTER_DEADLINE, '--json']);
+  expect(out.code).toBe(0);
+  return JSON.parse(out.stdout);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
+  engine = await startEngine(env, smtp.url);
+
+  dir = mkdtempSync(join(tmpdir(), 'bloc-cli-'));
+  futureFile = join(dir, 'thu-nghiem.json');
+  // A name with a comma and quotes, which the CSV must quote.
+  writeFileSync(futureFile, JSON.stringify(smallBloc((c) => {
+    const unit = c.units[1];
+    if (unit) unit.name = 'Sở "B", tỉnh Đắk Nông';
+  })));
+  pastFile = join(dir, 'qua-han.json');
+  writeFileSync(pastFile, JSON.stringify(smallBloc((c) => {
+    c.bloc.id = 'qua-han';
+    c.bloc.name = 'Khối thi đua quá hạn';
+    for (const item of c.items) {
+      if (item.id === 'bao-cao-6-thang') item.due = { before: '10/1' };
+      if (item.id === 'tong-hop-6-thang') item.due = { on: '12/1' };
+    }
+  })));
+}, PROVISION_TIMEOUT_MS);
+
+afterAll(async () => {
+  await engine?.shutdown();
+  await Promise.all([env?.teardown(), smtp?.close()]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('start prints the workflow id; a second start is refused in one line', async () => {
+  const first = await bloc(['start', futureFile, '--year', String(Y)]);
+  expect(first).toMatchObject({ code: 0, stdout: `bloc-thu-nghiem-${Y}\n` });
+
+  expectOneLine(await bloc(['start', futureFile, '--year', String(Y)]), 2, 'đã bắt đầu chu kỳ năm', 'already started');
+});
+
+test('submit records the first receipt; a repeat keeps it', async () => {
+  const first = DateTime.now().minus({ hours: 2 }).setZone('Asia/Ho_Chi_Minh').toISO() ?? '';
+  const recorded = await bloc(['submit', ...common, '--unit', 'so-a', '--item', 'bao-cao-6-thang', '--received', first, '--ref', '45/BC-SA']);
+  expect(recorded.code).toBe(0);
+  expect(recorded.stdout).toMatch(/^Đã ghi nhận: so-a nộp "bao-cao-6-thang", nhận lúc .* — đúng hạn/);
+
+  const again = await bloc(['submit', ...common, '--unit', 'so-a', '--item', 'bao-cao-6-thang', '--json']);
+  expect(again.code).toBe(0);
+  const result = JSON.parse(again.stdout) as { outcome: string; submission: { receivedAt: string; reference?: string } };
+  expect(result.outcome).toBe('already-recorded');
+  expect(Date.parse(result.submission.receivedAt)).toBe(Date.parse(first));
+  expect(result.submission.reference).toBe('45/BC-SA');
+
+  const human = await bloc(['submit', ...common, '--unit', 'so-a', '--item', 'bao-cao-6-thang']);
+  expect(human.stdout).toContain('Đã ghi nhận trước đó lúc');
+  expect(human.stdout).toContain('(giữ thời điểm nhận đầu tiên)');
+});
+
+test('overdue for one bloc, judged at an instant after the deadline', async () => {
+  const now = await bloc(['overdue', ...common, '--json']);
+  expect(JSON.parse(now.stdout)).toEqual([expect.objectContaining({ blocId: 'thu-nghiem', items: [] })]);
+
+  const later = await bloc(['overdue', ...common, '--at', AFTER_DEADLINE, '--json']);
+  const [report] = JSON.parse(later.stdout) as { items: { itemId: string; units: { unitId: string }[] }[] }[];
+  expect(report?.items.map((i) => [i.itemId, i.units.map((u) => u.unitId)])).toEqual([['bao-cao-6-thang', ['so-b', 'so-c']]]);
+
+  const table = await bloc(['overdue', ...common, '--at', AFTER_DEADLINE]);
+  expect(lines(table.stdout)[0]).toMatch(/^Khối\s+Năm\s+Mục\s+Đơn vị\s+Hạn\s+Quá hạn$/);
+  expect(table.stdout).toMatch(/thu-nghiem\s+\d{4}\s+bao-cao-6-thang\s+Sở Cê\s+\S+ \S+\s+\d+ ngày/);
+});
+
+test('overdue --all finds the bloc-years past their deadlines through visibility', async () => {
+  const started = await bloc(['start', pastFile, '--year', String(PAST_YEAR)]);
+  expect(started).toMatchObject({ code: 0, stdout: `bloc-qua-han-${PAST_YEAR}\n` });
+
+  // Visibility trails the workflow's upsert by a moment.
+  const deadline = Date.now() + 20_000;
+  let blocs: { blocId: string; year: number; items: { units: unknown[] }[] }[] = [];
+  while (Date.now() < deadline) {
+    const out = await bloc(['overdue', '--all', '--json']);
+    expect(out.code).toBe(0);
+    blocs = JSON.parse(out.stdout) as typeof blocs;
+    if (blocs.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(blocs.map((b) => [b.blocId, b.year])).toEqual([['qua-han', PAST_YEAR]]);
+  expect(blocs[0]?.items.flatMap((i) => i.units)).toHaveLength(4);
+
+  const table = await bloc(['overdue', '--all']);
+  expect(table.stdout).toMatch(/qua-han\s+\d{4}\s+tong-hop-6-thang\s+Sở B\s+\S+ \S+\s+\d+ ngày( \d+ giờ)?\n/);
+});
+
+test('extend, reschedule and cancel show in the status matrix', async () => {
+  const extended = await bloc(['extend', ...common, '--unit', 'so-c', '--item', 'bao-cao-6-thang', '--until', `${Y}-06-30`, '--reason', 'Công văn 12/CV']);
+  expect(extended.code).toBe(0);
+  expect(extended.stdout).toContain('Đã gia hạn cho so-c');
+  const moved = await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', `${Y}-08-20`, '--time', '08:00']);
+  expect(moved.stdout).toContain(`ngày 20/8/${Y}`);
+  expect((await bloc(['cancel', ...common, '--item', 'tong-hop-6-thang'])).code).toBe(0);
+
+  const status = await bloc(['status', ...common, '--at', AFTER_DEADLINE]);
+  expect(status.code).toBe(0);
+  const row = (name: string) => lines(status.stdout).find((l) => l.startsWith(name)) ?? '';
+  expect(row('Sở A')).toMatch(/đúng hạn\s+đã hủy\s+0 lần$/);
+  expect(row('Sở "B"')).toMatch(/quá hạn \d ngày\s+đã hủy\s+0 lần$/);
+  expect(row('Sở Cê')).toMatch(/gia hạn đến 30\/6\s+đã hủy\s+0 lần$/);
+
+  const timeline = JSON.parse((await bloc(['timeline', ...common, '--json'])).stdout) as { items: { id: string; at?: string }[] };
+  expect(timeline.items.find((i) => i.id === 'hoi-thao')?.at).toMatch(new RegExp(`^${Y}-08-20T08:00`));
+  expect((await bloc(['log', ...common])).stdout).toContain('Chưa gửi thư nào');
+});
+
+test('export --csv: one row per unit × item, with a BOM and quoted fields', async () => {
+  const out = join(dir, 'bang-tong-hop.csv');
+  const written = await bloc(['export', ...common, '--csv', '--out', out, '--at', AFTER_DEADLINE]);
+  expect(written.code).toBe(0);
+  const text = readFileSync(out, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const rows = text.slice(1).split('\r\n');
+  expect(rows[0]).toBe('Mã đơn vị,Tên đơn vị,Mã mục,Tên mục,Hạn,Tình trạng,Nhận lúc,Số ngày muộn/quá hạn');
+  expect(rows).toHaveLength(1 + 3 * 3 + 1);
+  expect(rows).toContainEqual(expect.stringMatching(/^so-a,Sở A,bao-cao-6-thang,Báo cáo sơ kết 6 tháng,\d\d\/06\/\d{4} 23:59,đúng hạn,\d\d\/\d\d\/\d{4} \d\d:\d\d,$/));
+  expect(rows).toContainEqual(expect.stringMatching(/^so-b,"Sở ""B"", tỉnh Đắk Nông",bao-cao-6-thang,Báo cáo sơ kết 6 tháng,[^,]+,quá hạn \d ngày,,\d$/));
+});
+
+test('bad input: one line on stderr, the right exit code, and nothing changed', async () => {
+  const before = await statusJson();
+
+  expectOneLine(await bloc(['submit', ...common, '--unit', 'khong-co', '--item', 'bao-cao-6-thang']), 2, 'unitId', 'unknown unit');
+  expectOneLine(await bloc(['submit', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--received', 'hôm qua']), 2, '--received');
+  expectOneLine(await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', '20/8/2027']), 2, '--date');
+  expectOneLine(await bloc(['status', '--bloc', 'thu-nghiem']), 2, '--year');
+  expectOneLine(await bloc(['status', '--bloc', 'khong-co', '--year', String(Y)]), 2, 'Khối khong-co chưa bắt đầu chu kỳ năm', 'not started');
+  expectOneLine(await bloc(['status', ...common], { TEMPORAL_ADDRESS: '127.0.0.1:1' }), 3, 'không kết nối được');
+
+  // The bloc file's loader lists each problem on its own line before its summary.
+  const missing = await bloc(['start', join(dir, 'khong-co.yaml'), '--year', String(Y)]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('không tìm thấy tệp / file not found');
+  expect(missing.stderr).not.toMatch(/^\s+at /m);
+
+  expect(await statusJson()).toEqual(before);
+});

@@ -1,0 +1,40 @@
+/**
+ * The engine for integration tests: a worker in the test process, on its own task queue, running the
+ * real workflows and the real mail activities against a test SMTP server.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { smtpSettingsFromEnv } from '../../activities/mail/settings';
+import { bundleWorkflows } from './temporal';
+
+export interface Engine {
+  /** Settles when the worker stops; rejects if it failed. */
+  running: Promise<void>;
+  taskQueue: string;
+  /** Drains the worker and waits for it to stop. */
+  shutdown(): Promise<void>;
+}
+
+export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string): Promise<Engine> {
+  // A task queue of its own, so that workers of other test files on the same server never take its tasks.
+  const taskQueue = `engine-${randomUUID()}`;
+  const settings = smtpSettingsFromEnv({ SMTP_URL: smtpUrl, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>' });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await bundleWorkflows(),
+    activities: createActivities({ settings }),
+  });
+  const running = worker.run();
+  return {
+    running,
+    taskQueue,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
+}
