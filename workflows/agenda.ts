@@ -15,6 +15,7 @@
  */
 import { DateTime } from 'luxon';
 import type { NoticeKind } from '../activities/types';
+import { hasCutOff } from '../calendar/kinds';
 import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { YearState } from './model';
 import { effectiveCutoff, hasSubmitted } from './status';
@@ -53,7 +54,6 @@ export interface ReminderCalendar {
   after(item: PlannedItem, at: IsoInstant): IsoInstant[];
 }
 
-const SUBMITTED_KINDS = new Set(['deadline', 'task']);
 /** After a delivery failed for a passing reason, try that message again no sooner than this. */
 const RETRY_PAUSE_MS = 15 * 60 * 1000;
 
@@ -96,7 +96,7 @@ export function allSlots(plan: YearPlan, state: YearState, cal: ReminderCalendar
       for (const unitId of item.units) slots.push(...slotsFor('invitation', item, unitId, item.at, cal.before(item, item.at)));
       continue;
     }
-    if (!SUBMITTED_KINDS.has(item.kind)) continue;
+    if (!hasCutOff(item.kind)) continue;
     const beforeKind: NoticeKind = item.kind === 'task' ? 'taskReminder' : 'reminder';
     let anyMissing = false;
     for (const unitId of item.units) {

@@ -7,6 +7,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import type { BatchActivities, OutgoingMessage, SendOutcome } from '../activities/types';
+import { hasCutOff } from '../calendar/kinds';
 import type { YearPlan } from '../calendar/types';
 import { agenda } from './agenda';
 import * as changes from './changes';
@@ -114,7 +115,7 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     const units = [...new Set(overdue.flatMap((o) => o.units.map((u) => u.unitId)))].sort();
     const count = overdue.reduce((n, o) => n + o.units.length, 0);
     const next = plan.items
-      .filter((i) => (i.kind === 'deadline' || i.kind === 'task') && i.at && Date.parse(i.at) > now() && !state.cancelled[i.id])
+      .filter((i) => hasCutOff(i.kind) && i.at && Date.parse(i.at) > now() && !state.cancelled[i.id])
       .map((i) => Date.parse(i.at as string))
       .sort((a, b) => a - b)[0];
     const fingerprint = JSON.stringify([count, units, next]);

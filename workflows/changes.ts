@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { emailSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema } from '../config/schema';
+import { hasCutOff } from '../calendar/kinds';
 import type { PlannedItem, YearPlan } from '../calendar/types';
 import type { YearState } from './model';
 import type {
@@ -115,7 +116,7 @@ export function checkExtension(plan: YearPlan, state: YearState, input: Extensio
   checkUnit(state, input.unitId);
   const item = itemOf(plan, input.itemId);
   checkOpen(state, item);
-  if (item.kind !== 'deadline' && item.kind !== 'task') reject('itemId', `"${item.id}" không có hạn nộp / item has no deadline`);
+  if (!hasCutOff(item.kind)) reject('itemId', `"${item.id}" không có hạn nộp / item has no deadline`);
   if (!item.units.includes(input.unitId)) reject('unitId', `đơn vị "${input.unitId}" không phải nộp "${item.id}" / this unit does not submit this item`);
   if (hasSubmitted(state, item.id, input.unitId)) reject('unitId', `đơn vị "${input.unitId}" đã nộp "${item.id}" / already submitted`);
   const current = effectiveCutoff(state, item, input.unitId);
@@ -153,7 +154,7 @@ export function checkReschedule(plan: YearPlan, state: YearState, input: Resched
   if (item.kind === 'event' && item.at && Date.parse(item.at) <= nowMs) {
     reject('itemId', `sự kiện "${item.id}" đã diễn ra / the event has already taken place`);
   }
-  if ((item.kind === 'deadline' || item.kind === 'task') && allSubmitted(state, item)) {
+  if (hasCutOff(item.kind) && allSubmitted(state, item)) {
     reject('itemId', `mọi đơn vị đã nộp "${item.id}" / every unit has submitted`);
   }
 }
