@@ -8,9 +8,6 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { isGrpcServiceError } from '@temporalio/client';
-import type { Connection } from '@temporalio/client';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { startLocalInbox } from '../activities/mail/inbox';
@@ -18,15 +15,14 @@ import { connectClient } from '../client/connection';
 import { startBlocYear } from '../client/start-year';
 import { loadBlocConfig } from '../config/load';
 import { installRuntime, runWorker } from '../worker/main';
+import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
-import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
 const BLOC_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const DEV_SERVER_READY_MS = 60_000;
 const DEV_SERVER_STOP_MS = 10_000;
-const GRPC_ALREADY_EXISTS = 6;
 
 const port = z.coerce.number().int().min(1).max(65535);
 const startEnv = z.object({
@@ -106,26 +102,6 @@ function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
   return { child, exited, stop };
 }
 
-/**
- * A dev server started on an existing SQLite file skips its own namespace setup, so its `--search-attribute`
- * flags would be ignored: register what is missing through the operator service instead.
- */
-async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
-  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-  const missing = SEARCH_ATTRIBUTES.filter(({ name }) => !(name in (customAttributes ?? {})));
-  if (missing.length === 0) return;
-  try {
-    await connection.operatorService.addSearchAttributes({
-      namespace,
-      // Defined for every SearchAttributeType; undefined only for a null input.
-      searchAttributes: Object.fromEntries(missing.map(({ name, type }) => [name, encodeSearchAttributeIndexedValueType(type)!])),
-    });
-  } catch (err) {
-    // Another client registered them between our two calls.
-    if (!(isGrpcServiceError(err) && err.code === GRPC_ALREADY_EXISTS)) throw err;
-  }
-}
-
 interface OwnDevServer {
   server: DevServer;
   address: string;
@@ -160,6 +136,7 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
   const { connection, client } = await unlessStopped(signal, connectClient(settings));
   cleanups.push(() => connection.close());
   if (own) {
+    // A dev server started on an existing SQLite file ignores its own `--search-attribute` flags.
     await unlessStopped(signal, registerSearchAttributes(connection, settings.namespace));
     lines.push(
       `Temporal gRPC  ${own.address}  (dev server, ${own.store}; ready in ${seconds(own.startedAt)})`,

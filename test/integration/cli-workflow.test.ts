@@ -212,9 +212,4 @@ test('bad input: one line on stderr, the right exit code, and nothing changed', 
   expect(missing.stderr).not.toMatch(/^\s+at /m);
 
   expect(await statusJson()).toEqual(before);
-  for (const args of [['status', ...common, '--at', AFTER_DEADLINE], ['overdue', '--all'], ['overdue', ...common, '--at', AFTER_DEADLINE], ['timeline', ...common], ['log', '--bloc', 'qua-han', '--year', String(PAST_YEAR)], ['submit', ...common, '--unit', 'so-b', '--item', 'dien-hinh'], ['submit', ...common, '--unit', 'so-b', '--item', 'hoi-thao'], ['export', ...common, '--csv']]) {
-    const o = await bloc(args);
-    process.stderr.write(`$ bloc ${args.join(' ')} -> ${o.code}\n${o.stdout}${o.stderr}\n`);
-  }
-  for (const o of [missing]) process.stderr.write(o.stderr);
 });

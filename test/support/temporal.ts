@@ -8,7 +8,7 @@ import type { DevServerConfig } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
-import type { ServerKind } from '../../scripts/provision';
+import type { Log, ServerKind } from '../../scripts/provision';
 import { registerSearchAttributes } from '../../worker/search-attributes';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
@@ -40,13 +40,14 @@ export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-async function executable(kind: ServerKind, ensure: () => Promise<string>): Promise<Executable> {
+async function executable(kind: ServerKind, ensure: (log: Log) => Promise<string>): Promise<Executable> {
   const reason = await whyCannotProvision(kind);
   if (reason) {
     console.warn(`${reason}; falling back to the Temporal SDK's own download, which needs internet access`);
     return { type: 'cached-download' };
   }
-  return { type: 'existing-path', path: await ensure() };
+  // A cold build takes minutes: say so rather than look hung.
+  return { type: 'existing-path', path: await ensure((line) => process.stderr.write(`${line}\n`)) };
 }
 
 // Jest gives each test file its own module registry, so this memo lives as long as one test file.

@@ -2,14 +2,11 @@
  * A whole year of a small bloc on the time-skipping server, with real mail over loopback SMTP:
  * who gets which reminder, when and in which words; who is overdue; extensions, moves, the handover.
  */
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { recordHistory } from '../support/histories';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/time-skipping-engine';
 
@@ -20,15 +17,6 @@ beforeAll(async () => {
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(() => engine?.shutdown());
-
-/**
- * With RECORD_HISTORIES=1, keeps this run's history for the replay test (test/workflow/replay.test.ts),
- * which fails CI when a code change would break workflows already running. Re-record only on purpose.
- */
-async function recordHistory(handle: WorkflowHandle, file: string): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  writeFileSync(path.join(__dirname, '..', 'histories', file), historyToJSON(await handle.fetchHistory()));
-}
 
 test('a year of the small bloc: reminders, submissions, follow-ups, extension, reschedule, handover', async () => {
   const { env, smtp, advanceTo, received } = engine;

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { HISTORIES_DIR } from '../support/histories';
 import { bundleWorkflows } from '../support/temporal';
 
-const dir = path.join(__dirname, '..', 'histories');
+const dir = HISTORIES_DIR;
 const histories = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 test('there are recorded histories to replay', () => {
