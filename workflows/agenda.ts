@@ -130,8 +130,10 @@ function localDay(ms: number, zone: string): DateTime {
   return DateTime.fromMillis(ms, { zone }).startOf('day');
 }
 
-export function messageKeyFor(plan: YearPlan, addressee: string, dayStart: DateTime): string {
-  return `${plan.blocId}/${plan.year}/${addressee}/${dayStart.toISODate()}`;
+/** One key a day per addressee; an exact-time message (PT offsets) gets its minute too. */
+export function messageKeyFor(plan: YearPlan, addressee: string, day: DateTime, exactAt?: DateTime): string {
+  const when = exactAt ? `${day.toISODate()}T${exactAt.toFormat('HHmm')}` : day.toISODate();
+  return `${plan.blocId}/${plan.year}/${addressee}/${when}`;
 }
 
 /** A slot is still worth saying at `now` only while what it says is true. */
@@ -153,6 +155,10 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
   }
   const today = localDay(nowMs, zone);
   const endOfToday = today.plus({ days: 1 }).toMillis();
+  const sendHour = new Map(plan.items.map((i) => [i.id, i.rules.at]));
+  // Day-based reminders go at the send hour and keep to the daily rhythm; exact-time ones (PT5M, for
+  // demonstrations and tests) go at their minute, each on its own.
+  const atSendHour = (slot: Slot) => DateTime.fromMillis(slot.plannedMs, { zone }).toFormat('HH:mm') === sendHour.get(slot.itemId);
 
   const owed = new Map<string, Slot>();
   const laterToday = new Map<string, Slot>();
@@ -165,7 +171,7 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
     if (slot.plannedMs < startedMs || slot.plannedMs <= (covered.get(slot.series) ?? -Infinity)) continue;
     if (slot.plannedMs > nowMs) {
       wakeAt(slot.plannedMs);
-      if (slot.plannedMs < endOfToday) keepLatest(laterToday, slot);
+      if (slot.plannedMs < endOfToday && atSendHour(slot)) keepLatest(laterToday, slot);
       continue;
     }
     if (stillMeaningful(slot, state, nowMs)) keepLatest(owed, slot);
@@ -182,7 +188,9 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
   const messages: DueMessage[] = [];
   const tomorrowSendHour = atLocalTime(today.plus({ days: 1 }), state.config.reminders.at);
   for (const [addressee, slots] of byAddressee) {
-    const messageKey = messageKeyFor(plan, addressee, today);
+    slots.sort((a, b) => a.plannedMs - b.plannedMs || a.itemId.localeCompare(b.itemId));
+    const exact = slots.some(atSendHour) ? undefined : DateTime.fromMillis(slots[0]?.plannedMs ?? nowMs, { zone });
+    const messageKey = messageKeyFor(plan, addressee, today, exact);
     if (sentKeys.has(messageKey)) {
       wakeAt(tomorrowSendHour);
       continue;
@@ -192,7 +200,6 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
       wakeAt(held);
       continue;
     }
-    slots.sort((a, b) => a.plannedMs - b.plannedMs || a.itemId.localeCompare(b.itemId));
     messages.push({ messageKey, addressee, slots });
   }
   for (const item of plan.items) {

@@ -1,14 +1,12 @@
 /**
- * The engine on the time-skipping server: a worker with the real mail activities, sending to a real
- * SMTP server on loopback, and a clock the test moves by local instants of the bloc's zone.
+ * The engine on the time-skipping server, sending to a real SMTP server on loopback, with a clock the
+ * test moves by local instants of the bloc's zone.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
-import { createActivities } from '../../activities';
-import { smtpSettingsFromEnv } from '../../activities/mail/settings';
+import { startEngine } from './engine';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
-import { bundleWorkflows, createTimeSkippingEnv } from './temporal';
+import { createTimeSkippingEnv } from './temporal';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -23,21 +21,13 @@ export interface TimeSkippingEngine {
   shutdown(): Promise<void>;
 }
 
-export async function startTimeSkippingEngine(taskQueue: string): Promise<TimeSkippingEngine> {
+export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
   const [env, smtp] = await Promise.all([createTimeSkippingEnv(), startTestSmtpServer()]);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await bundleWorkflows(),
-    activities: createActivities({
-      settings: smtpSettingsFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>', SMTP_RATE_PER_SECOND: '1000' }),
-    }),
-  });
-  const running = worker.run();
+  const engine = await startEngine(env, smtp.url);
   return {
     env,
     smtp,
-    taskQueue,
+    taskQueue: engine.taskQueue,
     async advanceTo(localIso) {
       const target = DateTime.fromISO(localIso, { zone: ZONE }).toMillis();
       const now = await env.currentTimeMs();
@@ -49,8 +39,7 @@ export async function startTimeSkippingEngine(taskQueue: string): Promise<TimeSk
       return seen.sort();
     },
     async shutdown() {
-      worker.shutdown();
-      await running;
+      await engine.shutdown();
       await Promise.all([env.teardown(), smtp.close()]);
     },
   };

@@ -108,6 +108,17 @@ describe('the agenda of a bloc year', () => {
     expect(DateTime.fromMillis(r.nextAt as number, { zone: ZONE }).toISO()).toBe(`${Y}-06-08T08:00:00.000+07:00`);
   });
 
+  it('sends exact-time reminders (PT offsets, for demonstrations) at their minute, each its own message', () => {
+    const state = freshState();
+    state.config.items[0]!.reminders = { before: ['PT30M', 'PT10M'] };
+    const first = deliver(state, at(`${Y}-06-14T23:30`));
+    const second = deliver(state, at(`${Y}-06-14T23:50`));
+    expect([...first.messages, ...second.messages].filter((m) => m.addressee === 'so-a').map((m) => m.messageKey)).toEqual([
+      `thu-nghiem/${Y}/so-a/${Y}-06-14T2329`,
+      `thu-nghiem/${Y}/so-a/${Y}-06-14T2349`,
+    ]);
+  });
+
   it('replans a unit with an extension: no follow-up before its own cut-off', () => {
     const state = freshState();
     const { plan } = currentPlan(state);

@@ -13,7 +13,7 @@ import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/tim
 let engine: TimeSkippingEngine;
 
 beforeAll(async () => {
-  engine = await startTimeSkippingEngine('bloc-year-test');
+  engine = await startTimeSkippingEngine();
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(() => engine?.shutdown());

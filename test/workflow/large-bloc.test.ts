@@ -14,7 +14,7 @@ const email = (n: number) => `vanthu@${id(n)}.example.vn`;
 
 let engine: TimeSkippingEngine;
 beforeAll(async () => {
-  engine = await startTimeSkippingEngine('large-bloc-test');
+  engine = await startTimeSkippingEngine();
 }, PROVISION_TIMEOUT_MS);
 afterAll(() => engine?.shutdown());
 

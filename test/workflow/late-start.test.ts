@@ -11,7 +11,7 @@ import { startTimeSkippingEngine, ZONE, type TimeSkippingEngine } from '../suppo
 
 let engine: TimeSkippingEngine;
 beforeAll(async () => {
-  engine = await startTimeSkippingEngine('late-start-test');
+  engine = await startTimeSkippingEngine();
 }, PROVISION_TIMEOUT_MS);
 afterAll(() => engine?.shutdown());
 

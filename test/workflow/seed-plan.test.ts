@@ -17,7 +17,7 @@ const SEED = path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-
 
 let engine: TimeSkippingEngine;
 beforeAll(async () => {
-  engine = await startTimeSkippingEngine('seed-plan-test');
+  engine = await startTimeSkippingEngine();
 }, PROVISION_TIMEOUT_MS);
 afterAll(() => engine?.shutdown());
 
