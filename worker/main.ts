@@ -6,6 +6,7 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temp
 import { createActivities } from '../activities';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
+import { ENGINE_WORKER_OPTIONS } from './tuning';
 import type { TemporalSettings } from './settings';
 
 /**
@@ -38,6 +39,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       taskQueue: settings.taskQueue,
       workflowsPath: require.resolve('../workflows'),
       activities: createActivities(),
+      ...ENGINE_WORKER_OPTIONS,
     });
     if (opts.signal?.aborted) return;
     const running = worker.run();

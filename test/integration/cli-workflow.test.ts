@@ -4,19 +4,18 @@
  * unless judged `--at` a later instant) and one already past its deadlines, found by `overdue --all`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { CLI, ensureBuilt, ROOT } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS } from '../support/temporal';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'client', 'cli.js');
 const run = promisify(execFile);
 
 /** A year whose January deadlines lie at least a month behind us, whatever day the test runs. */
@@ -75,7 +74,7 @@ async function statusJson(): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  await ensureBuilt();
   [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   engine = await startEngine(env, smtp.url);
 

@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
+import { ENGINE_WORKER_OPTIONS } from '../../worker/tuning';
 import { bundleWorkflows } from './temporal';
 
 export interface Engine {
@@ -28,6 +29,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string)
     taskQueue,
     workflowBundle: await bundleWorkflows(),
     activities: createActivities({ settings }),
+    ...ENGINE_WORKER_OPTIONS,
   });
   const running = worker.run();
   return {

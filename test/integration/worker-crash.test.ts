@@ -1,0 +1,106 @@
+/**
+ * A worker killed outright (SIGKILL) between two reminders, and a new one started: the year goes on
+ * from Temporal's record, with no submission lost and no reminder sent twice. Real time on the dev
+ * server, so the reminders use exact-time offsets a minute apart (about three minutes in all).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DateTime } from 'luxon';
+import { startBlocYear } from '../../client/start-year';
+import * as msg from '../../workflows/messages';
+import { ensureBuilt, ROOT, WORKER } from '../support/dist';
+import { smallBloc } from '../support/fixtures';
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { createDevServerEnv, PROVISION_TIMEOUT_MS } from '../support/temporal';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const TASK_QUEUE = `crash-${randomUUID()}`;
+
+let env: TestWorkflowEnvironment;
+let smtp: TestSmtpServer;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
+}, PROVISION_TIMEOUT_MS);
+
+afterAll(async () => {
+  for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+  await Promise.all([env?.teardown(), smtp?.close()]);
+});
+
+/** The worker as operators run it: `node dist/worker/main.js`, configured by the environment. */
+function startWorkerProcess(): ChildProcess {
+  const child = spawn(process.execPath, [WORKER], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: env.address,
+      TEMPORAL_NAMESPACE: env.namespace ?? 'default',
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      SMTP_URL: smtp.url,
+      SMTP_RATE_PER_SECOND: '1000',
+    },
+  });
+  workers.push(child);
+  return child;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('SIGKILL of the worker mid-year loses no submission and doubles no reminder', async () => {
+  const now = DateTime.now().setZone(ZONE);
+  const event = now.startOf('minute').plus({ minutes: 3 });
+  const config = smallBloc((c) => {
+    const sports = c.items?.find((i) => i.id === 'hoi-thao');
+    if (sports) {
+      sports.due = { on: `${event.day}/${event.month}`, at: event.toFormat('HH:mm') };
+      sports.reminders = { before: ['PT2M', 'PT1M'] };
+    }
+  });
+  const first = startWorkerProcess();
+  const { workflowId } = await startBlocYear(env.client, config, event.year, { taskQueue: TASK_QUEUE });
+  const handle = env.client.workflow.getHandle(workflowId);
+  const receivedAt = now.toISO() ?? '';
+  await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-a', itemId: 'dien-hinh', receivedAt, reference: '1/BC' }] });
+
+  await smtp.waitFor(3, 150_000);
+  // Killed once the first reminders are on record, while the year waits on its next timer. (A kill in
+  // the middle of a batch resends what the last heartbeat did not report; see worker/tuning.ts.)
+  await waitUntil(async () => (await handle.query(msg.logQuery)).length === 3);
+  first.kill('SIGKILL');
+  await new Promise((resolve) => first.once('exit', resolve));
+
+  startWorkerProcess();
+  await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-b', itemId: 'dien-hinh', reference: '2/BC' }] });
+  await smtp.waitFor(6, 150_000);
+  // Anything sent twice would arrive within moments of the rest.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+
+  const perUnit = new Map<string, string[]>();
+  for (const m of smtp.messages) {
+    const to = m.envelope.to.find((a) => a.startsWith('vanthu@')) ?? '';
+    perUnit.set(to, [...(perUnit.get(to) ?? []), m.messageId ?? '']);
+  }
+  expect([...perUnit.keys()].sort()).toEqual(['vanthu@so-a.example.vn', 'vanthu@so-b.example.vn', 'vanthu@so-c.example.vn']);
+  for (const ids of perUnit.values()) expect(new Set(ids).size).toBe(2);
+  expect(smtp.messages).toHaveLength(6);
+
+  const log = await handle.query(msg.logQuery);
+  expect(log.map((e) => e.notices[0]?.plannedAt.slice(0, 16)).sort()).toEqual(
+    [1, 2].flatMap((m) => Array(3).fill(event.minus({ minutes: 3 - m }).toISO()?.slice(0, 16))).sort(),
+  );
+  const status = await handle.query(msg.statusQuery, {});
+  const reports = (unit: string) => status.cells.find((c) => c.itemId === 'dien-hinh' && c.unitId === unit)?.reports;
+  expect([reports('so-a'), reports('so-b'), reports('so-c')]).toEqual([1, 1, 0]);
+  await handle.terminate('test over');
+}, 400_000);

@@ -1,0 +1,14 @@
+/** The built engine, for tests that run its programs as separate processes (as people do). */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'client', 'cli.js');
+export const WORKER = join(ROOT, 'dist', 'worker', 'main.js');
+
+/** `npm test` builds before jest; a single test file run by hand builds here if it must. */
+export async function ensureBuilt(): Promise<void> {
+  if (!existsSync(CLI) || !existsSync(WORKER)) await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+}
