@@ -1,4 +1,7 @@
-/** Loading a bloc file for a command: every problem on its own line on stderr, then exit 2. */
+/**
+ * Loading a bloc file for a command: a single problem (a missing file, say) is the one line of the error;
+ * several go on stderr a line each, then a line that counts them. Exit 2 either way.
+ */
 import { ConfigError, formatProblem, loadBlocConfig } from '../../config/load';
 import type { BlocConfig } from '../../config/schema';
 import { InvalidArgumentError } from '@commander-js/extra-typings';
@@ -9,6 +12,8 @@ export function loadConfigOrExplain(file: string): BlocConfig {
     return loadBlocConfig(file);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
+    const [only, ...more] = err.problems;
+    if (only && more.length === 0) throw new InputError(formatProblem(only));
     for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
     const n = err.problems.length;
     throw new InputError(`${file}: ${n} lỗi, không dùng được / ${n} problem(s), file not usable`);
