@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { startBlocYear } from '../client/start-year';
 import { loadBlocConfig } from '../config/load';
 import type { BlocConfig } from '../config/schema';
@@ -64,7 +65,7 @@ async function historyOf(handle: WorkflowHandle, engine: TimeSkippingEngine, wor
   while (runId) {
     const history = await engine.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
     runs.unshift(history.events?.length ?? 0);
-    bytes += JSON.stringify(history).length;
+    bytes += temporal.api.history.v1.History.encode(history).finish().length;
     runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
   }
   return { runs, bytes };
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     }
   }
   const table = [
-    '| units | runs in the year | events in all | largest run | events per unit | updates | emails | history (JSON) | wall time |',
+    '| units | runs in the year | events in all | largest run | events per unit | updates | emails | history size | wall time |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>

@@ -5,7 +5,7 @@
 import { OfficialCalendar } from '../calendar/holidays';
 import { instantiate } from '../calendar/instantiate';
 import { followUpInstants, reminderInstants } from '../calendar/reminders';
-import type { YearPlan } from '../calendar/types';
+import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { ReminderCalendar } from './agenda';
 import type { YearState } from './model';
 
@@ -21,8 +21,27 @@ export function currentPlan(state: YearState): CurrentPlan {
   return {
     plan,
     reminders: {
-      before: (item, at) => reminderInstants(item, at, cal, plan.timeZone),
-      after: (item, at) => followUpInstants(item, at, cal, plan.timeZone),
+      before: memoised((item, at) => reminderInstants(item, at, cal, plan.timeZone)),
+      after: memoised((item, at) => followUpInstants(item, at, cal, plan.timeZone)),
     },
+  };
+}
+
+type Instants = (item: PlannedItem, at: IsoInstant) => IsoInstant[];
+
+/**
+ * Every unit of an item shares its cut-off (but for extensions), and the agenda asks after every change:
+ * computing each item's instants once per plan keeps a 200-unit bloc's workflow tasks short.
+ */
+function memoised(compute: Instants): Instants {
+  const cache = new Map<string, IsoInstant[]>();
+  return (item, at) => {
+    const key = `${item.id}|${at}`;
+    let instants = cache.get(key);
+    if (!instants) {
+      instants = compute(item, at);
+      cache.set(key, instants);
+    }
+    return instants;
   };
 }

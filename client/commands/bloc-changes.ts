@@ -1,9 +1,19 @@
 /**
- * What the secretariat records or changes in a year: `bloc submit`, `extend`, `reschedule`, `cancel`.
+ * What the secretariat records or changes in a year: `bloc submit`, `extend`, `reschedule`, `cancel`,
+ * `calendar` (the year's official decisions, re-read from the bloc file) and `contacts`.
  * Each is one workflow update; its validator refuses bad input before anything is written.
  */
 import { Option, type Command } from '@commander-js/extra-typings';
-import { cancelItem, grantExtension, recordSubmission, reschedule, type SubmissionResult } from '../../workflows/messages';
+import {
+  cancelItem,
+  grantExtension,
+  recordSubmission,
+  replaceCalendar,
+  reschedule,
+  updateContacts,
+  type SubmissionResult,
+} from '../../workflows/messages';
+import { loadConfigOrExplain } from './load-config';
 import { cellVi, whenVi } from '../cell-wording';
 import { emit } from '../output';
 import { blocYearCommand, jsonOption, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../options';
@@ -64,5 +74,29 @@ export function registerChangeCommands(program: Command): void {
     .action(async (opts) => {
       await withBlocYear(opts, (h) => h.executeUpdate(cancelItem, { args: [{ itemId: opts.item, reason: opts.reason }] }));
       emit(opts.json, { itemId: opts.item, cancelled: true }, (c) => `Đã hủy mục "${c.itemId}"; không nhắc hạn mục này nữa / item cancelled\n`);
+    });
+
+  blocYearCommand(program, 'calendar', 'Áp dụng lịch nghỉ, làm bù của năm từ tệp kế hoạch / apply the year’s official decisions from the bloc file')
+    .argument('<file>', 'tệp kế hoạch có mục calendar.decisions / bloc file with calendar.decisions')
+    .addOption(jsonOption())
+    .action(async (file, opts) => {
+      const decisions = loadConfigOrExplain(file).calendar.decisions;
+      const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [{ decisions }] }));
+      emit(opts.json, result, (r) =>
+        r.moved.length > 0
+          ? `Đã áp dụng lịch mới; các mục đổi ngày: ${r.moved.join(', ')} / calendar applied; items moved\n`
+          : 'Đã áp dụng lịch mới; không mục nào đổi ngày / calendar applied; no item moved\n',
+      );
+    });
+
+  blocYearCommand(program, 'contacts', 'Đổi địa chỉ email nhận nhắc việc của một đơn vị / change a unit’s email addresses')
+    .addOption(unitOption())
+    .addOption(new Option('--email <address...>', 'địa chỉ nhận / addresses to send to').makeOptionMandatory())
+    .option('--cc <address...>', 'địa chỉ đồng gửi / addresses to copy')
+    .addOption(jsonOption())
+    .action(async (opts) => {
+      const input = { unitId: opts.unit, emails: opts.email, cc: opts.cc ?? [] };
+      await withBlocYear(opts, (h) => h.executeUpdate(updateContacts, { args: [input] }));
+      emit(opts.json, input, (c) => `Đã cập nhật địa chỉ của ${c.unitId}: ${c.emails.join(', ')} / contacts updated\n`);
     });
 }

@@ -181,6 +181,15 @@ test('extend, reschedule and cancel show in the status matrix', async () => {
   expect((await bloc(['log', ...common])).stdout).toContain('Chưa gửi thư nào');
 });
 
+test('calendar re-applies the bloc file\'s decisions; contacts changes where a unit\'s mail goes', async () => {
+  const applied = await bloc(['calendar', ...common, futureFile, '--json']);
+  expect(applied.code).toBe(0);
+  expect(JSON.parse(applied.stdout)).toEqual({ moved: [] });
+  const changed = await bloc(['contacts', ...common, '--unit', 'so-a', '--email', 'vanthu-moi@so-a.example.vn', '--cc', 'lanhdao@so-a.example.vn']);
+  expect(changed.code).toBe(0);
+  expect(changed.stdout).toContain('vanthu-moi@so-a.example.vn');
+});
+
 test('export --csv: one row per unit × item, with a BOM and quoted fields', async () => {
   const out = join(dir, 'bang-tong-hop.csv');
   const written = await bloc(['export', ...common, '--csv', '--out', out, '--at', AFTER_DEADLINE]);
@@ -201,6 +210,7 @@ test('bad input: one line on stderr, the right exit code, and nothing changed', 
   expectOneLine(await bloc(['submit', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--received', 'hôm qua']), 2, '--received');
   expectOneLine(await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', '20/8/2027']), 2, '--date');
   expectOneLine(await bloc(['status', '--bloc', 'thu-nghiem']), 2, '--year');
+  expectOneLine(await bloc(['contacts', ...common, '--unit', 'so-a', '--email', 'khong-phai-email']), 2, 'emails', 'khong-phai-email');
   expectOneLine(await bloc(['status', '--bloc', 'khong-co', '--year', String(Y)]), 2, 'Khối khong-co chưa bắt đầu chu kỳ năm', 'not started');
   expectOneLine(await bloc(['status', ...common], { TEMPORAL_ADDRESS: '127.0.0.1:1' }), 3, 'không kết nối được');
 
