@@ -1,5 +1,6 @@
 /** The client's connection to Temporal, from the same settings as the worker's. */
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '../worker/data-converter';
 import { connectionTarget, loadTemporalSettings, unreachable } from '../worker/settings';
 import type { TemporalSettings } from '../worker/settings';
 
@@ -17,5 +18,5 @@ export async function connectClient(settings: TemporalSettings = loadTemporalSet
   } catch (err) {
     throw unreachable(settings, err);
   }
-  return { connection, client: new Client({ connection, namespace: settings.namespace }), settings };
+  return { connection, client: new Client({ connection, namespace: settings.namespace, dataConverter }), settings };
 }

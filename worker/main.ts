@@ -6,7 +6,7 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temp
 import { createActivities } from '../activities';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
-import { ENGINE_WORKER_OPTIONS } from './tuning';
+import { ENGINE_WORKER_OPTIONS } from './options';
 import type { TemporalSettings } from './settings';
 
 /**

@@ -75,7 +75,7 @@ test('SIGKILL of the worker mid-year loses no submission and doubles no reminder
 
   await smtp.waitFor(3, 150_000);
   // Killed once the first reminders are on record, while the year waits on its next timer. (A kill in
-  // the middle of a batch resends what the last heartbeat did not report; see worker/tuning.ts.)
+  // the middle of a batch resends what the last heartbeat did not report; see worker/options.ts.)
   await waitUntil(async () => (await handle.query(msg.logQuery)).length === 3);
   first.kill('SIGKILL');
   await new Promise((resolve) => first.once('exit', resolve));

@@ -7,7 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
-import { ENGINE_WORKER_OPTIONS } from '../../worker/tuning';
+import { ENGINE_WORKER_OPTIONS } from '../../worker/options';
 import { bundleWorkflows } from './temporal';
 
 export interface Engine {

@@ -9,6 +9,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
 import type { Log, ServerKind } from '../../scripts/provision';
+import { dataConverter } from '../../worker/data-converter';
 import { registerSearchAttributes } from '../../worker/search-attributes';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
@@ -24,6 +25,7 @@ export const PROVISION_TIMEOUT_MS = 10 * 60_000;
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: await executable('test-server', ensureTestServer) },
+    client: { dataConverter },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
@@ -37,6 +39,7 @@ export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
       ip: '127.0.0.1',
       searchAttributes: [...SEARCH_ATTRIBUTES],
     },
+    client: { dataConverter },
   });
 }
 

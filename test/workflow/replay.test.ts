@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { dataConverter } from '../../worker/data-converter';
 import { HISTORIES_DIR } from '../support/histories';
 import { bundleWorkflows } from '../support/temporal';
 
@@ -18,5 +19,5 @@ test('there are recorded histories to replay', () => {
 
 test.each(histories)('%s replays on the current workflow code', async (file) => {
   const history = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-  await Worker.runReplayHistory({ workflowBundle: await bundleWorkflows() }, history, file);
+  await Worker.runReplayHistory({ workflowBundle: await bundleWorkflows(), dataConverter }, history, file);
 });
