@@ -12,7 +12,7 @@ import type { YearPlan } from '../calendar/types';
 import { agenda } from './agenda';
 import * as changes from './changes';
 import * as msg from './messages';
-import { BlocYearInput, LogEntry, YearState, YearSummary, workflowIdFor } from './model';
+import { BlocYearInput, initialState, LogEntry, YearState, YearSummary, workflowIdFor } from './model';
 import { buildHandoverMessages, buildMessage, nextRoles } from './outgoing';
 import { currentPlan } from './plan';
 import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT, OVERDUE_UNITS } from './search-attributes';
@@ -30,7 +30,7 @@ const BATCH_SIZE = 25;
 const SUMMARY_YEARS = 10;
 
 export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
-  const state: YearState = input.carried ?? initialState(input);
+  const state: YearState = input.carried ?? initialState(input, DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '');
   let { plan, reminders } = currentPlan(state);
   let version = 0;
 
@@ -209,25 +209,6 @@ async function handOver(
     wf.log.warn('next year already started', { workflowId: workflowIdFor(state.config.bloc.id, nextYear) });
   }
   return summary;
-}
-
-function initialState(input: BlocYearInput): YearState {
-  const zone = input.config.bloc.timeZone;
-  return {
-    config: input.config,
-    year: input.year,
-    roles: input.roles ?? { leader: input.config.roles.leader, deputy: input.config.roles.deputy },
-    startedAt: DateTime.fromMillis(Date.now(), { zone }).toISO() ?? '',
-    submissions: {},
-    reports: {},
-    extensions: {},
-    dateOverrides: {},
-    sequences: {},
-    cancelled: {},
-    log: [],
-    pendingFailures: [],
-    previousYears: input.previousYears ?? [],
-  };
 }
 
 function shouldContinueAsNew(input: BlocYearInput): boolean {

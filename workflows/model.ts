@@ -94,6 +94,25 @@ export interface BlocYearInput {
   maxHistoryEvents?: number;
 }
 
+/** A year's record before anything has happened in it. */
+export function initialState(input: BlocYearInput, startedAt: IsoInstant): YearState {
+  return {
+    config: input.config,
+    year: input.year,
+    roles: input.roles ?? { leader: input.config.roles.leader, deputy: input.config.roles.deputy },
+    startedAt,
+    submissions: {},
+    reports: {},
+    extensions: {},
+    dateOverrides: {},
+    sequences: {},
+    cancelled: {},
+    log: [],
+    pendingFailures: [],
+    previousYears: input.previousYears ?? [],
+  };
+}
+
 export function workflowIdFor(blocId: string, year: number): string {
   return `bloc-${blocId}-${year}`;
 }

@@ -6,7 +6,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startEngine } from './engine';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
-import { createTimeSkippingEnv } from './temporal';
+import { createTimeSkippingEnv, PROVISION_TIMEOUT_MS } from './temporal';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -42,5 +42,18 @@ export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
       await engine.shutdown();
       await Promise.all([env.teardown(), smtp.close()]);
     },
+  };
+}
+
+/** One engine for the test file: started before its tests, shut down after them. */
+export function useTimeSkippingEngine(): () => TimeSkippingEngine {
+  let engine: TimeSkippingEngine | undefined;
+  beforeAll(async () => {
+    engine = await startTimeSkippingEngine();
+  }, PROVISION_TIMEOUT_MS);
+  afterAll(() => engine?.shutdown());
+  return () => {
+    if (!engine) throw new Error('the engine is not started: call useTimeSkippingEngine() at the top of the test file');
+    return engine;
   };
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { agenda } from '../../workflows/agenda';
 import * as changes from '../../workflows/changes';
-import type { LogEntry, YearState } from '../../workflows/model';
+import { initialState, type LogEntry, type YearState } from '../../workflows/model';
 import { currentPlan } from '../../workflows/plan';
 import { overdueAt, statusMatrix } from '../../workflows/status';
 import { FIXTURE_YEAR, smallBloc } from '../support/fixtures';
@@ -11,22 +11,7 @@ const Y = FIXTURE_YEAR;
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toMillis();
 
 function freshState(startedAt = `${Y - 1}-11-01T00:00:00.000+07:00`): YearState {
-  const config = smallBloc();
-  return {
-    config,
-    year: Y,
-    roles: { leader: config.roles.leader, deputy: config.roles.deputy },
-    startedAt,
-    submissions: {},
-    reports: {},
-    extensions: {},
-    dateOverrides: {},
-    sequences: {},
-    cancelled: {},
-    log: [],
-    pendingFailures: [],
-    previousYears: [],
-  };
+  return initialState({ config: smallBloc(), year: Y }, startedAt);
 }
 
 /** What the workflow would record after delivering the agenda's messages at `nowMs`. */

@@ -7,20 +7,12 @@ import * as msg from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
-import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/time-skipping-engine';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 
-let engine: TimeSkippingEngine;
-
-beforeAll(async () => {
-  engine = await startTimeSkippingEngine();
-}, PROVISION_TIMEOUT_MS);
-
-afterAll(() => engine?.shutdown());
+const engine = useTimeSkippingEngine();
 
 test('a year of the small bloc: reminders, submissions, follow-ups, extension, reschedule, handover', async () => {
-  const { env, smtp, advanceTo, received } = engine;
-  const TASK_QUEUE = engine.taskQueue;
+  const { env, smtp, advanceTo, received, taskQueue: TASK_QUEUE } = engine();
   const config = smallBloc();
   const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: TASK_QUEUE });
   const handle = env.client.workflow.getHandle(workflowId);

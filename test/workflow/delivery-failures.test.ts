@@ -6,21 +6,16 @@
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
-import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/time-skipping-engine';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 
-let engine: TimeSkippingEngine;
-beforeAll(async () => {
-  engine = await startTimeSkippingEngine();
-}, PROVISION_TIMEOUT_MS);
-afterAll(() => engine?.shutdown());
+const engine = useTimeSkippingEngine();
 
 test('a 550 for one unit leaves the others delivered and shows in the log and the digest', async () => {
-  const { env, smtp, advanceTo, received } = engine;
+  const { env, smtp, advanceTo, received } = engine();
   smtp.refuse('vanthu@so-c.example.vn', 550);
   smtp.refuse('giamdoc@so-b.example.vn', 550);
   smtp.failNext(1, 451);
-  const { workflowId } = await startBlocYear(env.client, smallBloc(), Y, { taskQueue: engine.taskQueue });
+  const { workflowId } = await startBlocYear(env.client, smallBloc(), Y, { taskQueue: engine().taskQueue });
   const handle = env.client.workflow.getHandle(workflowId);
 
   await advanceTo(`${Y}-06-07T08:05`);

@@ -5,26 +5,21 @@
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
-import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/time-skipping-engine';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 
 const UNITS = 200;
 const id = (n: number) => `u${String(n).padStart(3, '0')}`;
 const email = (n: number) => `vanthu@${id(n)}.example.vn`;
 
-let engine: TimeSkippingEngine;
-beforeAll(async () => {
-  engine = await startTimeSkippingEngine();
-}, PROVISION_TIMEOUT_MS);
-afterAll(() => engine?.shutdown());
+const engine = useTimeSkippingEngine();
 
 test('200 units: continue-as-new mid-year keeps every submission and sends no reminder twice', async () => {
-  const { env, smtp, advanceTo } = engine;
+  const { env, smtp, advanceTo } = engine();
   const config = smallBloc((c) => {
     c.units = Array.from({ length: UNITS }, (_, i) => ({ id: id(i + 1), name: `Đơn vị ${i + 1}`, emails: [email(i + 1)] }));
     c.roles = { leader: id(1), deputy: id(2) };
   });
-  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine.taskQueue, maxHistoryEvents: 300 });
+  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine().taskQueue, maxHistoryEvents: 300 });
   const handle = env.client.workflow.getHandle(workflowId);
   const { runId: firstRun } = await handle.describe();
 

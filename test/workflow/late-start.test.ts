@@ -6,17 +6,12 @@ import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { smallBloc } from '../support/fixtures';
-import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { startTimeSkippingEngine, ZONE, type TimeSkippingEngine } from '../support/time-skipping-engine';
+import { useTimeSkippingEngine, ZONE } from '../support/time-skipping-engine';
 
-let engine: TimeSkippingEngine;
-beforeAll(async () => {
-  engine = await startTimeSkippingEngine();
-}, PROVISION_TIMEOUT_MS);
-afterAll(() => engine?.shutdown());
+const engine = useTimeSkippingEngine();
 
 test('starting a year whose deadline passed three weeks ago sends no stale reminder and shows it overdue', async () => {
-  const { env, advanceTo, received } = engine;
+  const { env, advanceTo, received } = engine();
   const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: ZONE });
   const passed = DateTime.max(now.minus({ days: 21 }), now.startOf('year').plus({ days: 1 }));
   const config = smallBloc((c) => {
@@ -24,7 +19,7 @@ test('starting a year whose deadline passed three weeks ago sends no stale remin
     const report = c.items?.[0];
     if (report) report.due = { on: `${passed.day}/${passed.month}` };
   });
-  const { workflowId } = await startBlocYear(env.client, config, now.year, { taskQueue: engine.taskQueue });
+  const { workflowId } = await startBlocYear(env.client, config, now.year, { taskQueue: engine().taskQueue });
   const handle = env.client.workflow.getHandle(workflowId);
 
   await advanceTo(now.plus({ days: 4 }).toISO() ?? '');

@@ -10,16 +10,11 @@ import type { LogEntry, YearSummary } from '../../workflows/model';
 import { workflowIdFor } from '../../workflows/model';
 import { FIXTURE_YEAR as Y } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
-import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { startTimeSkippingEngine, type TimeSkippingEngine } from '../support/time-skipping-engine';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 
 const SEED = path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml');
 
-let engine: TimeSkippingEngine;
-beforeAll(async () => {
-  engine = await startTimeSkippingEngine();
-}, PROVISION_TIMEOUT_MS);
-afterAll(() => engine?.shutdown());
+const engine = useTimeSkippingEngine();
 
 /** The planned instants (local, to the minute) at which a unit was told about an item, by kind. */
 function toldAbout(log: LogEntry[], unitId: string, itemId: string): string[] {
@@ -29,9 +24,9 @@ function toldAbout(log: LogEntry[], unitId: string, itemId: string): string[] {
 }
 
 test('Bloc No. 4 of Đắk Nông: a year of plan 277/KH-KTĐ4 from start to handover', async () => {
-  const { env, advanceTo, smtp } = engine;
+  const { env, advanceTo, smtp } = engine();
   const config = loadBlocConfig(SEED);
-  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine.taskQueue });
+  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine().taskQueue });
   expect(workflowId).toBe(`bloc-dak-nong-khoi-4-${Y}`);
   const handle = env.client.workflow.getHandle(workflowId);
 
