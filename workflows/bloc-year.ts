@@ -6,17 +6,18 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import type { BatchActivities, OutgoingMessage, SendOutcome } from '../activities/types';
+import type { BatchActivities, OutgoingMessage } from '../activities/types';
 import { hasCutOff } from '../calendar/kinds';
 import type { YearPlan } from '../calendar/types';
 import { agenda } from './agenda';
 import * as changes from './changes';
 import * as msg from './messages';
-import { BlocYearInput, initialState, LogEntry, YearState, YearSummary, workflowIdFor } from './model';
+import { BlocYearInput, initialState, YearState, YearSummary, workflowIdFor } from './model';
 import { buildHandoverMessages, buildMessage, nextRoles } from './outgoing';
 import { currentPlan } from './plan';
+import { recordOutcomes } from './sent-log';
 import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT, OVERDUE_UNITS } from './search-attributes';
-import { cellOf, overdueAt, statusMatrix, trackedItems } from './status';
+import { cellOf, overdueAt, statusView, summarise } from './status';
 
 const { sendBatch } = wf.proxyActivities<BatchActivities>({
   startToCloseTimeout: '10 minutes',
@@ -30,7 +31,8 @@ const BATCH_SIZE = 25;
 const SUMMARY_YEARS = 10;
 
 export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
-  const state: YearState = input.carried ?? initialState(input, DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '');
+  const startedAt = DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '';
+  const state: YearState = input.carried ?? initialState(input, startedAt);
   let { plan, reminders } = currentPlan(state);
   let version = 0;
 
@@ -41,18 +43,15 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     version++;
   };
   const judgeAt = (q?: msg.AtInput) => (q?.at ? Date.parse(q.at) : now());
+  // Validators have already refused an unknown item.
+  const itemById = (id: string) => plan.items.find((i) => i.id === id) as YearPlan['items'][number];
 
   wf.setHandler(
     msg.recordSubmission,
     (s) => {
-      const { outcome } = changes.applySubmission(plan, state, s, now());
+      const { outcome, submission } = changes.applySubmission(plan, state, s, now());
       changed();
-      const item = plan.items.find((i) => i.id === s.itemId) as YearPlan['items'][number];
-      const submission =
-        item.kind === 'ongoing'
-          ? (state.reports[item.id] ?? []).filter((r) => r.unitId === s.unitId).at(-1)
-          : state.submissions[item.id]?.[s.unitId];
-      return { outcome, submission: submission!, cell: cellOf(state, item, s.unitId, now()) };
+      return { outcome, submission, cell: cellOf(state, itemById(s.itemId), s.unitId, now()) };
     },
     { validator: (s) => changes.checkSubmission(plan, state, s, now()) },
   );
@@ -61,8 +60,7 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     (e) => {
       changes.applyExtension(plan, state, e, now());
       changed();
-      const item = plan.items.find((i) => i.id === e.itemId) as YearPlan['items'][number];
-      return cellOf(state, item, e.unitId, now());
+      return cellOf(state, itemById(e.itemId), e.unitId, now());
     },
     { validator: (e) => changes.checkExtension(plan, state, e) },
   );
@@ -71,7 +69,7 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     (r) => {
       changes.applyReschedule(state, r);
       changed();
-      return plan.items.find((i) => i.id === r.itemId) as YearPlan['items'][number];
+      return itemById(r.itemId);
     },
     { validator: (r) => changes.checkReschedule(plan, state, r, now()) },
   );
@@ -130,28 +128,12 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     ]);
   };
 
-  const send = async (messages: OutgoingMessage[], plannedAt: Map<string, string>) => {
+  /** Sends in batches and records what happened; `plannedAt` tells when each message was due. */
+  const send = async (messages: OutgoingMessage[], plannedAt: (m: OutgoingMessage) => string) => {
     const chunks: OutgoingMessage[][] = [];
     for (let i = 0; i < messages.length; i += BATCH_SIZE) chunks.push(messages.slice(i, i + BATCH_SIZE));
     const outcomes = (await Promise.all(chunks.map((chunk) => sendBatch(chunk)))).flat();
-    const byKey = new Map(messages.map((m) => [m.key, m]));
-    for (const outcome of outcomes) {
-      const message = byKey.get(outcome.key);
-      if (message) state.log.push(logEntry(message, outcome, plannedAt.get(message.key) ?? iso(now()), iso(now())));
-    }
-    if (messages.some((m) => m.digest)) state.pendingFailures = [];
-    for (const outcome of outcomes) {
-      if (outcome.status === 'failed' || outcome.result.rejected.length > 0) {
-        const message = byKey.get(outcome.key);
-        state.pendingFailures.push({
-          messageKey: outcome.key,
-          unitId: message?.addressee.unitId,
-          addresses: outcome.status === 'failed' ? outcome.addresses : outcome.result.rejected,
-          reason: outcome.status === 'failed' ? outcome.error : 'một số địa chỉ bị từ chối / some addresses refused',
-          at: outcome.status === 'failed' ? outcome.at : outcome.result.sentAt,
-        });
-      }
-    }
+    recordOutcomes(state, messages, outcomes, plannedAt, iso(now()));
   };
 
   for (;;) {
@@ -165,7 +147,7 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
       const plannedAt = new Map(messages.map((m) => [m.messageKey, m.slots[0]?.plannedAt ?? iso(now())]));
       await send(
         messages.map((m) => buildMessage(state, plan, m, now())),
-        plannedAt,
+        (m) => plannedAt.get(m.key) ?? iso(now()),
       );
       continue;
     }
@@ -186,12 +168,12 @@ async function handOver(
   state: YearState,
   plan: YearPlan,
   endedAt: string,
-  send: (messages: OutgoingMessage[], plannedAt: Map<string, string>) => Promise<void>,
+  send: (messages: OutgoingMessage[], plannedAt: (m: OutgoingMessage) => string) => Promise<void>,
 ): Promise<YearSummary> {
   const next = nextRoles(state);
   const handoverAt = plan.items.find((i) => i.kind === 'handover')?.at ?? endedAt;
   const messages = buildHandoverMessages(state, plan, next, Date.parse(endedAt)).filter((m) => !state.log.some((e) => e.messageKey === m.key));
-  if (messages.length > 0) await send(messages, new Map(messages.map((m) => [m.key, handoverAt])));
+  if (messages.length > 0) await send(messages, () => handoverAt);
   await wf.condition(wf.allHandlersFinished);
 
   const summary = summarise(state, plan, endedAt);
@@ -214,48 +196,4 @@ async function handOver(
 function shouldContinueAsNew(input: BlocYearInput): boolean {
   const info = wf.workflowInfo();
   return info.continueAsNewSuggested || (input.maxHistoryEvents !== undefined && info.historyLength >= input.maxHistoryEvents);
-}
-
-/** `sentAt` is workflow time when the batch came back: the log and the agenda share one clock. */
-function logEntry(message: OutgoingMessage, outcome: SendOutcome, plannedAt: string, sentAt: string): LogEntry {
-  const addressee = message.handover ? `handover:${message.addressee.unitId}` : (message.addressee.unitId ?? 'digest');
-  const notices = message.digest
-    ? [...new Set(message.digest.rows.map((r) => r.itemId))].map((itemId) => ({ key: `digest|${itemId}|*|${plannedAt}`, itemId, kind: 'digest' as const, plannedAt }))
-    : message.notices.map((n) => ({ key: n.key, itemId: n.itemId, kind: n.kind, plannedAt: n.plannedAt }));
-  const base = { messageKey: message.key, addressee, to: message.addressee.to, notices, plannedAt };
-  if (outcome.status === 'delivered') {
-    const { messageId, rejected } = outcome.result;
-    return { ...base, messageId, sentAt, status: rejected.length > 0 ? 'partial' : 'delivered', ...(rejected.length ? { rejected } : {}) };
-  }
-  return { ...base, sentAt, status: 'failed', error: outcome.error, transient: !outcome.permanent };
-}
-
-function statusView(plan: YearPlan, state: YearState, atMs: number): msg.StatusView {
-  return {
-    blocId: plan.blocId,
-    year: plan.year,
-    at: DateTime.fromMillis(atMs, { zone: plan.timeZone }).toISO() ?? '',
-    roles: plan.roles,
-    units: state.config.units.map((u) => ({ id: u.id, name: u.name })),
-    items: trackedItems(plan).map((i) => ({ id: i.id, kind: i.kind, title: i.title, dueAt: i.at, wording: i.wording })),
-    cells: statusMatrix(plan, state, atMs),
-  };
-}
-
-function summarise(state: YearState, plan: YearPlan, endedAt: string): YearSummary {
-  const atMs = Date.parse(endedAt);
-  return {
-    year: state.year,
-    roles: state.roles,
-    items: trackedItems(plan)
-      .filter((i) => i.kind !== 'ongoing')
-      .map((item) => {
-        const cells = item.units.map((u) => cellOf(state, item, u, atMs));
-        const count = (s: string) => cells.filter((c) => c.state === s).length;
-        return { itemId: item.id, title: item.title, onTime: count('submitted-on-time'), late: count('submitted-late'), missing: count('overdue') };
-      }),
-    messagesSent: state.log.filter((e) => e.status !== 'failed').length,
-    messagesFailed: state.log.filter((e) => e.status === 'failed').length,
-    endedAt,
-  };
 }

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { emailSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
 import type { PlannedItem, YearPlan } from '../calendar/types';
-import type { YearState } from './model';
+import type { Submission, YearState } from './model';
 import type {
   CalendarInput,
   CancelInput,
@@ -75,13 +75,13 @@ export function checkSubmission(plan: YearPlan, state: YearState, input: Submiss
   }
 }
 
-/** Records a submission; a repeat keeps the first receipt and reports it. */
+/** Records a submission; a repeat keeps the first receipt and returns it. */
 export function applySubmission(
   plan: YearPlan,
   state: YearState,
   input: SubmissionInput,
   nowMs: number,
-): { outcome: 'recorded' | 'already-recorded' } {
+): { outcome: 'recorded' | 'already-recorded'; submission: Submission } {
   const zone = plan.timeZone;
   const receivedAt = toIso(input.receivedAt ? parseInstant('receivedAt', input.receivedAt, zone) : nowMs, zone);
   const submission = { receivedAt, recordedAt: toIso(nowMs, zone), reference: input.reference, note: input.note };
@@ -89,14 +89,15 @@ export function applySubmission(
   if (item.kind === 'ongoing') {
     const reports = (state.reports[item.id] ??= []);
     const same = reports.find((r) => r.unitId === input.unitId && r.receivedAt === receivedAt);
-    if (same) return { outcome: 'already-recorded' };
+    if (same) return { outcome: 'already-recorded', submission: same };
     reports.push({ unitId: input.unitId, ...submission });
-    return { outcome: 'recorded' };
+    return { outcome: 'recorded', submission };
   }
   const byUnit = (state.submissions[item.id] ??= {});
-  if (byUnit[input.unitId]) return { outcome: 'already-recorded' };
+  const first = byUnit[input.unitId];
+  if (first) return { outcome: 'already-recorded', submission: first };
   byUnit[input.unitId] = submission;
-  return { outcome: 'recorded' };
+  return { outcome: 'recorded', submission };
 }
 
 // --- extensions ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
 import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
-import type { LogEntry, OngoingReport, Submission, YearSummary } from './model';
+import type { LogEntry, Submission, YearSummary } from './model';
 import type { Cell, OverdueItem } from './status';
 
 export interface SubmissionInput {
@@ -20,7 +20,7 @@ export interface SubmissionInput {
 export interface SubmissionResult {
   /** already-recorded: the first receipt stands; a repeat changes nothing. */
   outcome: 'recorded' | 'already-recorded';
-  submission: Submission | OngoingReport;
+  submission: Submission;
   cell: Cell;
 }
 

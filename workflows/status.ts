@@ -2,8 +2,10 @@
  * Where each unit stands on each item at a given instant: the matrix the secretariat reads,
  * the overdue list, and the January evaluation's export. Pure: the instant is an argument.
  */
+import { DateTime } from 'luxon';
 import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
-import type { YearState } from './model';
+import type { StatusView } from './messages';
+import type { YearState, YearSummary } from './model';
 
 export type CellState =
   | 'not-applicable'
@@ -99,4 +101,36 @@ export function overdueAt(plan: YearPlan, state: YearState, nowMs: number): Over
     if (units.length > 0) result.push({ itemId: item.id, title: item.title, dueAt: item.at, units });
   }
   return result;
+}
+
+/** The matrix with what a reader needs around it. */
+export function statusView(plan: YearPlan, state: YearState, atMs: number): StatusView {
+  return {
+    blocId: plan.blocId,
+    year: plan.year,
+    at: DateTime.fromMillis(atMs, { zone: plan.timeZone }).toISO() ?? '',
+    roles: plan.roles,
+    units: state.config.units.map((u) => ({ id: u.id, name: u.name })),
+    items: trackedItems(plan).map((i) => ({ id: i.id, kind: i.kind, title: i.title, dueAt: i.at, wording: i.wording })),
+    cells: statusMatrix(plan, state, atMs),
+  };
+}
+
+/** What the year leaves to the next: per item, on time, late and missing; the mail sent and failed. */
+export function summarise(state: YearState, plan: YearPlan, endedAt: string): YearSummary {
+  const atMs = Date.parse(endedAt);
+  return {
+    year: state.year,
+    roles: state.roles,
+    items: trackedItems(plan)
+      .filter((i) => i.kind !== 'ongoing')
+      .map((item) => {
+        const cells = item.units.map((u) => cellOf(state, item, u, atMs));
+        const count = (s: string) => cells.filter((c) => c.state === s).length;
+        return { itemId: item.id, title: item.title, onTime: count('submitted-on-time'), late: count('submitted-late'), missing: count('overdue') };
+      }),
+    messagesSent: state.log.filter((e) => e.status !== 'failed').length,
+    messagesFailed: state.log.filter((e) => e.status === 'failed').length,
+    endedAt,
+  };
 }

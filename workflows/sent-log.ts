@@ -1,0 +1,53 @@
+/**
+ * The reminder log: what each batch of mail did, written into the year's record. It is the audit
+ * trail (`bloc log`) and what the agenda reads to never say the same thing twice.
+ */
+import type { OutgoingMessage, SendOutcome } from '../activities/types';
+import type { IsoInstant } from '../calendar/types';
+import type { LogEntry, YearState } from './model';
+
+/** `sentAt` is workflow time when the batch came back: the log and the agenda share one clock. */
+function logEntry(message: OutgoingMessage, outcome: SendOutcome, plannedAt: IsoInstant, sentAt: IsoInstant): LogEntry {
+  const addressee = message.handover ? `handover:${message.addressee.unitId}` : (message.addressee.unitId ?? 'digest');
+  const notices = message.digest
+    ? [...new Set(message.digest.rows.map((r) => r.itemId))].map((itemId) => ({ key: `digest|${itemId}|*|${plannedAt}`, itemId, kind: 'digest' as const, plannedAt }))
+    : message.notices.map((n) => ({ key: n.key, itemId: n.itemId, kind: n.kind, plannedAt: n.plannedAt }));
+  const base = { messageKey: message.key, addressee, to: message.addressee.to, notices, plannedAt };
+  if (outcome.status === 'delivered') {
+    const { messageId, rejected } = outcome.result;
+    return { ...base, messageId, sentAt, status: rejected.length > 0 ? 'partial' : 'delivered', ...(rejected.length ? { rejected } : {}) };
+  }
+  return { ...base, sentAt, status: 'failed', error: outcome.error, transient: !outcome.permanent };
+}
+
+/**
+ * Logs every outcome, and keeps each failure (and each refused address) for the next escalation digest;
+ * a digest that went out has shown the failures before it.
+ */
+export function recordOutcomes(
+  state: YearState,
+  messages: OutgoingMessage[],
+  outcomes: SendOutcome[],
+  plannedAt: (message: OutgoingMessage) => IsoInstant,
+  sentAt: IsoInstant,
+): void {
+  const byKey = new Map(messages.map((m) => [m.key, m]));
+  const digestWentOut = outcomes.some((o) => o.status === 'delivered' && byKey.get(o.key)?.digest);
+  if (digestWentOut) state.pendingFailures = [];
+  for (const outcome of outcomes) {
+    const message = byKey.get(outcome.key);
+    if (!message) continue;
+    state.log.push(logEntry(message, outcome, plannedAt(message), sentAt));
+    if (outcome.status === 'failed') {
+      state.pendingFailures.push({ messageKey: outcome.key, unitId: message.addressee.unitId, addresses: outcome.addresses, reason: outcome.error, at: outcome.at });
+    } else if (outcome.result.rejected.length > 0) {
+      state.pendingFailures.push({
+        messageKey: outcome.key,
+        unitId: message.addressee.unitId,
+        addresses: outcome.result.rejected,
+        reason: 'một số địa chỉ bị từ chối / some addresses refused',
+        at: outcome.result.sentAt,
+      });
+    }
+  }
+}
