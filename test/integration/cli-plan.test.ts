@@ -1,11 +1,10 @@
 /** The `bloc` CLI as a person runs it: a built process, its output and its exit code. */
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { CLI, ensureBuilt, ROOT } from '../support/dist';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'client', 'cli.js');
 const SEED = 'config/blocs/dak-nong-khoi-4.yaml';
 
 function bloc(...args: string[]) {
@@ -13,10 +12,7 @@ function bloc(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  // `npm test` builds first; a lone run of this file builds only if nothing is built yet.
-  if (!existsSync(CLI)) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-});
+beforeAll(() => ensureBuilt());
 
 describe('bloc config check', () => {
   it('accepts the seed', () => {
@@ -109,5 +105,38 @@ describe('bloc holidays', () => {
     const out = JSON.parse(r.stdout) as { daysOff: { date: string; source: string }[]; workingDays: { date: string }[] };
     expect(out.daysOff.filter((d) => d.source === 'decision')).toHaveLength(10);
     expect(out.workingDays.map((d) => d.date)).toEqual(['2027-02-20']);
+  });
+});
+
+describe('bloc plan for 2027: reminders off weekends and off the Tết break', () => {
+  interface PlannedJson {
+    id: string;
+    reminders: string[];
+  }
+  const plan = (file: string) => JSON.parse(bloc('plan', file, '--year', '2027', '--json').stdout) as PlannedJson[];
+  const workingDay = (daysOff: Set<string>) => (iso: string) =>
+    !daysOff.has(iso.slice(0, 10)) && ![0, 6].includes(new Date(`${iso.slice(0, 10)}T12:00:00Z`).getUTCDay());
+
+  it('sends the 6-month report reminders on working days: the day before (Sunday 13/6) moves to Friday 11/6', () => {
+    const items = plan(SEED);
+    expect(items.find((i) => i.id === 'bao-cao-6-thang')?.reminders).toEqual([
+      '2027-05-31T08:00:00.000+07:00',
+      '2027-06-07T08:00:00.000+07:00',
+      '2027-06-11T08:00:00.000+07:00',
+    ]);
+    const holidays = JSON.parse(bloc('holidays', '--year', '2027', '--json', '--config', SEED).stdout) as { daysOff: { date: string }[] };
+    const daysOff = new Set(holidays.daysOff.map((d) => d.date));
+    expect(items.flatMap((i) => i.reminders).filter((r) => !workingDay(daysOff)(r))).toEqual([]);
+  });
+
+  it('moves the reminders of a conference held just after Tết (16/2/2027) off the 5–14/2 break', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bloc-tet-')), 'khoi.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, SEED), 'utf8').replace('due: { on: 17/1 }', 'due: { on: 16/2 }'));
+    // 14 days before is Tuesday 2/2; 7 and 3 days before (9/2, 13/2) fall in the break and move to Thursday 4/2.
+    expect(plan(file).find((i) => i.id === 'hoi-nghi-giao-uoc')?.reminders).toEqual([
+      '2027-02-02T08:00:00.000+07:00',
+      '2027-02-04T08:00:00.000+07:00',
+      '2027-02-15T08:00:00.000+07:00',
+    ]);
   });
 });
