@@ -7,3 +7,8 @@ import type { ItemKind } from '../config/schema';
 export function hasCutOff(kind: ItemKind): boolean {
   return kind === 'deadline' || kind === 'task';
 }
+
+/** Deadlines, tasks and events are announced ahead; the handover is announced when it happens. */
+export function isAnnouncedAhead(kind: ItemKind): boolean {
+  return kind === 'event' || hasCutOff(kind);
+}

@@ -4,7 +4,7 @@ import { OfficialCalendar } from '../../calendar/holidays';
 import { instantiate } from '../../calendar/instantiate';
 import { followUpInstants, reminderInstants } from '../../calendar/reminders';
 import type { PlannedItem, YearPlan } from '../../calendar/types';
-import { hasCutOff } from '../../calendar/kinds';
+import { hasCutOff, isAnnouncedAhead } from '../../calendar/kinds';
 import { cutOffVi, kindVi, partyVi } from '../../calendar/wording';
 import { loadConfigOrExplain, parseYear } from './load-config';
 
@@ -39,7 +39,7 @@ function timeline(plan: YearPlan, cal: OfficialCalendar): TimelineEntry[] {
     nominalDay: item.nominalDay ?? null,
     to: item.to,
     units: item.units,
-    reminders: item.at ? reminderInstants(item, item.at, cal, plan.timeZone) : [],
+    reminders: item.at && isAnnouncedAhead(item.kind) ? reminderInstants(item, item.at, cal, plan.timeZone) : [],
     followUps: item.at ? followUpInstants(item, item.at, cal, plan.timeZone) : [],
   }));
 }
