@@ -32,8 +32,8 @@ export interface ActivityDeps {
 }
 
 /**
- * A whole send, queueing for the rate limit included, ends well inside the 1-minute start-to-close
- * and heartbeat timeouts, so a stalled server fails as a classified SmtpTransient, not a bare timeout.
+ * A whole send, queueing for the rate limit included, ends well inside the batch activity's 1-minute
+ * heartbeat timeout, so a stalled server fails as a classified SmtpTransient, not a bare timeout.
  */
 const SEND_DEADLINE_MS = 45_000;
 

@@ -20,7 +20,6 @@ import { loadTemporalSettings } from '../worker/settings';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
-const BLOC_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const DEV_SERVER_READY_MS = 60_000;
 const DEV_SERVER_STOP_MS = 10_000;
 
@@ -166,8 +165,8 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
   lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
 
   if (env.BLOC_SAMPLE === '1') {
-    const year = env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(BLOC_TIME_ZONE).year;
     const config = loadBlocConfig(SAMPLE_CONFIG);
+    const year = env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(config.bloc.timeZone).year;
     const { workflowId, alreadyStarted } = await unlessStopped(
       signal,
       startBlocYear(client, config, year, { taskQueue: settings.taskQueue }),

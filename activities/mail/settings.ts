@@ -35,7 +35,7 @@ const positiveInt = (min: number, max: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max);
 
 /**
- * The activity runs under a 1-minute start-to-close timeout; each SMTP wait must fail well before it,
+ * The batch activity must heartbeat at least once a minute; each SMTP wait must fail well before it,
  * so that the failure is ours (classified, retried by Temporal) rather than a bare activity timeout.
  */
 const MAX_TIMEOUT_MS = 30_000;

@@ -30,8 +30,8 @@ export function createMailTransport(settings: SmtpSettings): MailTransport {
     // which counts it, backs off and records it in the history. (nodemailer 10 ships its own
     // declarations, which do include this option; @types/nodemailer lacked it.)
     maxRequeues: 0,
-    // Defaults are 2 min to connect and 10 min of socket silence: far past the activity's 1-minute
-    // start-to-close timeout, which would then fire first and hide the SMTP cause.
+    // Defaults are 2 min to connect and 10 min of socket silence: far past the batch activity's 1-minute
+    // heartbeat timeout, which would then fire first and hide the SMTP cause.
     connectionTimeout: settings.timeoutMs,
     greetingTimeout: settings.timeoutMs,
     socketTimeout: settings.timeoutMs,
