@@ -20,6 +20,7 @@ import { renderMessage } from './mail/templates';
 import { headerValue } from './mail/text';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
 import { createBatchSender } from './batch';
+import { createPlanningActivities, type PlanningActivities } from './planning';
 import type { BatchActivities, BlocActivities, OutgoingMessage, SendResult } from './types';
 
 export interface ActivityDeps {
@@ -55,7 +56,7 @@ function calendarParts(entries: CalendarEvent[], message: OutgoingMessage, stamp
   };
 }
 
-export function createActivities(deps: ActivityDeps = {}): BlocActivities & BatchActivities {
+export function createActivities(deps: ActivityDeps = {}): BlocActivities & BatchActivities & PlanningActivities {
   const settings = deps.settings ?? smtpSettingsFromEnv();
   const transport = deps.transport ?? createMailTransport(settings);
   const clock = deps.now ?? (() => new Date());
@@ -117,5 +118,5 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       return result;
     },
   };
-  return { ...mail, ...createBatchSender(mail.sendMessage) };
+  return { ...mail, ...createBatchSender(mail.sendMessage), ...createPlanningActivities() };
 }

@@ -136,18 +136,29 @@ export const itemSchema = z.strictObject({
 export type ItemConfig = z.infer<typeof itemSchema>;
 
 const dayEntrySchema = z.strictObject({ date: isoDateSchema, name: z.string().min(1, 'bắt buộc / required') });
-export const yearDecisionSchema = z.strictObject({
-  year: z.number().int().min(1990).max(2200),
-  /** The instrument that decided it, e.g. the Prime Minister's notice on the Tết break. */
-  source: z.string().optional(),
-  daysOff: z.array(dayEntrySchema).default([]),
-  workingDays: z.array(dayEntrySchema).default([]),
-  /**
-   * What this decision settles instead of the Labour Code's default: 'tet' drops the default five Tết
-   * days (and their days in lieu), 'national-day' drops the default day next to 2/9.
-   */
-  replaces: z.array(z.enum(['tet', 'national-day'])).optional(),
-});
+export const yearDecisionSchema = z
+  .strictObject({
+    year: z.number().int().min(1990).max(2200),
+    /** The instrument that decided it, e.g. the Prime Minister's notice on the Tết break. */
+    source: z.string().optional(),
+    daysOff: z.array(dayEntrySchema).default([]),
+    workingDays: z.array(dayEntrySchema).default([]),
+    /**
+     * What this decision settles instead of the Labour Code's default: 'tet' drops the default five Tết
+     * days (and their days in lieu), 'national-day' drops the default day next to 2/9.
+     */
+    replaces: z.array(z.enum(['tet', 'national-day'])).optional(),
+  })
+  .superRefine((d, ctx) => {
+    // A decision is read by its year: a day of another year would be silently ignored.
+    for (const key of ['daysOff', 'workingDays'] as const) {
+      d[key].forEach((e, j) => {
+        if (!e.date.startsWith(`${d.year}-`)) {
+          ctx.addIssue({ code: 'custom', path: [key, j, 'date'], message: `ngày ${e.date} nằm ngoài năm ${d.year} / date outside its year` });
+        }
+      });
+    }
+  });
 export type YearDecision = z.infer<typeof yearDecisionSchema>;
 
 export const contactSchema = z.strictObject({
@@ -247,20 +258,6 @@ export const blocConfigSchema = z
       if (item.kind === 'ongoing') {
         ctx.addIssue({ code: 'custom', path: ['items', i, 'due'], message: 'mục thường xuyên không có hạn / an ongoing item has no due date' });
       }
-    });
-    cfg.calendar.decisions.forEach((d, i) => {
-      const check = (entries: { date: string }[], key: string) =>
-        entries.forEach((e, j) => {
-          if (!e.date.startsWith(`${d.year}-`)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['calendar', 'decisions', i, key, j, 'date'],
-              message: `ngày ${e.date} nằm ngoài năm ${d.year} / date outside its year`,
-            });
-          }
-        });
-      check(d.daysOff, 'daysOff');
-      check(d.workingDays, 'workingDays');
     });
   });
 

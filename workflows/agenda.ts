@@ -1,13 +1,16 @@
 /**
- * What is owed now: the agenda of the bloc's year as a pure function of the plan, the record and
- * the instant. The workflow asks it after every change and every timer, so a moved date, an
- * extension or a submission takes effect at once, and a timer that fires late after an outage
- * finds the agenda as it now stands.
+ * What is owed now: the agenda of the bloc's year as a pure function of the recorded schedule, the record
+ * and the instant. It computes no date of its own: every instant comes from the schedule the workflow
+ * recorded (calendar/schedule.ts), and this module only interprets it. The workflow asks it after every
+ * change and every timer, so a moved date, an extension or a submission takes effect at once, and a
+ * timer that fires late after an outage finds the agenda as it now stands.
  *
  * Rules, in the plan's terms:
  * - each (unit, item) has a series of reminders before its cut-off and follow-ups after it;
  *   only the latest moment already passed in a series is owed (older ones are folded into it);
- * - a reminder before a cut-off that has passed is stale and never sent; follow-ups go to missing units only;
+ * - a reminder before a cut-off that has passed is stale and never sent; follow-ups go to missing units only,
+ *   and the digest to the leader goes only while some unit is overdue (a unit within its extension is not late),
+ *   after the item's cut-off and after each extended one;
  * - nothing planned before the year was started is owed;
  * - a unit gets at most one message a day: what falls due for it the same day travels together,
  *   and what comes up after that day's message waits for the next day's sending hour;
@@ -16,9 +19,10 @@
 import { DateTime } from 'luxon';
 import type { NoticeKind } from '../activities/types';
 import { hasCutOff } from '../calendar/kinds';
-import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
+import type { ScheduledInstants, ScheduledItem, YearSchedule } from '../calendar/schedule';
+import type { IsoInstant, YearPlan } from '../calendar/types';
 import type { YearState } from './model';
-import { effectiveCutoff, hasSubmitted } from './status';
+import { hasSubmitted, isOverdue } from './status';
 
 export type SlotKind = NoticeKind | 'digest';
 
@@ -48,12 +52,6 @@ export interface Agenda {
   nextAt?: number;
 }
 
-/** Reminder instants for one cut-off; supplied by the calendar so that this module stays about policy. */
-export interface ReminderCalendar {
-  before(item: PlannedItem, at: IsoInstant): IsoInstant[];
-  after(item: PlannedItem, at: IsoInstant): IsoInstant[];
-}
-
 /** After a delivery failed for a passing reason, try that message again no sooner than this. */
 const RETRY_PAUSE_MS = 15 * 60 * 1000;
 
@@ -67,9 +65,24 @@ export function seriesKey(kind: SlotKind, itemId: string, unitId?: string): stri
   return `${phaseOf(kind)}|${itemId}|${unitId ?? '*'}`;
 }
 
+/**
+ * How this release reads the schedule, where it differs from the release before: a year begun earlier
+ * replays its past under the old reading (workflows/patches.ts).
+ */
+export interface AgendaRules {
+  /**
+   * The digest goes while some unit is overdue, after the item's cut-off and after each extended one. Before
+   * release 0.2 it went after the item's cut-off while any unit had not submitted, even one still within its
+   * extension: an empty digest, every follow-up day.
+   */
+  overdueDigests: boolean;
+}
+
+export const CURRENT_RULES: AgendaRules = { overdueDigests: true };
+
 function slotsFor(
   kind: SlotKind,
-  item: PlannedItem,
+  item: ScheduledItem,
   unitId: string | undefined,
   effectiveAt: IsoInstant,
   instants: IsoInstant[],
@@ -88,26 +101,29 @@ function slotsFor(
 }
 
 /** Every reminder, follow-up, invitation and digest the year could still carry, before policy. */
-export function allSlots(plan: YearPlan, state: YearState, cal: ReminderCalendar): Slot[] {
+export function allSlots(schedule: YearSchedule, state: YearState, rules: AgendaRules): Slot[] {
   const slots: Slot[] = [];
-  for (const item of plan.items) {
+  for (const item of schedule.items) {
     if (!item.at || state.cancelled[item.id]) continue;
     if (item.kind === 'event') {
-      for (const unitId of item.units) slots.push(...slotsFor('invitation', item, unitId, item.at, cal.before(item, item.at)));
+      for (const unitId of item.units) slots.push(...slotsFor('invitation', item, unitId, item.at, item.reminders));
       continue;
     }
     if (!hasCutOff(item.kind)) continue;
     const beforeKind: NoticeKind = item.kind === 'task' ? 'taskReminder' : 'reminder';
     let anyMissing = false;
+    const digestAt = new Set(item.followUps);
     for (const unitId of item.units) {
       if (hasSubmitted(state, item.id, unitId)) continue;
       anyMissing = true;
-      const cutoff = effectiveCutoff(state, item, unitId);
-      if (!cutoff) continue;
-      slots.push(...slotsFor(beforeKind, item, unitId, cutoff, cal.before(item, cutoff)));
-      slots.push(...slotsFor('followUp', item, unitId, cutoff, cal.after(item, cutoff)));
+      const extended = schedule.extensions[item.id]?.[unitId];
+      const own: ScheduledInstants & { at: IsoInstant } = extended ?? { ...item, at: item.at };
+      slots.push(...slotsFor(beforeKind, item, unitId, own.at, own.reminders));
+      slots.push(...slotsFor('followUp', item, unitId, own.at, own.followUps));
+      if (extended && rules.overdueDigests) extended.followUps.forEach((t) => digestAt.add(t));
     }
-    if (anyMissing) slots.push(...slotsFor('digest', item, undefined, item.at, cal.after(item, item.at)));
+    const digestInstants = [...digestAt].sort((a, b) => Date.parse(a) - Date.parse(b));
+    if (anyMissing) slots.push(...slotsFor('digest', item, undefined, item.at, digestInstants));
   }
   return slots;
 }
@@ -137,14 +153,22 @@ export function messageKeyFor(plan: YearPlan, addressee: string, day: DateTime, 
 }
 
 /** A slot is still worth saying at `now` only while what it says is true. */
-function stillMeaningful(slot: Slot, state: YearState, nowMs: number): boolean {
+function stillMeaningful(slot: Slot, schedule: YearSchedule, state: YearState, nowMs: number, rules: AgendaRules): boolean {
   const cutoffMs = Date.parse(slot.effectiveAt);
-  if (slot.kind === 'followUp' || slot.kind === 'digest') return nowMs > cutoffMs;
+  if (slot.kind === 'followUp') return nowMs > cutoffMs;
+  if (slot.kind === 'digest') {
+    if (nowMs <= cutoffMs) return false;
+    if (!rules.overdueDigests) return true;
+    // Someone late both when it was planned and now: a digest day that found nobody late is not owed later.
+    const item = schedule.items.find((i) => i.id === slot.itemId);
+    const late = (unitId: string) => item !== undefined && isOverdue(state, item, unitId, slot.plannedMs) && isOverdue(state, item, unitId, nowMs);
+    return Boolean(item?.units.some(late));
+  }
   return nowMs < cutoffMs && (!slot.unitId || !hasSubmitted(state, slot.itemId, slot.unitId));
 }
 
-export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, nowMs: number): Agenda {
-  const zone = plan.timeZone;
+export function agenda(schedule: YearSchedule, state: YearState, nowMs: number, rules: AgendaRules = CURRENT_RULES): Agenda {
+  const zone = schedule.timeZone;
   const startedMs = Date.parse(state.startedAt);
   const covered = coveredUpTo(state);
   const sentKeys = new Set<string>();
@@ -155,7 +179,7 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
   }
   const today = localDay(nowMs, zone);
   const endOfToday = today.plus({ days: 1 }).toMillis();
-  const sendHour = new Map(plan.items.map((i) => [i.id, i.rules.at]));
+  const sendHour = new Map(schedule.items.map((i) => [i.id, i.rules.at]));
   // Day-based reminders go at the send hour and keep to the daily rhythm; exact-time ones (PT5M, for
   // demonstrations and tests) go at their minute, each on its own.
   const atSendHour = (slot: Slot) => DateTime.fromMillis(slot.plannedMs, { zone }).toFormat('HH:mm') === sendHour.get(slot.itemId);
@@ -167,14 +191,14 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
     if (ms > nowMs && (nextAt === undefined || ms < nextAt)) nextAt = ms;
   };
 
-  for (const slot of allSlots(plan, state, cal)) {
+  for (const slot of allSlots(schedule, state, rules)) {
     if (slot.plannedMs < startedMs || slot.plannedMs <= (covered.get(slot.series) ?? -Infinity)) continue;
     if (slot.plannedMs > nowMs) {
       wakeAt(slot.plannedMs);
       if (slot.plannedMs < endOfToday && atSendHour(slot)) keepLatest(laterToday, slot);
       continue;
     }
-    if (stillMeaningful(slot, state, nowMs)) keepLatest(owed, slot);
+    if (stillMeaningful(slot, schedule, state, nowMs, rules)) keepLatest(owed, slot);
   }
 
   const byAddressee = new Map<string, Slot[]>();
@@ -190,7 +214,7 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
   for (const [addressee, slots] of byAddressee) {
     slots.sort((a, b) => a.plannedMs - b.plannedMs || a.itemId.localeCompare(b.itemId));
     const exact = slots.some(atSendHour) ? undefined : DateTime.fromMillis(slots[0]?.plannedMs ?? nowMs, { zone });
-    const messageKey = messageKeyFor(plan, addressee, today, exact);
+    const messageKey = messageKeyFor(schedule, addressee, today, exact);
     if (sentKeys.has(messageKey)) {
       wakeAt(tomorrowSendHour);
       continue;
@@ -202,7 +226,7 @@ export function agenda(plan: YearPlan, state: YearState, cal: ReminderCalendar, 
     }
     messages.push({ messageKey, addressee, slots });
   }
-  for (const item of plan.items) {
+  for (const item of schedule.items) {
     if (item.at && !state.cancelled[item.id]) wakeAt(Date.parse(item.at));
   }
   return { messages, nextAt };

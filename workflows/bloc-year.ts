@@ -6,23 +6,32 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import { DateTime } from 'luxon';
+import type { PlanningActivities } from '../activities/planning';
 import type { BatchActivities, OutgoingMessage } from '../activities/types';
 import { hasCutOff } from '../calendar/kinds';
-import type { YearPlan } from '../calendar/types';
+import { planYear, type PlanRequest, type YearSchedule } from '../calendar/schedule';
 import { agenda } from './agenda';
 import * as changes from './changes';
 import * as msg from './messages';
 import { BlocYearInput, initialState, YearState, YearSummary, workflowIdFor } from './model';
 import { buildHandoverMessages, buildMessage, nextRoles } from './outgoing';
-import { currentPlan } from './plan';
+import { patches } from './patches';
+import { planRequestOf } from './plan';
 import { recordOutcomes } from './sent-log';
 import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT, OVERDUE_UNITS } from './search-attributes';
+import { createSerialQueue } from './serially';
 import { cellOf, overdueAt, statusView, summarise } from './status';
 
 const { sendBatch } = wf.proxyActivities<BatchActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Planning is quick and pure: a failure is a bug no retry mends, and it fails only the Update that asked. */
+const planning = wf.proxyLocalActivities<PlanningActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 3 },
 });
 
 /** Messages per activity call: small enough to finish well inside its timeout at a modest SMTP rate. */
@@ -33,86 +42,115 @@ const SUMMARY_YEARS = 10;
 export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
   const startedAt = DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '';
   const state: YearState = input.carried ?? initialState(input, startedAt);
-  let { plan, reminders } = currentPlan(state);
+  const now = () => Date.now();
+  const serially = createSerialQueue();
   let version = 0;
 
-  const now = () => Date.now();
-  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.timeZone }).toISO() ?? '';
-  const changed = () => {
-    ({ plan, reminders } = currentPlan(state));
-    version++;
+  /**
+   * The schedule for the record with `change` applied. From release 0.2 it comes from the planning activity
+   * and the history keeps it; a year begun earlier replays its past computing it in place, as it did then.
+   */
+  const scheduleFor = async (change: Partial<PlanRequest> = {}): Promise<{ schedule: YearSchedule; recorded: boolean }> => {
+    const request = planRequestOf(state, change);
+    if (!patches.scheduleRecorded()) return { schedule: planYear(request), recorded: false };
+    return { schedule: await planning.planYear(request), recorded: true };
   };
-  const judgeAt = (q?: msg.AtInput) => (q?.at ? Date.parse(q.at) : now());
+  let { schedule, recorded } = state.schedule ? { schedule: state.schedule, recorded: true } : await scheduleFor();
+  const adopt = (next: { schedule: YearSchedule; recorded: boolean }) => {
+    ({ schedule, recorded } = next);
+    state.schedule = schedule;
+  };
+  adopt({ schedule, recorded });
+  const changed = () => version++;
+
+  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: schedule.timeZone }).toISO() ?? '';
+  const judgeAt = (q?: msg.AtInput) => (q?.at === undefined ? now() : changes.parseInstant('at', q.at, schedule.timeZone));
   // Validators have already refused an unknown item.
-  const itemById = (id: string) => plan.items.find((i) => i.id === id) as YearPlan['items'][number];
+  const itemById = (id: string) => schedule.items.find((i) => i.id === id) as YearSchedule['items'][number];
 
   wf.setHandler(
     msg.recordSubmission,
-    (s) => {
-      const { outcome, submission } = changes.applySubmission(plan, state, s, now());
-      changed();
-      return { outcome, submission, cell: cellOf(state, itemById(s.itemId), s.unitId, now()) };
-    },
-    { validator: (s) => changes.checkSubmission(plan, state, s, now()) },
+    (s) =>
+      serially(() => {
+        const accepted = changes.acceptSubmission(schedule, state, s, now());
+        const { outcome, submission } = changes.applySubmission(schedule, state, accepted, now());
+        changed();
+        return { outcome, submission, cell: cellOf(state, itemById(accepted.itemId), accepted.unitId, now()) };
+      }),
+    { validator: (s) => void changes.acceptSubmission(schedule, state, s, now()) },
   );
   wf.setHandler(
     msg.grantExtension,
-    (e) => {
-      changes.applyExtension(plan, state, e, now());
-      changed();
-      return cellOf(state, itemById(e.itemId), e.unitId, now());
-    },
-    { validator: (e) => changes.checkExtension(plan, state, e) },
+    (e) =>
+      serially(async () => {
+        const accepted = changes.acceptExtension(schedule, state, e);
+        const own = { ...planRequestOf(state).extensions };
+        own[accepted.itemId] = { ...own[accepted.itemId], [accepted.unitId]: accepted.until };
+        const next = await scheduleFor({ extensions: own });
+        changes.applyExtension(schedule, state, accepted, now());
+        adopt(next);
+        changed();
+        return cellOf(state, itemById(accepted.itemId), accepted.unitId, now());
+      }),
+    { validator: (e) => void changes.acceptExtension(schedule, state, e) },
   );
   wf.setHandler(
     msg.reschedule,
-    (r) => {
-      changes.applyReschedule(state, r);
-      changed();
-      return itemById(r.itemId);
-    },
-    { validator: (r) => changes.checkReschedule(plan, state, r, now()) },
+    (r) =>
+      serially(async () => {
+        const accepted = changes.acceptReschedule(schedule, state, r, now());
+        const next = await scheduleFor({ dateOverrides: { ...state.dateOverrides, [accepted.itemId]: accepted.override } });
+        changes.applyReschedule(state, accepted);
+        adopt(next);
+        changed();
+        return itemById(accepted.itemId);
+      }),
+    { validator: (r) => void changes.acceptReschedule(schedule, state, r, now()) },
   );
   wf.setHandler(
     msg.replaceCalendar,
-    (c) => {
-      const before = plan;
-      const after = currentPlan({ ...state, decisions: c.decisions }).plan;
-      const moved = changes.applyCalendar(state, c, before, after);
-      changed();
-      return { moved };
-    },
-    { validator: (c) => changes.checkCalendar(plan, c) },
+    (c) =>
+      serially(async () => {
+        const decisions = changes.acceptCalendar(schedule, c);
+        const next = await scheduleFor({ decisions });
+        const moved = changes.applyCalendar(state, decisions, schedule, next.schedule);
+        adopt(next);
+        changed();
+        return { moved };
+      }),
+    { validator: (c) => void changes.acceptCalendar(schedule, c) },
   );
   wf.setHandler(
     msg.updateContacts,
-    (c) => {
-      changes.applyContacts(state, c);
-      changed();
-    },
-    { validator: (c) => changes.checkContacts(state, c) },
+    (c) =>
+      serially(() => {
+        changes.applyContacts(state, changes.acceptContacts(state, c));
+        changed();
+      }),
+    { validator: (c) => void changes.acceptContacts(state, c) },
   );
   wf.setHandler(
     msg.cancelItem,
-    (c) => {
-      changes.applyCancel(plan, state, c, now());
-      changed();
-    },
-    { validator: (c) => changes.checkCancel(plan, state, c) },
+    (c) =>
+      serially(() => {
+        changes.applyCancel(schedule, state, changes.acceptCancel(schedule, state, c), now());
+        changed();
+      }),
+    { validator: (c) => void changes.acceptCancel(schedule, state, c) },
   );
 
-  wf.setHandler(msg.statusQuery, (q) => statusView(plan, state, judgeAt(q)));
-  wf.setHandler(msg.overdueQuery, (q) => overdueAt(plan, state, judgeAt(q)));
-  wf.setHandler(msg.timelineQuery, () => plan);
+  wf.setHandler(msg.statusQuery, (q) => statusView(schedule, state, judgeAt(q)));
+  wf.setHandler(msg.overdueQuery, (q) => overdueAt(schedule, state, judgeAt(q)));
+  wf.setHandler(msg.timelineQuery, () => schedule);
   wf.setHandler(msg.logQuery, () => state.log);
   wf.setHandler(msg.previousYearsQuery, () => state.previousYears);
 
   let published = '';
   const publishSearchAttributes = () => {
-    const overdue = overdueAt(plan, state, now());
+    const overdue = overdueAt(schedule, state, now());
     const units = [...new Set(overdue.flatMap((o) => o.units.map((u) => u.unitId)))].sort();
     const count = overdue.reduce((n, o) => n + o.units.length, 0);
-    const next = plan.items
+    const next = schedule.items
       .filter((i) => hasCutOff(i.kind) && i.at && Date.parse(i.at) > now() && !state.cancelled[i.id])
       .map((i) => Date.parse(i.at as string))
       .sort((a, b) => a - b)[0];
@@ -137,16 +175,18 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
   };
 
   for (;;) {
+    // A year begun before release 0.2 records its schedule at its first step under the new code.
+    if (!recorded && patches.scheduleRecorded()) adopt(await scheduleFor());
     publishSearchAttributes();
-    const handover = plan.items.find((i) => i.kind === 'handover' && i.at);
+    const handover = schedule.items.find((i) => i.kind === 'handover' && i.at);
     const handoverAt = handover?.at ? Date.parse(handover.at) : undefined;
     if (handoverAt !== undefined && now() >= handoverAt) break;
 
-    const { messages, nextAt } = agenda(plan, state, reminders, now());
+    const { messages, nextAt } = agenda(schedule, state, now(), { overdueDigests: patches.scheduleRecorded() });
     if (messages.length > 0) {
       const plannedAt = new Map(messages.map((m) => [m.messageKey, m.slots[0]?.plannedAt ?? iso(now())]));
       await send(
-        messages.map((m) => buildMessage(state, plan, m, now())),
+        messages.map((m) => buildMessage(state, schedule, m, now())),
         (m) => plannedAt.get(m.key) ?? iso(now()),
       );
       continue;
@@ -161,12 +201,12 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     else await wf.condition(() => version !== seen);
   }
 
-  return handOver(state, plan, iso(now()), send);
+  return handOver(state, schedule, iso(now()), send);
 }
 
 async function handOver(
   state: YearState,
-  plan: YearPlan,
+  plan: YearSchedule,
   endedAt: string,
   send: (messages: OutgoingMessage[], plannedAt: (m: OutgoingMessage) => string) => Promise<void>,
 ): Promise<YearSummary> {

@@ -1,12 +1,16 @@
 /**
- * What the secretariat may change in a year, and the checks that come first. Each `check…` runs
- * in an update's validator (synchronous, so a rejected update writes nothing to history) and
- * names the field and the reason; each `apply…` runs only after its check passed.
+ * What the secretariat may change in a year, and the checks that come first. Each `accept…` reads an
+ * Update's raw input and returns exactly what will be applied, or refuses with the field and the reason.
+ * The validator runs it (synchronously, so a refused Update writes nothing to history) and the handler
+ * runs it again on the record as it then stands and applies only what it returned: a handler never acts
+ * on input its validator did not see, and a refusal is an ApplicationFailure that fails the Update, never
+ * the workflow task.
  */
+import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
-import { emailSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema } from '../config/schema';
+import { emailSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema, type YearDecision } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
-import type { PlannedItem, YearPlan } from '../calendar/types';
+import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { Submission, YearState } from './model';
 import type {
   CalendarInput,
@@ -18,13 +22,11 @@ import type {
 } from './messages';
 import { effectiveCutoff, hasSubmitted } from './status';
 
-/** A rejected change: the message is for people, Vietnamese first. */
-export class ChangeRejected extends Error {
-  override readonly name = 'ChangeRejected';
-}
+export const CHANGE_REJECTED = 'ChangeRejected';
 
+/** A refused change: the message is for people, Vietnamese first, and starts with the field. */
 function reject(field: string, reason: string): never {
-  throw new ChangeRejected(`${field}: ${reason}`);
+  throw ApplicationFailure.create({ type: CHANGE_REJECTED, message: `${field}: ${reason}`, nonRetryable: true, details: [{ field, reason }] });
 }
 
 function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
@@ -33,23 +35,31 @@ function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
   return item;
 }
 
-function checkUnit(state: YearState, unitId: unknown): void {
-  if (!state.config.units.some((u) => u.id === unitId)) {
+function checkUnit(state: YearState, unitId: unknown): string {
+  if (typeof unitId !== 'string' || !state.config.units.some((u) => u.id === unitId)) {
     reject('unitId', `không có đơn vị "${String(unitId)}" trong khối / unknown unit`);
   }
+  return unitId;
 }
 
 function checkOpen(state: YearState, item: PlannedItem): void {
   if (state.cancelled[item.id]) reject('itemId', `mục "${item.id}" đã bị hủy / item is cancelled`);
 }
 
-function parseInstant(field: string, value: string, zone: string): number {
-  const dt = DateTime.fromISO(value, { zone });
-  if (!dt.isValid) reject(field, `"${value}" không phải thời điểm ISO-8601 / not an ISO-8601 instant`);
+function optionalText(field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') reject(field, 'phải là chuỗi ký tự / must be text');
+  return value;
+}
+
+/** An instant as written, read in the bloc's zone when it carries no offset. */
+export function parseInstant(field: string, value: unknown, zone: string): number {
+  const dt = typeof value === 'string' ? DateTime.fromISO(value, { zone }) : undefined;
+  if (!dt?.isValid) reject(field, `"${String(value)}" không phải thời điểm ISO-8601 / not an ISO-8601 instant`);
   return dt.toMillis();
 }
 
-function toIso(ms: number, zone: string): string {
+function toIso(ms: number, zone: string): IsoInstant {
   return DateTime.fromMillis(ms, { zone }).toISO() ?? '';
 }
 
@@ -59,51 +69,73 @@ function allSubmitted(state: YearState, item: PlannedItem): boolean {
 
 // --- submissions --------------------------------------------------------------------------------
 
-export function checkSubmission(plan: YearPlan, state: YearState, input: SubmissionInput, nowMs: number): void {
-  checkUnit(state, input.unitId);
+export interface AcceptedSubmission {
+  unitId: string;
+  itemId: string;
+  receivedAt: IsoInstant;
+  reference?: string;
+  note?: string;
+}
+
+export function acceptSubmission(plan: YearPlan, state: YearState, input: SubmissionInput, nowMs: number): AcceptedSubmission {
+  const unitId = checkUnit(state, input?.unitId);
   const item = itemOf(plan, input.itemId);
   checkOpen(state, item);
   if (item.kind === 'event' || item.kind === 'handover') {
     reject('itemId', `"${item.id}" là sự kiện, không nhận hồ sơ / an event takes no submissions`);
   }
-  if (item.kind !== 'ongoing' && !item.units.includes(input.unitId)) {
-    reject('unitId', `đơn vị "${input.unitId}" không phải nộp "${item.id}" / this unit does not submit this item`);
+  if (item.kind !== 'ongoing' && !item.units.includes(unitId)) {
+    reject('unitId', `đơn vị "${unitId}" không phải nộp "${item.id}" / this unit does not submit this item`);
   }
+  let receivedMs = nowMs;
   if (input.receivedAt !== undefined) {
-    const received = parseInstant('receivedAt', input.receivedAt, plan.timeZone);
-    if (received > nowMs) reject('receivedAt', `thời điểm nhận ở tương lai: ${input.receivedAt} / receipt time in the future`);
+    receivedMs = parseInstant('receivedAt', input.receivedAt, plan.timeZone);
+    if (receivedMs > nowMs) reject('receivedAt', `thời điểm nhận ở tương lai: ${input.receivedAt} / receipt time in the future`);
   }
+  return {
+    unitId,
+    itemId: item.id,
+    receivedAt: toIso(receivedMs, plan.timeZone),
+    reference: optionalText('reference', input.reference),
+    note: optionalText('note', input.note),
+  };
 }
 
 /** Records a submission; a repeat keeps the first receipt and returns it. */
 export function applySubmission(
   plan: YearPlan,
   state: YearState,
-  input: SubmissionInput,
+  accepted: AcceptedSubmission,
   nowMs: number,
 ): { outcome: 'recorded' | 'already-recorded'; submission: Submission } {
-  const zone = plan.timeZone;
-  const receivedAt = toIso(input.receivedAt ? parseInstant('receivedAt', input.receivedAt, zone) : nowMs, zone);
-  const submission = { receivedAt, recordedAt: toIso(nowMs, zone), reference: input.reference, note: input.note };
-  const item = itemOf(plan, input.itemId);
-  if (item.kind === 'ongoing') {
-    const reports = (state.reports[item.id] ??= []);
-    const same = reports.find((r) => r.unitId === input.unitId && r.receivedAt === receivedAt);
+  const { unitId, itemId, receivedAt } = accepted;
+  const submission = { receivedAt, recordedAt: toIso(nowMs, plan.timeZone), reference: accepted.reference, note: accepted.note };
+  if (itemOf(plan, itemId).kind === 'ongoing') {
+    const reports = (state.reports[itemId] ??= []);
+    const same = reports.find((r) => r.unitId === unitId && r.receivedAt === receivedAt);
     if (same) return { outcome: 'already-recorded', submission: same };
-    reports.push({ unitId: input.unitId, ...submission });
+    reports.push({ unitId, ...submission });
     return { outcome: 'recorded', submission };
   }
-  const byUnit = (state.submissions[item.id] ??= {});
-  const first = byUnit[input.unitId];
+  const byUnit = (state.submissions[itemId] ??= {});
+  const first = byUnit[unitId];
   if (first) return { outcome: 'already-recorded', submission: first };
-  byUnit[input.unitId] = submission;
+  byUnit[unitId] = submission;
   return { outcome: 'recorded', submission };
 }
 
 // --- extensions ---------------------------------------------------------------------------------
 
+export interface AcceptedExtension {
+  unitId: string;
+  itemId: string;
+  /** The unit's own cut-off. */
+  until: IsoInstant;
+  reason?: string;
+}
+
 /** A bare day means "to the end of that day", as a deadline does. */
-function extensionEnd(until: string, zone: string): number {
+function extensionEnd(until: unknown, zone: string): number {
   if (typeof until !== 'string') reject('until', 'bắt buộc / required');
   if (/^\d{4}-\d{2}-\d{2}$/.test(until)) {
     const day = DateTime.fromISO(until, { zone });
@@ -113,44 +145,49 @@ function extensionEnd(until: string, zone: string): number {
   return parseInstant('until', until, zone);
 }
 
-export function checkExtension(plan: YearPlan, state: YearState, input: ExtensionInput): void {
-  checkUnit(state, input.unitId);
+export function acceptExtension(plan: YearPlan, state: YearState, input: ExtensionInput): AcceptedExtension {
+  const unitId = checkUnit(state, input?.unitId);
   const item = itemOf(plan, input.itemId);
   checkOpen(state, item);
   if (!hasCutOff(item.kind)) reject('itemId', `"${item.id}" không có hạn nộp / item has no deadline`);
-  if (!item.units.includes(input.unitId)) reject('unitId', `đơn vị "${input.unitId}" không phải nộp "${item.id}" / this unit does not submit this item`);
-  if (hasSubmitted(state, item.id, input.unitId)) reject('unitId', `đơn vị "${input.unitId}" đã nộp "${item.id}" / already submitted`);
-  const current = effectiveCutoff(state, item, input.unitId);
+  if (!item.units.includes(unitId)) reject('unitId', `đơn vị "${unitId}" không phải nộp "${item.id}" / this unit does not submit this item`);
+  if (hasSubmitted(state, item.id, unitId)) reject('unitId', `đơn vị "${unitId}" đã nộp "${item.id}" / already submitted`);
+  const current = effectiveCutoff(state, item, unitId);
   if (!current) reject('itemId', `"${item.id}" chưa có ngày cụ thể / item has no date yet`);
   const until = extensionEnd(input.until, plan.timeZone);
   if (until <= Date.parse(current)) {
     reject('until', `gia hạn phải sau hạn hiện tại ${current} / an extension must end after the current cut-off`);
   }
+  return { unitId, itemId: item.id, until: toIso(until, plan.timeZone), reason: optionalText('reason', input.reason) };
 }
 
-export function applyExtension(plan: YearPlan, state: YearState, input: ExtensionInput, nowMs: number): void {
-  const zone = plan.timeZone;
-  (state.extensions[input.itemId] ??= {})[input.unitId] = {
-    until: toIso(extensionEnd(input.until, zone), zone),
-    grantedAt: toIso(nowMs, zone),
-    reason: input.reason,
+export function applyExtension(plan: YearPlan, state: YearState, accepted: AcceptedExtension, nowMs: number): void {
+  (state.extensions[accepted.itemId] ??= {})[accepted.unitId] = {
+    until: accepted.until,
+    grantedAt: toIso(nowMs, plan.timeZone),
+    reason: accepted.reason,
   };
 }
 
 // --- dates --------------------------------------------------------------------------------------
 
-export function checkReschedule(plan: YearPlan, state: YearState, input: RescheduleInput, nowMs: number): void {
-  const item = itemOf(plan, input.itemId);
+export interface AcceptedReschedule {
+  itemId: string;
+  override: DateOverride;
+}
+
+export function acceptReschedule(plan: YearPlan, state: YearState, input: RescheduleInput, nowMs: number): AcceptedReschedule {
+  const item = itemOf(plan, input?.itemId);
   checkOpen(state, item);
   if (item.kind === 'ongoing') reject('itemId', `"${item.id}" diễn ra cả năm, không có ngày / ongoing item has no date`);
   const date = isoDateSchema.safeParse(input.date);
   if (!date.success) reject('date', `${String(input.date)}: ${date.error.issues[0]?.message ?? 'invalid'}`);
   if (input.time !== undefined && !hourMinuteSchema.safeParse(input.time).success) {
-    reject('time', `${input.time}: giờ phải viết dạng HH:mm / time must read HH:mm`);
+    reject('time', `${String(input.time)}: giờ phải viết dạng HH:mm / time must read HH:mm`);
   }
-  const year = Number(input.date.slice(0, 4));
+  const year = Number(date.data.slice(0, 4));
   if (year < plan.year || year > plan.year + 1) {
-    reject('date', `${input.date} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
+    reject('date', `${date.data} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
   }
   if (item.kind === 'event' && item.at && Date.parse(item.at) <= nowMs) {
     reject('itemId', `sự kiện "${item.id}" đã diễn ra / the event has already taken place`);
@@ -158,30 +195,34 @@ export function checkReschedule(plan: YearPlan, state: YearState, input: Resched
   if (hasCutOff(item.kind) && allSubmitted(state, item)) {
     reject('itemId', `mọi đơn vị đã nộp "${item.id}" / every unit has submitted`);
   }
+  return { itemId: item.id, override: { date: date.data, ...(input.time ? { time: input.time } : {}) } };
 }
 
-export function applyReschedule(state: YearState, input: RescheduleInput): void {
-  state.dateOverrides[input.itemId] = { date: input.date, ...(input.time ? { time: input.time } : {}) };
-  state.sequences[input.itemId] = (state.sequences[input.itemId] ?? 0) + 1;
+export function applyReschedule(state: YearState, accepted: AcceptedReschedule): void {
+  state.dateOverrides[accepted.itemId] = accepted.override;
+  state.sequences[accepted.itemId] = (state.sequences[accepted.itemId] ?? 0) + 1;
 }
 
-export function checkCalendar(plan: YearPlan, input: CalendarInput): void {
+/** The decisions as the schema reads them (defaults filled in), each within the cycle. */
+export function acceptCalendar(plan: YearPlan, input: CalendarInput): YearDecision[] {
   if (!Array.isArray(input?.decisions)) reject('decisions', 'phải là danh sách / must be a list');
-  input.decisions.forEach((d, i) => {
+  return input.decisions.map((d, i) => {
     const parsed = yearDecisionSchema.safeParse(d);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      reject(`decisions[${i}].${issue?.path.join('.') ?? ''}`, issue?.message ?? 'invalid');
+      const where = (issue?.path ?? []).map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('');
+      reject(`decisions[${i}]${where}`, issue?.message ?? 'invalid');
     }
-    if (d.year < plan.year || d.year > plan.year + 1) {
-      reject(`decisions[${i}].year`, `${d.year} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
+    if (parsed.data.year < plan.year || parsed.data.year > plan.year + 1) {
+      reject(`decisions[${i}].year`, `${parsed.data.year} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
     }
+    return parsed.data;
   });
 }
 
-/** Replaces the official calendar; the items whose dates it moves get a new calendar sequence. */
-export function applyCalendar(state: YearState, input: CalendarInput, before: YearPlan, after: YearPlan): string[] {
-  state.decisions = input.decisions.map((d) => yearDecisionSchema.parse(d));
+/** Puts new decisions in force; the items whose dates they move get a new calendar sequence. */
+export function applyCalendar(state: YearState, decisions: YearDecision[], before: YearPlan, after: YearPlan): string[] {
+  state.decisions = decisions;
   const moved = after.items.filter((item) => item.at !== before.items.find((b) => b.id === item.id)?.at).map((i) => i.id);
   for (const id of moved) state.sequences[id] = (state.sequences[id] ?? 0) + 1;
   return moved;
@@ -189,27 +230,32 @@ export function applyCalendar(state: YearState, input: CalendarInput, before: Ye
 
 // --- contacts and cancellation ------------------------------------------------------------------
 
-export function checkContacts(state: YearState, input: ContactsInput): void {
-  checkUnit(state, input.unitId);
+export function acceptContacts(state: YearState, input: ContactsInput): ContactsInput {
+  const unitId = checkUnit(state, input?.unitId);
   if (!Array.isArray(input.emails) || input.emails.length === 0) reject('emails', 'cần ít nhất một email / at least one email');
-  [...input.emails, ...(input.cc ?? [])].forEach((email) => {
-    if (!emailSchema.safeParse(email).success) reject('emails', `địa chỉ email không hợp lệ: ${email} / invalid email address`);
-  });
+  if (input.cc !== undefined && !Array.isArray(input.cc)) reject('cc', 'phải là danh sách / must be a list');
+  const check = (field: string) => (email: unknown) => {
+    if (!emailSchema.safeParse(email).success) reject(field, `địa chỉ email không hợp lệ: ${String(email)} / invalid email address`);
+  };
+  input.emails.forEach(check('emails'));
+  input.cc?.forEach(check('cc'));
+  return { unitId, emails: [...input.emails], cc: [...(input.cc ?? [])] };
 }
 
-export function applyContacts(state: YearState, input: ContactsInput): void {
-  const unit = state.config.units.find((u) => u.id === input.unitId);
+export function applyContacts(state: YearState, accepted: ContactsInput): void {
+  const unit = state.config.units.find((u) => u.id === accepted.unitId);
   if (!unit) return;
-  unit.emails = [...input.emails];
-  unit.cc = [...(input.cc ?? [])];
+  unit.emails = [...accepted.emails];
+  unit.cc = [...(accepted.cc ?? [])];
 }
 
-export function checkCancel(plan: YearPlan, state: YearState, input: CancelInput): void {
-  const item = itemOf(plan, input.itemId);
+export function acceptCancel(plan: YearPlan, state: YearState, input: CancelInput): CancelInput {
+  const item = itemOf(plan, input?.itemId);
   checkOpen(state, item);
   if (item.kind === 'handover') reject('itemId', 'không thể hủy việc chuyển giao Khối trưởng / the handover cannot be cancelled');
+  return { itemId: item.id, reason: optionalText('reason', input.reason) };
 }
 
-export function applyCancel(plan: YearPlan, state: YearState, input: CancelInput, nowMs: number): void {
-  state.cancelled[input.itemId] = { at: toIso(nowMs, plan.timeZone), reason: input.reason };
+export function applyCancel(plan: YearPlan, state: YearState, accepted: CancelInput, nowMs: number): void {
+  state.cancelled[accepted.itemId] = { at: toIso(nowMs, plan.timeZone), reason: accepted.reason };
 }

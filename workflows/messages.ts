@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
+import type { YearSchedule } from '../calendar/schedule';
 import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
 import type { LogEntry, Submission, YearSummary } from './model';
 import type { Cell, OverdueItem } from './status';
@@ -80,6 +81,7 @@ export const cancelItem = defineUpdate<void, [CancelInput]>('cancelItem');
 
 export const statusQuery = defineQuery<StatusView, [AtInput?]>('status');
 export const overdueQuery = defineQuery<OverdueItem[], [AtInput?]>('overdue');
-export const timelineQuery = defineQuery<YearPlan>('timeline');
+/** The schedule the year acts on, as recorded: the same data `bloc plan --json` prints for a year not yet changed. */
+export const timelineQuery = defineQuery<YearSchedule>('timeline');
 export const logQuery = defineQuery<LogEntry[]>('log');
 export const previousYearsQuery = defineQuery<YearSummary[]>('previousYears');

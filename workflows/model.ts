@@ -4,6 +4,7 @@
  * continue-as-new whole, so it is plain JSON.
  */
 import type { BlocConfig, YearDecision } from '../config/schema';
+import type { YearSchedule } from '../calendar/schedule';
 import type { DateOverride, IsoInstant, RoleHolders } from '../calendar/types';
 import type { FailureRow, NoticeKind } from '../activities/types';
 
@@ -75,6 +76,11 @@ export interface YearState {
   cancelled: Record<string, Cancellation>;
   /** The official calendar decisions in force, when they replace the configured ones. */
   decisions?: YearDecision[];
+  /**
+   * The schedule the year acts on, as the planning activity returned it and the history recorded it.
+   * Absent only in a year begun before release 0.2 that has not yet recorded one (workflows/patches.ts).
+   */
+  schedule?: YearSchedule;
   log: LogEntry[];
   /** Delivery failures not yet shown in an escalation digest. */
   pendingFailures: FailureRow[];

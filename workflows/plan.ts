@@ -1,47 +1,22 @@
 /**
- * The year's plan as it stands: the template instantiated with the record's moves, roles and
- * official calendar. Recomputed after every change rather than patched, so there is one truth.
+ * What the year's schedule depends on, read from the record: the moves, roles, extensions and official
+ * decisions the secretariat has entered. The schedule itself is computed from it by calendar/schedule.ts,
+ * outside the replayed code (workflows/bloc-year.ts records it).
  */
-import { OfficialCalendar } from '../calendar/holidays';
-import { instantiate } from '../calendar/instantiate';
-import { followUpInstants, reminderInstants } from '../calendar/reminders';
-import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
-import type { ReminderCalendar } from './agenda';
+import type { PlanRequest } from '../calendar/schedule';
 import type { YearState } from './model';
 
-export interface CurrentPlan {
-  plan: YearPlan;
-  reminders: ReminderCalendar;
-}
-
-export function currentPlan(state: YearState): CurrentPlan {
-  const decisions = state.decisions ?? state.config.calendar.decisions;
-  const plan = instantiate(state.config, state.year, { roles: state.roles, dateOverrides: state.dateOverrides, decisions });
-  const cal = new OfficialCalendar(decisions);
+export function planRequestOf(state: YearState, change: Partial<PlanRequest> = {}): PlanRequest {
+  const extensions = Object.fromEntries(
+    Object.entries(state.extensions).map(([itemId, byUnit]) => [itemId, Object.fromEntries(Object.entries(byUnit).map(([unitId, e]) => [unitId, e.until]))]),
+  );
   return {
-    plan,
-    reminders: {
-      before: memoised((item, at) => reminderInstants(item, at, cal, plan.timeZone)),
-      after: memoised((item, at) => followUpInstants(item, at, cal, plan.timeZone)),
-    },
-  };
-}
-
-type Instants = (item: PlannedItem, at: IsoInstant) => IsoInstant[];
-
-/**
- * Every unit of an item shares its cut-off (but for extensions), and the agenda asks after every change:
- * computing each item's instants once per plan keeps a 200-unit bloc's workflow tasks short.
- */
-function memoised(compute: Instants): Instants {
-  const cache = new Map<string, IsoInstant[]>();
-  return (item, at) => {
-    const key = `${item.id}|${at}`;
-    let instants = cache.get(key);
-    if (!instants) {
-      instants = compute(item, at);
-      cache.set(key, instants);
-    }
-    return instants;
+    config: state.config,
+    year: state.year,
+    roles: state.roles,
+    dateOverrides: state.dateOverrides,
+    decisions: state.decisions ?? state.config.calendar.decisions,
+    extensions,
+    ...change,
   };
 }

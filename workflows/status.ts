@@ -76,6 +76,10 @@ export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowM
   return { ...base, dueAt, state: state.extensions[item.id]?.[unitId] ? 'extended' : 'not-due' };
 }
 
+export function isOverdue(state: YearState, item: PlannedItem, unitId: string, nowMs: number): boolean {
+  return cellOf(state, item, unitId, nowMs).state === 'overdue';
+}
+
 /** The items a unit can be held to: deadlines, role tasks and ongoing reporting. */
 export function trackedItems(plan: YearPlan): PlannedItem[] {
   return plan.items.filter((i) => TRACKED_KINDS.has(i.kind));

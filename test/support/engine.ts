@@ -30,6 +30,9 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string)
     workflowBundle: await bundleWorkflows(),
     activities: createActivities({ settings }),
     ...ENGINE_WORKER_OPTIONS,
+    // Every workflow task replays the whole history from the server, so that every test also proves the
+    // workflow code deterministic; a cache would let most tasks skip replay.
+    maxCachedWorkflows: 0,
   });
   const running = worker.run();
   return {

@@ -1,12 +1,18 @@
 /**
  * A small bloc for workflow tests: three units, one deadline, one role task, one event,
- * a window item, the January conference and the handover. Its year lies ahead of the test
- * server's clock, which starts at the real present and only moves forward.
+ * a window item, the January conference and the handover.
  */
 import { parseBlocConfig } from '../../config/load';
 import type { BlocConfig, BlocConfigInput } from '../../config/schema';
 
-export const FIXTURE_YEAR = new Date().getUTCFullYear() + 1;
+/**
+ * The year every test plays, fixed so that no test reads today's date. It lies ahead of the time-skipping
+ * server's clock (which starts at the real present and only moves forward) on any day through 2048.
+ * 2049 has the weekdays of 2027: 1/1 is a Friday, 7/6 a Monday, 11/6 a Friday, 13/6 a Sunday, 14/6 a
+ * Monday, 20/6 a Sunday, 20/8 a Friday; 14/1/2050 is a Friday. Its days off: Tết 1–5/2, Hùng Kings' day
+ * Sunday 11/4 (in lieu Monday 12/4), 30/4, 1/5 (in lieu Monday 3/5), 2–3/9; the next Tết is 22–28/1/2050.
+ */
+export const FIXTURE_YEAR = 2049;
 
 export function smallBloc(patch: (c: BlocConfigInput) => void = () => undefined): BlocConfig {
   const input: BlocConfigInput = {

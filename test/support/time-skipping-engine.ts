@@ -5,10 +5,18 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startEngine } from './engine';
+import { FIXTURE_YEAR } from './fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
 import { createTimeSkippingEnv, PROVISION_TIMEOUT_MS } from './temporal';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * Where every engine's clock starts, whatever today's date: a month before the fixture year. The test
+ * server's own clock starts at the real present and only moves forward, and it gives a workflow ten years
+ * at most, so a fixed fixture year is reached by skipping to a fixed instant first.
+ */
+export const TEST_EPOCH = `${FIXTURE_YEAR - 1}-12-01T00:00`;
 
 export interface TimeSkippingEngine {
   env: TestWorkflowEnvironment;
@@ -24,15 +32,17 @@ export interface TimeSkippingEngine {
 export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
   const [env, smtp] = await Promise.all([createTimeSkippingEnv(), startTestSmtpServer()]);
   const engine = await startEngine(env, smtp.url);
+  const advanceTo = async (localIso: string) => {
+    const target = DateTime.fromISO(localIso, { zone: ZONE }).toMillis();
+    const now = await env.currentTimeMs();
+    if (target > now) await env.sleep(target - now);
+  };
+  await advanceTo(TEST_EPOCH);
   return {
     env,
     smtp,
     taskQueue: engine.taskQueue,
-    async advanceTo(localIso) {
-      const target = DateTime.fromISO(localIso, { zone: ZONE }).toMillis();
-      const now = await env.currentTimeMs();
-      if (target > now) await env.sleep(target - now);
-    },
+    advanceTo,
     received() {
       const seen = smtp.messages.map((m) => `${[...m.envelope.to].sort().join(',')}: ${m.subject}`);
       smtp.reset();

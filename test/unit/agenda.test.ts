@@ -1,36 +1,45 @@
 import { DateTime } from 'luxon';
+import type { OutgoingMessage } from '../../activities/types';
+import { planYear } from '../../calendar/schedule';
 import { agenda } from '../../workflows/agenda';
 import * as changes from '../../workflows/changes';
-import { initialState, type LogEntry, type YearState } from '../../workflows/model';
-import { currentPlan } from '../../workflows/plan';
+import { initialState, type YearState } from '../../workflows/model';
+import { buildMessage } from '../../workflows/outgoing';
+import { planRequestOf } from '../../workflows/plan';
+import { recordOutcomes } from '../../workflows/sent-log';
 import { overdueAt, statusMatrix } from '../../workflows/status';
 import { FIXTURE_YEAR, smallBloc } from '../support/fixtures';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const Y = FIXTURE_YEAR;
 const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toMillis();
+const iso = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toISO() ?? '';
 
 function freshState(startedAt = `${Y - 1}-11-01T00:00:00.000+07:00`): YearState {
   return initialState({ config: smallBloc(), year: Y }, startedAt);
 }
 
-/** What the workflow would record after delivering the agenda's messages at `nowMs`. */
+/** The schedule the workflow would record for the record as it stands. */
+const scheduleOf = (state: YearState) => planYear(planRequestOf(state));
+
+/** What the workflow does at `nowMs`: ask the agenda, build the messages, and log them as delivered. */
 function deliver(state: YearState, nowMs: number) {
-  const { plan, reminders } = currentPlan(state);
-  const result = agenda(plan, state, reminders, nowMs);
-  for (const m of result.messages) {
-    const entry: LogEntry = {
-      messageKey: m.messageKey,
-      addressee: m.addressee,
-      to: [],
-      notices: m.slots.map((s) => ({ key: s.key, itemId: s.itemId, kind: s.kind, plannedAt: s.plannedAt })),
-      plannedAt: m.slots[0]?.plannedAt ?? '',
-      sentAt: DateTime.fromMillis(nowMs, { zone: ZONE }).toISO() ?? '',
-      status: 'delivered',
-    };
-    state.log.push(entry);
-  }
-  return result;
+  const schedule = scheduleOf(state);
+  const result = agenda(schedule, state, nowMs);
+  const messages = result.messages.map((m) => buildMessage(state, schedule, m, nowMs));
+  const plannedAt = new Map(result.messages.map((m) => [m.messageKey, m.slots[0]?.plannedAt ?? iso(nowMs)]));
+  const outcomes = messages.map((m) => ({ key: m.key, status: 'delivered' as const, result: { messageId: `<${m.key}>`, accepted: m.addressee.to, rejected: [], sentAt: iso(nowMs) } }));
+  recordOutcomes(state, messages, outcomes, (m: OutgoingMessage) => plannedAt.get(m.key) ?? iso(nowMs), iso(nowMs));
+  return { ...result, built: messages };
+}
+
+function submit(state: YearState, unitId: string, itemId: string, nowMs: number, receivedAt?: string) {
+  const accepted = changes.acceptSubmission(scheduleOf(state), state, { unitId, itemId, receivedAt }, nowMs);
+  return changes.applySubmission(scheduleOf(state), state, accepted, nowMs);
+}
+
+function extend(state: YearState, unitId: string, itemId: string, until: string, nowMs: number) {
+  changes.applyExtension(scheduleOf(state), state, changes.acceptExtension(scheduleOf(state), state, { unitId, itemId, until }), nowMs);
 }
 
 const summary = (r: ReturnType<typeof deliver>) =>
@@ -50,8 +59,7 @@ describe('the agenda of a bloc year', () => {
   it('stops reminding a unit once its submission is recorded', () => {
     const state = freshState();
     deliver(state, at(`${Y}-06-07T08:00`));
-    const { plan } = currentPlan(state);
-    changes.applySubmission(plan, state, { unitId: 'so-c', itemId: 'bao-cao-6-thang' }, at(`${Y}-06-08T10:00`));
+    submit(state, 'so-c', 'bao-cao-6-thang', at(`${Y}-06-08T10:00`));
     const r = deliver(state, at(`${Y}-06-11T08:00`));
     expect(r.messages.map((m) => m.addressee)).toEqual(['so-a', 'so-b']);
   });
@@ -74,8 +82,7 @@ describe('the agenda of a bloc year', () => {
 
   it('follows up with missing units and sends the leader and secretariat a digest after the cut-off', () => {
     const state = freshState();
-    const { plan } = currentPlan(state);
-    changes.applySubmission(plan, state, { unitId: 'so-a', itemId: 'bao-cao-6-thang' }, at(`${Y}-06-10T10:00`));
+    submit(state, 'so-a', 'bao-cao-6-thang', at(`${Y}-06-10T10:00`));
     const r = deliver(state, at(`${Y}-06-17T08:00`));
     expect(summary(r)).toEqual([
       `so-b: followUp bao-cao-6-thang @${Y}-06-17T08:00`,
@@ -87,7 +94,7 @@ describe('the agenda of a bloc year', () => {
   it('keeps to one message per unit per day: a date moved the same day waits for tomorrow', () => {
     const state = freshState();
     deliver(state, at(`${Y}-06-07T08:00`));
-    changes.applyReschedule(state, { itemId: 'hoi-thao', date: `${Y}-06-08` });
+    changes.applyReschedule(state, { itemId: 'hoi-thao', override: { date: `${Y}-06-08` } });
     const r = deliver(state, at(`${Y}-06-07T09:00`));
     expect(r.messages).toEqual([]);
     expect(DateTime.fromMillis(r.nextAt as number, { zone: ZONE }).toISO()).toBe(`${Y}-06-08T08:00:00.000+07:00`);
@@ -106,23 +113,52 @@ describe('the agenda of a bloc year', () => {
 
   it('replans a unit with an extension: no follow-up before its own cut-off', () => {
     const state = freshState();
-    const { plan } = currentPlan(state);
-    changes.checkExtension(plan, state, { unitId: 'so-b', itemId: 'bao-cao-6-thang', until: `${Y}-06-25` });
-    changes.applyExtension(plan, state, { unitId: 'so-b', itemId: 'bao-cao-6-thang', until: `${Y}-06-25` }, at(`${Y}-06-10T10:00`));
+    extend(state, 'so-b', 'bao-cao-6-thang', `${Y}-06-25`, at(`${Y}-06-10T10:00`));
     const r = deliver(state, at(`${Y}-06-17T08:00`));
     expect(r.messages.map((m) => m.addressee)).toEqual(['so-a', 'so-c', 'digest']);
-    const overdue = overdueAt(currentPlan(state).plan, state, at(`${Y}-06-17T08:00`));
+    const overdue = overdueAt(scheduleOf(state), state, at(`${Y}-06-17T08:00`));
     expect(overdue[0]?.units.map((u) => u.unitId)).toEqual(['so-a', 'so-c']);
+  });
+
+  it('sends the leader no digest while the only missing unit is within its extension, and one after it lapses', () => {
+    const state = freshState();
+    submit(state, 'so-a', 'bao-cao-6-thang', at(`${Y}-06-10T10:00`));
+    submit(state, 'so-c', 'bao-cao-6-thang', at(`${Y}-06-10T10:00`));
+    submit(state, 'so-b', 'tong-hop-6-thang', at(`${Y}-06-10T10:00`));
+    extend(state, 'so-b', 'bao-cao-6-thang', `${Y}-06-25`, at(`${Y}-06-10T11:00`));
+    const digests: string[] = [];
+    for (let day = at(`${Y}-06-15T08:00`); day < at(`${Y}-07-10T08:00`); day += 86_400_000) {
+      for (const m of deliver(state, day).built.filter((b) => b.digest)) {
+        digests.push(`${iso(day).slice(0, 10)}: ${m.digest?.rows.map((r) => `${r.itemId} ${r.unitId}`).join(', ')}`);
+      }
+    }
+    // The item's own follow-up days (Thursday 17/6, Sunday 20/6 moved to Monday 21/6) find nobody late, and
+    // are not owed later; the extension ends with Friday 25/6, and its follow-up days (Monday 28/6, Thursday
+    // 1/7) each tell of Sở B.
+    expect(digests).toEqual([`${Y}-06-28: bao-cao-6-thang so-b`, `${Y}-07-01: bao-cao-6-thang so-b`]);
+    expect(state.log.filter((e) => e.addressee === 'digest').map((e) => [e.plannedAt.slice(0, 10), e.notices.map((n) => n.itemId)])).toEqual([
+      [`${Y}-06-28`, ['bao-cao-6-thang']],
+      [`${Y}-07-01`, ['bao-cao-6-thang']],
+    ]);
+  });
+
+  it('kept the digest owed with no one late under the rules before release 0.2 (what the patch changes)', () => {
+    const state = freshState();
+    submit(state, 'so-a', 'bao-cao-6-thang', at(`${Y}-06-10T10:00`));
+    submit(state, 'so-c', 'bao-cao-6-thang', at(`${Y}-06-10T10:00`));
+    extend(state, 'so-b', 'bao-cao-6-thang', `${Y}-06-25`, at(`${Y}-06-10T11:00`));
+    const before02 = agenda(scheduleOf(state), state, at(`${Y}-06-17T08:00`), { overdueDigests: false });
+    expect(before02.messages.map((m) => m.addressee)).toEqual(['digest']);
+    expect(agenda(scheduleOf(state), state, at(`${Y}-06-17T08:00`)).messages).toEqual([]);
   });
 });
 
 describe('the status matrix', () => {
   it('tells on time, late by how much, overdue by how much, and not yet due', () => {
     const state = freshState();
-    const { plan } = currentPlan(state);
-    changes.applySubmission(plan, state, { unitId: 'so-a', itemId: 'bao-cao-6-thang', receivedAt: `${Y}-06-14T16:00:00+07:00` }, at(`${Y}-06-20T08:00`));
-    changes.applySubmission(plan, state, { unitId: 'so-b', itemId: 'bao-cao-6-thang', receivedAt: `${Y}-06-16T10:00:00+07:00` }, at(`${Y}-06-20T08:00`));
-    const cells = statusMatrix(plan, state, at(`${Y}-06-20T08:00`)).filter((c) => c.state !== 'not-applicable');
+    submit(state, 'so-a', 'bao-cao-6-thang', at(`${Y}-06-20T08:00`), `${Y}-06-14T16:00:00+07:00`);
+    submit(state, 'so-b', 'bao-cao-6-thang', at(`${Y}-06-20T08:00`), `${Y}-06-16T10:00:00+07:00`);
+    const cells = statusMatrix(scheduleOf(state), state, at(`${Y}-06-20T08:00`)).filter((c) => c.state !== 'not-applicable');
     const of = (item: string, unit: string) => cells.find((c) => c.itemId === item && c.unitId === unit);
     expect(of('bao-cao-6-thang', 'so-a')?.state).toBe('submitted-on-time');
     expect(of('bao-cao-6-thang', 'so-b')).toMatchObject({ state: 'submitted-late', lateByMs: 34 * 3600_000 + 1 });
@@ -133,7 +169,7 @@ describe('the status matrix', () => {
 
 describe('changes the secretariat makes', () => {
   const state = freshState();
-  const { plan } = currentPlan(state);
+  const plan = scheduleOf(state);
   const now = at(`${Y}-06-10T10:00`);
 
   it.each([
@@ -144,23 +180,23 @@ describe('changes the secretariat makes', () => {
     [{ unitId: 'so-a', itemId: 'tong-hop-6-thang' }, /^unitId: .*không phải nộp/],
     [{ unitId: 'so-a', itemId: 'hoi-thao' }, /^itemId: .*sự kiện/],
   ])('rejects the submission %j with the field and the reason', (input, message) => {
-    expect(() => changes.checkSubmission(plan, state, input, now)).toThrow(message);
+    expect(() => changes.acceptSubmission(plan, state, input, now)).toThrow(message);
   });
 
   it('keeps the first receipt of a repeated submission', () => {
     const s = freshState();
-    const first = changes.applySubmission(plan, s, { unitId: 'so-a', itemId: 'bao-cao-6-thang', receivedAt: `${Y}-06-09T10:00:00+07:00` }, now);
-    const again = changes.applySubmission(plan, s, { unitId: 'so-a', itemId: 'bao-cao-6-thang', receivedAt: `${Y}-06-10T09:00:00+07:00` }, now);
+    const first = submit(s, 'so-a', 'bao-cao-6-thang', now, `${Y}-06-09T10:00:00+07:00`);
+    const again = submit(s, 'so-a', 'bao-cao-6-thang', now, `${Y}-06-10T09:00:00+07:00`);
     expect([first.outcome, again.outcome]).toEqual(['recorded', 'already-recorded']);
     expect(s.submissions['bao-cao-6-thang']?.['so-a']?.receivedAt).toBe(`${Y}-06-09T10:00:00.000+07:00`);
   });
 
   it('rejects an extension that does not extend, a bad date, and changes to a cancelled item', () => {
-    expect(() => changes.checkExtension(plan, state, { unitId: 'so-a', itemId: 'bao-cao-6-thang', until: `${Y}-06-01` })).toThrow(/^until: /);
-    expect(() => changes.checkReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y}-02-30` }, now)).toThrow(/^date: /);
-    expect(() => changes.checkReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y + 3}-08-01` }, now)).toThrow(/^date: .*ngoài chu kỳ/);
+    expect(() => changes.acceptExtension(plan, state, { unitId: 'so-a', itemId: 'bao-cao-6-thang', until: `${Y}-06-01` })).toThrow(/^until: /);
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y}-02-30` }, now)).toThrow(/^date: /);
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y + 3}-08-01` }, now)).toThrow(/^date: .*ngoài chu kỳ/);
     const s = freshState();
     changes.applyCancel(plan, s, { itemId: 'tong-hop-6-thang' }, now);
-    expect(() => changes.checkSubmission(plan, s, { unitId: 'so-b', itemId: 'tong-hop-6-thang' }, now)).toThrow(/^itemId: .*hủy/);
+    expect(() => changes.acceptSubmission(plan, s, { unitId: 'so-b', itemId: 'tong-hop-6-thang' }, now)).toThrow(/^itemId: .*hủy/);
   });
 });

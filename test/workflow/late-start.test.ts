@@ -2,37 +2,37 @@
  * A year started after some of its dates passed: nothing stale is sent, and the status shows the
  * passed deadlines as they stand.
  */
-import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
-import { smallBloc } from '../support/fixtures';
-import { useTimeSkippingEngine, ZONE } from '../support/time-skipping-engine';
+import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 
 const engine = useTimeSkippingEngine();
 
 test('starting a year whose deadline passed three weeks ago sends no stale reminder and shows it overdue', async () => {
   const { env, advanceTo, received } = engine();
-  const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: ZONE });
-  const passed = DateTime.max(now.minus({ days: 21 }), now.startOf('year').plus({ days: 1 }));
+  // The report was due on Tuesday 15/6; the year is started on Tuesday 6/7 at 09:00.
   const config = smallBloc((c) => {
     c.items = c.items?.filter((i) => i.id === 'bao-cao-6-thang' || i.kind === 'ongoing');
     const report = c.items?.[0];
-    if (report) report.due = { on: `${passed.day}/${passed.month}` };
+    if (report) report.due = { on: '15/6' };
   });
-  const { workflowId } = await startBlocYear(env.client, config, now.year, { taskQueue: engine().taskQueue });
+  await advanceTo(`${Y}-07-06T09:00`);
+  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine().taskQueue });
   const handle = env.client.workflow.getHandle(workflowId);
 
-  await advanceTo(now.plus({ days: 4 }).toISO() ?? '');
+  await advanceTo(`${Y}-07-10T09:00`);
   expect(received()).toEqual([]);
   expect(await handle.query(msg.logQuery)).toEqual([]);
 
-  // As the CLI does: judge at the present instant, since a sleeping workflow's own clock stands still.
-  const at = DateTime.fromMillis(await env.currentTimeMs(), { zone: ZONE }).toISO() ?? '';
+  // As the CLI does: judge at a given instant, since a sleeping workflow's own clock stands still.
+  const at = `${Y}-07-10T09:00:00.000+07:00`;
   const status = await handle.query(msg.statusQuery, { at });
   expect(status.cells.filter((c) => c.itemId === 'bao-cao-6-thang').map((c) => [c.unitId, c.state, c.dueAt])).toEqual(
-    ['so-a', 'so-b', 'so-c'].map((u) => [u, 'overdue', passed.endOf('day').toISO()]),
+    ['so-a', 'so-b', 'so-c'].map((u) => [u, 'overdue', `${Y}-06-15T23:59:59.999+07:00`]),
   );
+  // From the end of 15/6 to 09:00 on 10/7: 24 days, 9 hours and a millisecond.
   const overdue = await handle.query(msg.overdueQuery, { at });
-  expect(overdue[0]?.units.map((u) => Math.round(u.overdueByMs / 86_400_000))).toEqual([24, 24, 24]);
+  expect(overdue[0]?.units.map((u) => u.overdueByMs)).toEqual([1, 2, 3].map(() => 24 * 86_400_000 + 9 * 3_600_000 + 1));
   await handle.terminate('test over');
 });
