@@ -64,3 +64,31 @@ export function planYear(request: PlanRequest): YearSchedule {
   }
   return { ...plan, items: plan.items.map((item) => ({ ...item, ...instantsFor(item, item.at) })), extensions };
 }
+
+/** One thing a new schedule would say differently from the one in force. */
+export interface ScheduleChange {
+  itemId: string;
+  /** Absent for the item itself; the unit whose extended cut-off changes otherwise. */
+  unitId?: string;
+  field: 'at' | 'reminders' | 'followUps';
+  before: IsoInstant[];
+  after: IsoInstant[];
+}
+
+/** What would change, item by item and extension by extension, from `before` to `after`. */
+export function scheduleChanges(before: YearSchedule, after: YearSchedule): ScheduleChange[] {
+  const changes: ScheduleChange[] = [];
+  const compare = (itemId: string, unitId: string | undefined, a: Partial<UnitCutOff> | undefined, b: Partial<UnitCutOff> | undefined) => {
+    for (const field of ['at', 'reminders', 'followUps'] as const) {
+      const was = [a?.[field] ?? []].flat();
+      const now = [b?.[field] ?? []].flat();
+      if (was.join() !== now.join()) changes.push({ itemId, ...(unitId && { unitId }), field, before: was, after: now });
+    }
+  };
+  for (const item of after.items) {
+    compare(item.id, undefined, before.items.find((i) => i.id === item.id), item);
+    const units = new Set([...Object.keys(before.extensions[item.id] ?? {}), ...Object.keys(after.extensions[item.id] ?? {})]);
+    for (const unitId of units) compare(item.id, unitId, before.extensions[item.id]?.[unitId], after.extensions[item.id]?.[unitId]);
+  }
+  return changes;
+}

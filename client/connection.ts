@@ -1,7 +1,7 @@
 /** The client's connection to Temporal, from the same settings as the worker's. */
 import { Client, Connection } from '@temporalio/client';
 import { dataConverter } from '../worker/data-converter';
-import { connectionTarget, loadTemporalSettings, unreachable } from '../worker/settings';
+import { loadTemporalSettings, unreachable } from '../worker/settings';
 import type { TemporalSettings } from '../worker/settings';
 
 export interface Connected {
@@ -14,7 +14,7 @@ export interface Connected {
 export async function connectClient(settings: TemporalSettings = loadTemporalSettings()): Promise<Connected> {
   let connection: Connection;
   try {
-    connection = await Connection.connect({ ...connectionTarget(settings), connectTimeout: '5s' });
+    connection = await Connection.connect({ ...settings.connection, connectTimeout: '5s' });
   } catch (err) {
     throw unreachable(settings, err);
   }

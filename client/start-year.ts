@@ -4,6 +4,7 @@
  */
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { BlocConfig } from '../config/schema';
+import { blocYear } from '../workflows';
 import { workflowIdFor } from '../workflows/model';
 import { BLOC_ID, BLOC_YEAR } from '../workflows/search-attributes';
 import { InputError } from './errors';
@@ -22,7 +23,7 @@ export async function startBlocYear(
 ): Promise<{ workflowId: string; alreadyStarted: boolean }> {
   const workflowId = workflowIdFor(config.bloc.id, year);
   try {
-    await client.workflow.start('blocYear', {
+    await client.workflow.start(blocYear, {
       taskQueue: opts.taskQueue,
       workflowId,
       args: [{ config, year, ...(opts.maxHistoryEvents ? { maxHistoryEvents: opts.maxHistoryEvents } : {}) }],

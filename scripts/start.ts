@@ -1,6 +1,6 @@
 /**
  * The local engine (`npm start`): a Temporal dev server persisted in data/temporal.sqlite (unless
- * TEMPORAL_ADDRESS names one), a local mail inbox writing data/mail/*.eml (unless SMTP_URL names a server),
+ * TEMPORAL_ADDRESS or a Temporal CLI profile names one), a local mail inbox writing data/mail/*.eml (unless SMTP_URL names a server),
  * the worker in this process, and the sample bloc's year. Ctrl-C stops all of it; the next start finds the
  * same history and the year already running.
  */
@@ -25,7 +25,6 @@ const DEV_SERVER_STOP_MS = 10_000;
 
 const port = z.coerce.number().int().min(1).max(65535);
 const startEnv = z.object({
-  TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   SMTP_URL: z.string().optional(),
@@ -130,8 +129,9 @@ async function startOwnDevServer(env: StartEnv, dataDir: string, signal: AbortSi
 async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Promise<void> {
   const dataDir = path.resolve('data');
   const lines: string[] = [];
-  const own = env.TEMPORAL_ADDRESS ? undefined : await startOwnDevServer(env, dataDir, signal, cleanups);
-  const settings = loadTemporalSettings({ ...process.env, TEMPORAL_ADDRESS: own?.address ?? env.TEMPORAL_ADDRESS });
+  const configured = loadTemporalSettings();
+  const own = configured.addressConfigured ? undefined : await startOwnDevServer(env, dataDir, signal, cleanups);
+  const settings = own ? loadTemporalSettings({ ...process.env, TEMPORAL_ADDRESS: own.address }) : configured;
   const { connection, client } = await unlessStopped(signal, connectClient(settings));
   cleanups.push(() => connection.close());
   if (own) {

@@ -1,99 +1,87 @@
 /**
- * Where and how to reach Temporal, from the environment: one validated source for the worker and the client,
- * and the one place that turns it into connection options.
+ * Where and how to reach Temporal: one validated source for the worker and the client, read the way the
+ * Temporal CLI and every SDK read it (`@temporalio/envconfig`): the profile in the config file
+ * (`TEMPORAL_CONFIG_FILE`, default ~/.config/temporalio/temporal.toml; `TEMPORAL_PROFILE`), overridden by
+ * the standard variables (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, `TEMPORAL_TLS_*`).
+ * The task queue is the engine's own setting (`TEMPORAL_TASK_QUEUE`).
  */
-import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/client';
-import { z } from 'zod';
+import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile } from '@temporalio/envconfig';
 import { InputError, ServerError } from '../client/errors';
+
+/** Options shared by `Connection.connect` (client) and `NativeConnection.connect` (worker). */
+export interface ConnectionTarget {
+  address: string;
+  tls?: TLSConfig | boolean;
+  apiKey?: string;
+  metadata?: Record<string, string>;
+}
 
 export interface TemporalSettings {
   address: string;
   namespace: string;
   taskQueue: string;
-  /** Present whenever the connection uses TLS: client certificate, API key, own CA or server name. */
-  tls?: TLSConfig;
-  apiKey?: string;
+  /** False when neither a profile nor the environment named a server, and the local default is used. */
+  addressConfigured: boolean;
+  connection: ConnectionTarget;
 }
 
-/** Options shared by `Connection.connect` (client) and `NativeConnection.connect` (worker). */
-export interface ConnectionTarget {
-  address: string;
-  tls?: TLSConfig;
-  apiKey?: string;
-}
-
-/** A person fixes these in the environment, like any other bad input. */
+/** A person fixes these in the environment or the config file, like any other bad input. */
 export class SettingsError extends InputError {}
 
+export const DEFAULT_ADDRESS = '127.0.0.1:7233';
+const ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
+
+/** The engine's variables before 0.2, refused by name so that a deployment that sets them learns what to set now. */
+const RETIRED: Record<string, string> = {
+  TEMPORAL_TLS_CERT: 'TEMPORAL_TLS_CLIENT_CERT_PATH',
+  TEMPORAL_TLS_KEY: 'TEMPORAL_TLS_CLIENT_KEY_PATH',
+  TEMPORAL_TLS_CA: 'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+};
+
 // An empty variable (`TEMPORAL_ADDRESS=`) means "not set", as shells and .env files usually intend.
-const optional = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
-const withDefault = (value: string) => z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).default(value));
-
-const schema = z
-  .object({
-    TEMPORAL_ADDRESS: withDefault('127.0.0.1:7233').pipe(
-      z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233 or my-ns.a1b2c.tmprl.cloud:7233'),
-    ),
-    TEMPORAL_NAMESPACE: withDefault('default'),
-    TEMPORAL_TASK_QUEUE: withDefault('bloc-engine'),
-    TEMPORAL_TLS_CERT: optional,
-    TEMPORAL_TLS_KEY: optional,
-    TEMPORAL_TLS_CA: optional,
-    TEMPORAL_TLS_SERVER_NAME: optional,
-    TEMPORAL_API_KEY: optional,
-  })
-  .superRefine((env, ctx) => {
-    if (env.TEMPORAL_TLS_CERT && !env.TEMPORAL_TLS_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY'], message: 'required with TEMPORAL_TLS_CERT' });
-    }
-    if (env.TEMPORAL_TLS_KEY && !env.TEMPORAL_TLS_CERT) {
-      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_CERT'], message: 'required with TEMPORAL_TLS_KEY' });
-    }
-  });
-
-/** Reads and checks the settings; the error lists every problem, each by its variable. */
-export function loadTemporalSettings(env: NodeJS.ProcessEnv = process.env): TemporalSettings {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new SettingsError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
-  }
-  const vars = parsed.data;
-  const problems: string[] = [];
-  const read = (name: keyof typeof vars): Buffer | undefined => {
-    const file = vars[name];
-    if (!file) return undefined;
-    try {
-      return readFileSync(file);
-    } catch (err) {
-      problems.push(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      return undefined;
-    }
-  };
-  const crt = read('TEMPORAL_TLS_CERT');
-  const key = read('TEMPORAL_TLS_KEY');
-  const ca = read('TEMPORAL_TLS_CA');
-  if (problems.length > 0) throw new SettingsError(problems.join('; '));
-
-  const useTls = Boolean(crt || ca || vars.TEMPORAL_TLS_SERVER_NAME || vars.TEMPORAL_API_KEY);
-  return {
-    address: vars.TEMPORAL_ADDRESS,
-    namespace: vars.TEMPORAL_NAMESPACE,
-    taskQueue: vars.TEMPORAL_TASK_QUEUE,
-    ...(useTls && {
-      tls: {
-        ...(crt && key && { clientCertPair: { crt, key } }),
-        ...(ca && { serverRootCACertificate: ca }),
-        ...(vars.TEMPORAL_TLS_SERVER_NAME && { serverNameOverride: vars.TEMPORAL_TLS_SERVER_NAME }),
-      },
-    }),
-    ...(vars.TEMPORAL_API_KEY && { apiKey: vars.TEMPORAL_API_KEY }),
-  };
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 }
 
-export function connectionTarget(settings: TemporalSettings): ConnectionTarget {
-  const { address, tls, apiKey } = settings;
-  return { address, ...(tls && { tls }), ...(apiKey && { apiKey }) };
+function loadProfile(env: Record<string, string>): ClientConfigProfile {
+  try {
+    return loadClientConfigProfile({ overrideEnvVars: env });
+  } catch (err) {
+    const where = env.TEMPORAL_CONFIG_FILE ? `TEMPORAL_CONFIG_FILE (${env.TEMPORAL_CONFIG_FILE})` : 'TEMPORAL_PROFILE';
+    throw new SettingsError(`${where}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Reads and checks the settings; the error lists every problem, each by its variable. */
+export function loadTemporalSettings(rawEnv: NodeJS.ProcessEnv = process.env): TemporalSettings {
+  const env = withoutEmpty(rawEnv);
+  const problems = Object.entries(RETIRED)
+    .filter(([old]) => env[old] !== undefined)
+    .map(([old, now]) => `${old}: không còn dùng, hãy đặt ${now} / no longer read, set ${now}`);
+  const profile = loadProfile(env);
+  const address = profile.address ?? DEFAULT_ADDRESS;
+  if (!ADDRESS.test(address)) problems.push(`TEMPORAL_ADDRESS: "${address}" phải có dạng host:port / expected host:port, e.g. 127.0.0.1:7233`);
+  const tls = profile.tls;
+  if (tls?.clientCert && !tls.clientKey) problems.push('TEMPORAL_TLS_CLIENT_KEY_PATH: cần đi cùng chứng thư / required with the client certificate');
+  if (tls?.clientKey && !tls.clientCert) problems.push('TEMPORAL_TLS_CLIENT_CERT_PATH: cần đi cùng khóa / required with the client key');
+  if (problems.length > 0) throw new SettingsError(problems.join('; '));
+
+  let options: ReturnType<typeof toClientOptions>;
+  try {
+    options = toClientOptions(profile);
+  } catch (err) {
+    // A certificate or key file that cannot be read; the message names the path, never the key's content.
+    throw new SettingsError(`TEMPORAL_TLS_*: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const { apiKey, tls: tlsConfig } = options.connectionOptions;
+  return {
+    address,
+    namespace: options.namespace ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'bloc-engine',
+    addressConfigured: profile.address !== undefined,
+    connection: { address, ...(tlsConfig != null && { tls: tlsConfig }), ...(apiKey && { apiKey }), ...(profile.grpcMeta && { metadata: profile.grpcMeta }) },
+  };
 }
 
 /** The same words whether the worker or the CLI could not connect. */

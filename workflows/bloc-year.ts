@@ -3,13 +3,13 @@
  * review conference. It reads like the plan: remind before each deadline and event, record what
  * arrives, chase what is missing, and hand the lead to the deputy for the next year.
  */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import type { PlanningActivities } from '../activities/planning';
 import type { BatchActivities, OutgoingMessage } from '../activities/types';
 import { hasCutOff } from '../calendar/kinds';
-import { planYear, type PlanRequest, type YearSchedule } from '../calendar/schedule';
+import { planYear, scheduleChanges, type PlanRequest, type YearSchedule } from '../calendar/schedule';
 import { agenda } from './agenda';
 import * as changes from './changes';
 import * as msg from './messages';
@@ -43,7 +43,6 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
   const startedAt = DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '';
   const state: YearState = input.carried ?? initialState(input, startedAt);
   const now = () => Date.now();
-  const serially = createSerialQueue();
   let version = 0;
 
   /**
@@ -55,70 +54,80 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     if (!patches.scheduleRecorded()) return { schedule: planYear(request), recorded: false };
     return { schedule: await planning.planYear(request), recorded: true };
   };
-  let { schedule, recorded } = state.schedule ? { schedule: state.schedule, recorded: true } : await scheduleFor();
+  let schedule: YearSchedule | undefined;
+  let recorded = false;
   const adopt = (next: { schedule: YearSchedule; recorded: boolean }) => {
     ({ schedule, recorded } = next);
-    state.schedule = schedule;
+    state.schedule = next.schedule;
   };
-  adopt({ schedule, recorded });
+  const ready = (state.schedule ? Promise.resolve({ schedule: state.schedule, recorded: true }) : scheduleFor()).then(adopt);
+  // Handlers are set at once, since an Update that arrives with the start would otherwise be refused for
+  // want of one; each waits its turn behind the first schedule, and a validator checks only once there is one.
+  const serially = createSerialQueue(ready);
+  const inForce = (): YearSchedule => {
+    if (!schedule) {
+      throw ApplicationFailure.create({ type: 'NotPlannedYet', message: 'năm đang được lập lịch, xin hỏi lại sau giây lát / the year is being planned, ask again in a moment' });
+    }
+    return schedule;
+  };
   const changed = () => version++;
 
-  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: schedule.timeZone }).toISO() ?? '';
-  const judgeAt = (q?: msg.AtInput) => (q?.at === undefined ? now() : changes.parseInstant('at', q.at, schedule.timeZone));
-  // Validators have already refused an unknown item.
-  const itemById = (id: string) => schedule.items.find((i) => i.id === id) as YearSchedule['items'][number];
+  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: input.config.bloc.timeZone }).toISO() ?? '';
+  const judgeAt = (q?: msg.AtInput) => (q?.at === undefined ? now() : changes.parseInstant('at', q.at, input.config.bloc.timeZone));
+  // Accepted changes name a planned item.
+  const itemById = (id: string) => inForce().items.find((i) => i.id === id) as YearSchedule['items'][number];
 
   wf.setHandler(
     msg.recordSubmission,
     (s) =>
       serially(() => {
-        const accepted = changes.acceptSubmission(schedule, state, s, now());
-        const { outcome, submission } = changes.applySubmission(schedule, state, accepted, now());
+        const accepted = changes.acceptSubmission(inForce(), state, s, now());
+        const { outcome, submission } = changes.applySubmission(inForce(), state, accepted, now());
         changed();
         return { outcome, submission, cell: cellOf(state, itemById(accepted.itemId), accepted.unitId, now()) };
       }),
-    { validator: (s) => void changes.acceptSubmission(schedule, state, s, now()) },
+    { validator: (s) => void (schedule && changes.acceptSubmission(schedule, state, s, now())) },
   );
   wf.setHandler(
     msg.grantExtension,
     (e) =>
       serially(async () => {
-        const accepted = changes.acceptExtension(schedule, state, e);
-        const own = { ...planRequestOf(state).extensions };
-        own[accepted.itemId] = { ...own[accepted.itemId], [accepted.unitId]: accepted.until };
-        const next = await scheduleFor({ extensions: own });
-        changes.applyExtension(schedule, state, accepted, now());
+        const accepted = changes.acceptExtension(inForce(), state, e);
+        const extensions = planRequestOf(state).extensions ?? {};
+        const own = { ...extensions[accepted.itemId], [accepted.unitId]: accepted.until };
+        const next = await scheduleFor({ extensions: { ...extensions, [accepted.itemId]: own } });
+        changes.applyExtension(inForce(), state, accepted, now());
         adopt(next);
         changed();
         return cellOf(state, itemById(accepted.itemId), accepted.unitId, now());
       }),
-    { validator: (e) => void changes.acceptExtension(schedule, state, e) },
+    { validator: (e) => void (schedule && changes.acceptExtension(schedule, state, e)) },
   );
   wf.setHandler(
     msg.reschedule,
     (r) =>
       serially(async () => {
-        const accepted = changes.acceptReschedule(schedule, state, r, now());
+        const accepted = changes.acceptReschedule(inForce(), state, r, now());
         const next = await scheduleFor({ dateOverrides: { ...state.dateOverrides, [accepted.itemId]: accepted.override } });
         changes.applyReschedule(state, accepted);
         adopt(next);
         changed();
         return itemById(accepted.itemId);
       }),
-    { validator: (r) => void changes.acceptReschedule(schedule, state, r, now()) },
+    { validator: (r) => void (schedule && changes.acceptReschedule(schedule, state, r, now())) },
   );
   wf.setHandler(
     msg.replaceCalendar,
     (c) =>
       serially(async () => {
-        const decisions = changes.acceptCalendar(schedule, c);
+        const decisions = changes.acceptCalendar(inForce(), c);
         const next = await scheduleFor({ decisions });
-        const moved = changes.applyCalendar(state, decisions, schedule, next.schedule);
+        const moved = changes.applyCalendar(state, decisions, inForce(), next.schedule);
         adopt(next);
         changed();
         return { moved };
       }),
-    { validator: (c) => void changes.acceptCalendar(schedule, c) },
+    { validator: (c) => void (schedule && changes.acceptCalendar(schedule, c)) },
   );
   wf.setHandler(
     msg.updateContacts,
@@ -133,25 +142,41 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     msg.cancelItem,
     (c) =>
       serially(() => {
-        changes.applyCancel(schedule, state, changes.acceptCancel(schedule, state, c), now());
+        changes.applyCancel(inForce(), state, changes.acceptCancel(inForce(), state, c), now());
         changed();
       }),
-    { validator: (c) => void changes.acceptCancel(schedule, state, c) },
+    { validator: (c) => void (schedule && changes.acceptCancel(schedule, state, c)) },
   );
 
-  wf.setHandler(msg.statusQuery, (q) => statusView(schedule, state, judgeAt(q)));
-  wf.setHandler(msg.overdueQuery, (q) => overdueAt(schedule, state, judgeAt(q)));
-  wf.setHandler(msg.timelineQuery, () => schedule);
+  wf.setHandler(
+    msg.replan,
+    (r) =>
+      serially(async () => {
+        const before = inForce();
+        const next = await scheduleFor();
+        const result = { applied: r.apply, changes: scheduleChanges(before, next.schedule) };
+        if (!r.apply) return result;
+        changes.markMoved(state, before, next.schedule);
+        adopt(next);
+        changed();
+        return result;
+      }),
+    { validator: (r) => changes.acceptReplan(r) },
+  );
+
+  wf.setHandler(msg.statusQuery, (q) => statusView(inForce(), state, judgeAt(q)));
+  wf.setHandler(msg.overdueQuery, (q) => overdueAt(inForce(), state, judgeAt(q)));
+  wf.setHandler(msg.timelineQuery, () => inForce());
   wf.setHandler(msg.logQuery, () => state.log);
   wf.setHandler(msg.previousYearsQuery, () => state.previousYears);
 
   let published = '';
   const publishSearchAttributes = () => {
-    const overdue = overdueAt(schedule, state, now());
+    const overdue = overdueAt(inForce(), state, now());
     const units = [...new Set(overdue.flatMap((o) => o.units.map((u) => u.unitId)))].sort();
     const count = overdue.reduce((n, o) => n + o.units.length, 0);
-    const next = schedule.items
-      .filter((i) => hasCutOff(i.kind) && i.at && Date.parse(i.at) > now() && !state.cancelled[i.id])
+    const next = inForce()
+      .items.filter((i) => hasCutOff(i.kind) && i.at && Date.parse(i.at) > now() && !state.cancelled[i.id])
       .map((i) => Date.parse(i.at as string))
       .sort((a, b) => a - b)[0];
     const fingerprint = JSON.stringify([count, units, next]);
@@ -174,19 +199,21 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     recordOutcomes(state, messages, outcomes, plannedAt, iso(now()));
   };
 
+  await ready;
   for (;;) {
     // A year begun before release 0.2 records its schedule at its first step under the new code.
-    if (!recorded && patches.scheduleRecorded()) adopt(await scheduleFor());
+    if (!recorded && patches.scheduleRecorded()) await serially(async () => adopt(await scheduleFor()));
     publishSearchAttributes();
-    const handover = schedule.items.find((i) => i.kind === 'handover' && i.at);
+    const current = inForce();
+    const handover = current.items.find((i) => i.kind === 'handover' && i.at);
     const handoverAt = handover?.at ? Date.parse(handover.at) : undefined;
     if (handoverAt !== undefined && now() >= handoverAt) break;
 
-    const { messages, nextAt } = agenda(schedule, state, now(), { overdueDigests: patches.scheduleRecorded() });
+    const { messages, nextAt } = agenda(current, state, now(), { overdueDigests: patches.scheduleRecorded() });
     if (messages.length > 0) {
       const plannedAt = new Map(messages.map((m) => [m.messageKey, m.slots[0]?.plannedAt ?? iso(now())]));
       await send(
-        messages.map((m) => buildMessage(state, schedule, m, now())),
+        messages.map((m) => buildMessage(state, current, m, now())),
         (m) => plannedAt.get(m.key) ?? iso(now()),
       );
       continue;
@@ -201,7 +228,7 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
     else await wf.condition(() => version !== seen);
   }
 
-  return handOver(state, schedule, iso(now()), send);
+  return handOver(state, inForce(), iso(now()), send);
 }
 
 async function handOver(

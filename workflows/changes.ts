@@ -17,6 +17,7 @@ import type {
   CancelInput,
   ContactsInput,
   ExtensionInput,
+  ReplanInput,
   RescheduleInput,
   SubmissionInput,
 } from './messages';
@@ -220,12 +221,21 @@ export function acceptCalendar(plan: YearPlan, input: CalendarInput): YearDecisi
   });
 }
 
-/** Puts new decisions in force; the items whose dates they move get a new calendar sequence. */
-export function applyCalendar(state: YearState, decisions: YearDecision[], before: YearPlan, after: YearPlan): string[] {
-  state.decisions = decisions;
+/** The items a new plan moves; each gets a new calendar sequence, so that calendar clients update its entry. */
+export function markMoved(state: YearState, before: YearPlan, after: YearPlan): string[] {
   const moved = after.items.filter((item) => item.at !== before.items.find((b) => b.id === item.id)?.at).map((i) => i.id);
   for (const id of moved) state.sequences[id] = (state.sequences[id] ?? 0) + 1;
   return moved;
+}
+
+export function acceptReplan(input: ReplanInput): void {
+  if (typeof input?.apply !== 'boolean') reject('apply', 'phải là true hoặc false / must be true or false');
+}
+
+/** Puts new decisions in force. */
+export function applyCalendar(state: YearState, decisions: YearDecision[], before: YearPlan, after: YearPlan): string[] {
+  state.decisions = decisions;
+  return markMoved(state, before, after);
 }
 
 // --- contacts and cancellation ------------------------------------------------------------------

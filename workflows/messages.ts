@@ -4,7 +4,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
-import type { YearSchedule } from '../calendar/schedule';
+import type { ScheduleChange, YearSchedule } from '../calendar/schedule';
 import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
 import type { LogEntry, Submission, YearSummary } from './model';
 import type { Cell, OverdueItem } from './status';
@@ -57,6 +57,14 @@ export interface CancelInput {
   reason?: string;
 }
 
+export interface ReplanInput {
+  apply: boolean;
+}
+export interface ReplanResult {
+  applied: boolean;
+  changes: ScheduleChange[];
+}
+
 /** Queries take the instant to judge at, since a sleeping workflow's own clock stands still. */
 export interface AtInput {
   at?: IsoInstant;
@@ -78,6 +86,11 @@ export const reschedule = defineUpdate<YearPlan['items'][number], [RescheduleInp
 export const replaceCalendar = defineUpdate<{ moved: string[] }, [CalendarInput]>('replaceCalendar');
 export const updateContacts = defineUpdate<void, [ContactsInput]>('updateContacts');
 export const cancelItem = defineUpdate<void, [CancelInput]>('cancelItem');
+/**
+ * Recomputes the schedule from the record with the rules of the worker now running, and puts it in force when
+ * `apply` is true; either way it returns what differs from the schedule in force.
+ */
+export const replan = defineUpdate<ReplanResult, [ReplanInput]>('replan');
 
 export const statusQuery = defineQuery<StatusView, [AtInput?]>('status');
 export const overdueQuery = defineQuery<OverdueItem[], [AtInput?]>('overdue');

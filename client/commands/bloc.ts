@@ -4,6 +4,7 @@ import { registerChangeCommands } from './bloc-changes';
 import { registerExportCommand } from './bloc-export';
 import { registerOverdueCommand } from './bloc-overdue';
 import { registerRecordCommands } from './bloc-records';
+import { registerReplanCommand } from './bloc-replan';
 import { registerStartCommand } from './bloc-start';
 import { registerStatusCommand } from './bloc-status';
 
@@ -13,5 +14,6 @@ export function registerBlocCommands(program: Command): void {
   registerOverdueCommand(program);
   registerStatusCommand(program);
   registerRecordCommands(program);
+  registerReplanCommand(program);
   registerExportCommand(program);
 }

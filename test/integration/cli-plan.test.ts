@@ -64,18 +64,20 @@ describe('bloc plan', () => {
   it('gives the seed’s 2020 dates as JSON', () => {
     const r = bloc('plan', SEED, '--year', '2020', '--json');
     expect(r.code).toBe(0);
-    const items = JSON.parse(r.stdout) as { id: string; due: string | null; wording: string; window: unknown; reminders: string[]; followUps: string[] }[];
-    const byId = new Map(items.map((i) => [i.id, i]));
+    const plan = JSON.parse(r.stdout) as { year: number; roles: unknown; items: { id: string; at?: string; wording: string; window: unknown; reminders: string[]; followUps: string[] }[] };
+    expect(plan).toMatchObject({ blocId: 'dak-nong-khoi-4', year: 2020, timeZone: 'Asia/Ho_Chi_Minh', roles: { leader: 'vp-ubnd', deputy: 'so-noi-vu' }, extensions: {} });
+    const byId = new Map(plan.items.map((i) => [i.id, i]));
     expect(byId.get('bao-cao-6-thang')).toMatchObject({
-      due: '2020-06-15T23:59:59.999+07:00',
+      at: '2020-06-15T23:59:59.999+07:00',
       wording: 'trước ngày 15/6/2020',
       reminders: ['2020-06-01T08:00:00.000+07:00', '2020-06-08T08:00:00.000+07:00', '2020-06-12T08:00:00.000+07:00'],
       followUps: ['2020-06-18T08:00:00.000+07:00', '2020-06-22T08:00:00.000+07:00', '2020-06-25T08:00:00.000+07:00'],
     });
-    expect(byId.get('bao-cao-tong-ket')).toMatchObject({ due: '2020-12-30T23:59:59.999+07:00', wording: 'trước ngày 31/12/2020' });
-    expect(byId.get('hoi-nghi-giao-uoc')).toMatchObject({ due: '2020-01-17T08:00:00.000+07:00', wording: 'ngày 17/1/2020' });
-    expect(byId.get('hoi-nghi-tong-ket')).toMatchObject({ due: null, wording: 'tháng 1/2021', window: { from: '2021-01-01', to: '2021-01-31' }, reminders: [] });
-    expect(byId.get('ban-giao')?.due).toBe('2021-02-01T23:59:59.999+07:00');
+    expect(byId.get('bao-cao-tong-ket')).toMatchObject({ at: '2020-12-30T23:59:59.999+07:00', wording: 'trước ngày 31/12/2020' });
+    expect(byId.get('hoi-nghi-giao-uoc')).toMatchObject({ at: '2020-01-17T08:00:00.000+07:00', wording: 'ngày 17/1/2020' });
+    expect(byId.get('hoi-nghi-tong-ket')).toMatchObject({ wording: 'tháng 1/2021', window: { from: '2021-01-01', to: '2021-01-31' }, reminders: [] });
+    expect(byId.get('hoi-nghi-tong-ket')?.at).toBeUndefined();
+    expect(byId.get('ban-giao')?.at).toBe('2021-02-01T23:59:59.999+07:00');
   });
 
   it('prints a table for people', () => {
@@ -113,7 +115,7 @@ describe('bloc plan for 2027: reminders off weekends and off the Tết break', (
     id: string;
     reminders: string[];
   }
-  const plan = (file: string) => JSON.parse(bloc('plan', file, '--year', '2027', '--json').stdout) as PlannedJson[];
+  const plan = (file: string) => (JSON.parse(bloc('plan', file, '--year', '2027', '--json').stdout) as { items: PlannedJson[] }).items;
   const workingDay = (daysOff: Set<string>) => (iso: string) =>
     !daysOff.has(iso.slice(0, 10)) && ![0, 6].includes(new Date(`${iso.slice(0, 10)}T12:00:00Z`).getUTCDay());
 

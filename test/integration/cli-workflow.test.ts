@@ -14,12 +14,10 @@ import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { CLI, ensureBuilt, ROOT } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { createDevServerEnv, PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
 
 const run = promisify(execFile);
 
-/** A year whose January deadlines lie at least a month behind us, whatever day the test runs. */
-const PAST_YEAR = DateTime.now().minus({ days: 40 }).year;
 /** After the fixture's 6-month deadline (before 15/6) and before the deputy's task (25/6). */
 const AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
 
@@ -29,6 +27,10 @@ let engine: Engine;
 let dir: string;
 let futureFile: string;
 let pastFile: string;
+/** The server's present when the tests began; the dev server keeps real time even under `faketime`. */
+let now: DateTime;
+/** A year whose January deadlines lie at least a month behind the server's present. */
+let pastYear: number;
 
 interface Outcome {
   code: number;
@@ -77,6 +79,8 @@ beforeAll(async () => {
   await ensureBuilt();
   [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   engine = await startEngine(env, smtp.url);
+  now = DateTime.fromJSDate(await serverNow(env.client), { zone: 'Asia/Ho_Chi_Minh' });
+  pastYear = now.minus({ days: 40 }).year;
 
   dir = mkdtempSync(join(tmpdir(), 'bloc-cli-'));
   futureFile = join(dir, 'thu-nghiem.json');
@@ -110,7 +114,7 @@ test('start prints the workflow id; a second start is refused in one line', asyn
 });
 
 test('submit records the first receipt; a repeat keeps it', async () => {
-  const first = DateTime.now().minus({ hours: 2 }).setZone('Asia/Ho_Chi_Minh').toISO() ?? '';
+  const first = now.minus({ hours: 2 }).toISO() ?? '';
   const recorded = await bloc(['submit', ...common, '--unit', 'so-a', '--item', 'bao-cao-6-thang', '--received', first, '--ref', '45/BC-SA']);
   expect(recorded.code).toBe(0);
   expect(recorded.stdout).toMatch(/^Đã ghi nhận: so-a nộp "bao-cao-6-thang", nhận lúc .* — đúng hạn/);
@@ -141,8 +145,8 @@ test('overdue for one bloc, judged at an instant after the deadline', async () =
 });
 
 test('overdue --all finds the bloc-years past their deadlines through visibility', async () => {
-  const started = await bloc(['start', pastFile, '--year', String(PAST_YEAR)]);
-  expect(started).toMatchObject({ code: 0, stdout: `bloc-qua-han-${PAST_YEAR}\n` });
+  const started = await bloc(['start', pastFile, '--year', String(pastYear)]);
+  expect(started).toMatchObject({ code: 0, stdout: `bloc-qua-han-${pastYear}\n` });
 
   // Visibility trails the workflow's upsert by a moment.
   const deadline = Date.now() + 20_000;
@@ -154,7 +158,7 @@ test('overdue --all finds the bloc-years past their deadlines through visibility
     if (blocs.length > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  expect(blocs.map((b) => [b.blocId, b.year])).toEqual([['qua-han', PAST_YEAR]]);
+  expect(blocs.map((b) => [b.blocId, b.year])).toEqual([['qua-han', pastYear]]);
   expect(blocs[0]?.items.flatMap((i) => i.units)).toHaveLength(4);
 
   const table = await bloc(['overdue', '--all']);
@@ -188,6 +192,15 @@ test('calendar re-applies the bloc file\'s decisions; contacts changes where a u
   const changed = await bloc(['contacts', ...common, '--unit', 'so-a', '--email', 'vanthu-moi@so-a.example.vn', '--cc', 'lanhdao@so-a.example.vn']);
   expect(changed.code).toBe(0);
   expect(changed.stdout).toContain('vanthu-moi@so-a.example.vn');
+});
+
+test('replan shows what the worker\'s rules would change and changes nothing without --yes', async () => {
+  const before = (await bloc(['timeline', ...common, '--json'])).stdout;
+  const preview = await bloc(['replan', ...common]);
+  expect(preview.code).toBe(0);
+  expect(preview.stdout).toBe('Lịch năm không đổi với quy tắc hiện hành / the schedule is unchanged under the current rules\n');
+  expect(JSON.parse((await bloc(['replan', ...common, '--json'])).stdout)).toEqual({ applied: false, changes: [] });
+  expect((await bloc(['timeline', ...common, '--json'])).stdout).toBe(before);
 });
 
 test('export --csv: one row per unit × item, with a BOM and quoted fields', async () => {

@@ -12,7 +12,7 @@ import * as msg from '../../workflows/messages';
 import { ensureBuilt, ROOT, WORKER } from '../support/dist';
 import { smallBloc } from '../support/fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { createDevServerEnv, PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const TASK_QUEUE = `crash-${randomUUID()}`;
@@ -58,7 +58,8 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Pro
 }
 
 test('SIGKILL of the worker mid-year loses no submission and doubles no reminder', async () => {
-  const now = DateTime.now().setZone(ZONE);
+  // The server's present, not this process's: the dev server keeps real time even under `faketime`.
+  const now = DateTime.fromJSDate(await serverNow(env.client), { zone: ZONE });
   const config = smallBloc((c) => {
     const sports = c.items?.find((i) => i.id === 'hoi-thao');
     if (sports) sports.reminders = { before: ['PT2M', 'PT1M'] };
@@ -70,7 +71,7 @@ test('SIGKILL of the worker mid-year loses no submission and doubles no reminder
 
   // Dated only once the worker answers: a worker slow to start (it bundles the workflows first) must not
   // make the first invitation fall before the year's start, when it would rightly not be owed.
-  const event = DateTime.now().setZone(ZONE).startOf('minute').plus({ minutes: 3 });
+  const event = DateTime.fromJSDate(await serverNow(env.client), { zone: ZONE }).startOf('minute').plus({ minutes: 3 });
   await handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-thao', date: event.toISODate() ?? '', time: event.toFormat('HH:mm') }] });
 
   await smtp.waitFor(3, 150_000);

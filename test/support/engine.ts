@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import type { PlanningActivities } from '../../activities/planning';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { ENGINE_WORKER_OPTIONS } from '../../worker/options';
 import { bundleWorkflows } from './temporal';
@@ -18,9 +19,16 @@ export interface Engine {
   shutdown(): Promise<void>;
 }
 
-export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string): Promise<Engine> {
+export interface EngineOptions {
+  /** Another engine's task queue, for a worker that takes over from it (a new release, say). */
+  taskQueue?: string;
+  /** Planning rules other than this release's, standing in for a later release's. */
+  planning?: PlanningActivities;
+}
+
+export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string, opts: EngineOptions = {}): Promise<Engine> {
   // A task queue of its own, so that workers of other test files on the same server never take its tasks.
-  const taskQueue = `engine-${randomUUID()}`;
+  const taskQueue = opts.taskQueue ?? `engine-${randomUUID()}`;
   // No rate limit worth the name: a test sends a bloc's whole day at once.
   const settings = smtpSettingsFromEnv({ SMTP_URL: smtpUrl, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>', SMTP_RATE_PER_SECOND: '1000' });
   const worker = await Worker.create({
@@ -28,7 +36,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string)
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: await bundleWorkflows(),
-    activities: createActivities({ settings }),
+    activities: { ...createActivities({ settings }), ...opts.planning },
     ...ENGINE_WORKER_OPTIONS,
     // Every workflow task replays the whole history from the server, so that every test also proves the
     // workflow code deterministic; a cache would let most tasks skip replay.

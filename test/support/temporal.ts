@@ -3,9 +3,11 @@
  * provision neither (no override, no cache, no toolchain), the SDK downloads the server itself, which needs
  * the open internet: the warning says so before the download fails.
  */
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DevServerConfig } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
 import type { Log, ServerKind } from '../../scripts/provision';
@@ -15,8 +17,12 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 type Executable = NonNullable<DevServerConfig['executable']>;
 
-// Workers' state changes at INFO drown the test report; each test file loads its own copy of the SDK.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+// Workers' state changes at INFO drown the test report, and the core's warnings are expected ones (the replay
+// test's negative controls fail workflow tasks on purpose); each test file loads its own copy of the SDK.
+Runtime.install({
+  logger: new DefaultLogger('WARN'),
+  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }) } },
+});
 
 /** Long enough for a cold build of the temporal CLI (about 3 min) inside a `beforeAll`. */
 export const PROVISION_TIMEOUT_MS = 10 * 60_000;
@@ -64,4 +70,18 @@ export function bundleWorkflows(workflowsPath = require.resolve('../../workflows
     bundles.set(workflowsPath, bundle);
   }
   return bundle;
+}
+
+/**
+ * The server's own present. The dev server keeps real time even when the tests run under `faketime`, so a
+ * test that dates what the server will judge (a receipt, an event a few minutes ahead) asks the server:
+ * the start time of a probe workflow that nothing runs, terminated at once.
+ */
+export async function serverNow(client: Client): Promise<Date> {
+  const handle = await client.workflow.start('clockProbe', { taskQueue: `clock-probe-${randomUUID()}`, workflowId: `clock-probe-${randomUUID()}` });
+  try {
+    return (await handle.describe()).startTime;
+  } finally {
+    await handle.terminate('clock probe');
+  }
 }

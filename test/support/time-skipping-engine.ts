@@ -4,7 +4,7 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import { startEngine } from './engine';
+import { startEngine, type EngineOptions } from './engine';
 import { FIXTURE_YEAR } from './fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
 import { createTimeSkippingEnv, PROVISION_TIMEOUT_MS } from './temporal';
@@ -26,12 +26,14 @@ export interface TimeSkippingEngine {
   advanceTo(localIso: string): Promise<void>;
   /** Who received what since the last look, as "sorted envelope addresses: subject", sorted. */
   received(): string[];
+  /** Stops the worker and starts another on the same task queue, as a deployment of a new release does. */
+  replaceWorker(opts: Omit<EngineOptions, 'taskQueue'>): Promise<void>;
   shutdown(): Promise<void>;
 }
 
 export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
   const [env, smtp] = await Promise.all([createTimeSkippingEnv(), startTestSmtpServer()]);
-  const engine = await startEngine(env, smtp.url);
+  let engine = await startEngine(env, smtp.url);
   const advanceTo = async (localIso: string) => {
     const target = DateTime.fromISO(localIso, { zone: ZONE }).toMillis();
     const now = await env.currentTimeMs();
@@ -47,6 +49,10 @@ export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
       const seen = smtp.messages.map((m) => `${[...m.envelope.to].sort().join(',')}: ${m.subject}`);
       smtp.reset();
       return seen.sort();
+    },
+    async replaceWorker(opts) {
+      await engine.shutdown();
+      engine = await startEngine(env, smtp.url, { ...opts, taskQueue: engine.taskQueue });
     },
     async shutdown() {
       await engine.shutdown();

@@ -2,12 +2,14 @@
  * The seed plan itself, No. 277/KH-KTĐ4 of Emulation Bloc No. 4 (Đắk Nông), carried out for a whole
  * year on the time-skipping server, from the start of the cycle to the handover, for chosen units.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startBlocYear } from '../../client/start-year';
 import { loadBlocConfig } from '../../config/load';
 import * as msg from '../../workflows/messages';
 import type { LogEntry, YearSummary } from '../../workflows/model';
 import { workflowIdFor } from '../../workflows/model';
+import { CLI, ensureBuilt, ROOT } from '../support/dist';
 import { FIXTURE_YEAR as Y } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -15,6 +17,7 @@ import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 const SEED = path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml');
 
 const engine = useTimeSkippingEngine();
+beforeAll(() => ensureBuilt());
 
 /** The planned instants (local, to the minute) at which a unit was told about an item, by kind. */
 function toldAbout(log: LogEntry[], unitId: string, itemId: string): string[] {
@@ -31,6 +34,11 @@ test('Bloc No. 4 of Đắk Nông: a year of plan 277/KH-KTĐ4 from start to hand
   const handle = env.client.workflow.getHandle(workflowId);
 
   const timeline = await handle.query(msg.timelineQuery);
+  // What the year acts on is what `bloc plan` prints for the same file and year, and its history holds it.
+  const printed = spawnSync(process.execPath, [CLI, 'plan', SEED, '--year', String(Y), '--json'], { cwd: ROOT, encoding: 'utf8' });
+  expect(timeline).toEqual(JSON.parse(printed.stdout));
+  const planned = (await handle.fetchHistory()).events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+  expect(planned).toHaveLength(1);
   const due = (id: string) => timeline.items.find((i) => i.id === id);
   expect(due('bao-cao-6-thang')).toMatchObject({ at: `${Y}-06-14T23:59:59.999+07:00`, wording: `trước ngày 15/6/${Y}`, to: ['deputy'] });
   expect(due('bao-cao-tong-ket')?.wording).toBe(`trước ngày 31/12/${Y}`);

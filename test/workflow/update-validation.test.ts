@@ -1,0 +1,59 @@
+/**
+ * Every Update acts on exactly what its validator accepted, and a refusal fails the Update, never the
+ * workflow task: a year cannot be wedged by a change the secretariat sends.
+ */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { startBlocYear } from '../../client/start-year';
+import * as msg from '../../workflows/messages';
+import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
+
+const engine = useTimeSkippingEngine();
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  const err = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  return ((err as Error).cause as Error).message;
+}
+
+test('replaceCalendar: a decision without its optional fields works, a day outside its year is refused by name', async () => {
+  const { env, advanceTo } = engine();
+  const { workflowId } = await startBlocYear(env.client, smallBloc(), Y, { taskQueue: engine().taskQueue });
+  const handle = env.client.workflow.getHandle(workflowId);
+  await advanceTo(`${Y}-03-01T09:00`);
+
+  // Only year and daysOff: no source, no workingDays, no replaces. Monday 14/6, the report's last day, becomes
+  // a day off, so the report rolls to the end of Tuesday 15/6.
+  const applied = await handle.executeUpdate(msg.replaceCalendar, {
+    args: [{ decisions: [{ year: Y, daysOff: [{ date: `${Y}-06-14`, name: 'Nghỉ theo quyết định của tỉnh' }] }] } as never],
+  });
+  expect(applied.moved).toEqual(['bao-cao-6-thang']);
+  const timeline = await handle.query(msg.timelineQuery);
+  expect(timeline.items.find((i) => i.id === 'bao-cao-6-thang')).toMatchObject({
+    at: `${Y}-06-15T23:59:59.999+07:00`,
+    rolled: true,
+    reminders: [`${Y}-06-08T08:00:00.000+07:00`, `${Y}-06-11T08:00:00.000+07:00`],
+  });
+
+  const outside = await refusal(
+    handle.executeUpdate(msg.replaceCalendar, { args: [{ decisions: [{ year: Y, daysOff: [{ date: `${Y + 1}-01-02`, name: 'Nghỉ' }] }] } as never] }),
+  );
+  expect(outside).toBe(`decisions[0].daysOff[0].date: ngày ${Y + 1}-01-02 nằm ngoài năm ${Y} / date outside its year`);
+  const farYear = await refusal(handle.executeUpdate(msg.replaceCalendar, { args: [{ decisions: [{ year: Y + 5, daysOff: [] }] } as never] }));
+  expect(farYear).toMatch(/^decisions\[0\]\.year: /);
+  const notAList = await refusal(handle.executeUpdate(msg.replaceCalendar, { args: [{ decisions: 'none' } as never] }));
+  expect(notAList).toMatch(/^decisions: /);
+
+  // The refused calendars changed nothing: the accepted one still stands.
+  expect((await handle.query(msg.timelineQuery)).items.find((i) => i.id === 'bao-cao-6-thang')?.at).toBe(`${Y}-06-15T23:59:59.999+07:00`);
+
+  // A query judged at a malformed instant is refused, not answered at NaN.
+  await expect(handle.query(msg.overdueQuery, { at: 'hôm qua' })).rejects.toThrow(/^at: "hôm qua" không phải thời điểm ISO-8601/);
+
+  const history = await handle.fetchHistory();
+  expect(history.events?.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
+  await handle.terminate('test over');
+});
