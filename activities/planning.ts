@@ -9,7 +9,7 @@ export interface PlanningActivities {
   planYear(request: PlanRequest): Promise<YearSchedule>;
 }
 
-export const PLAN_FAILED = 'PlanFailed';
+const PLAN_FAILED = 'PlanFailed';
 
 export function createPlanningActivities(): PlanningActivities {
   return {

@@ -3,6 +3,7 @@
  * A second start of the same bloc-year is refused, even after the first has ended.
  */
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { planYear } from '../calendar/schedule';
 import type { BlocConfig } from '../config/schema';
 import { blocYear } from '../workflows';
 import { workflowIdFor } from '../workflows/model';
@@ -22,6 +23,13 @@ export async function startBlocYear(
   opts: StartOptions,
 ): Promise<{ workflowId: string; alreadyStarted: boolean }> {
   const workflowId = workflowIdFor(config.bloc.id, year);
+  // The year's first step plans it with the same function: a plan it could not schedule is refused here,
+  // where a person reads why, rather than failing the year as it begins.
+  try {
+    planYear({ config, year });
+  } catch (err) {
+    throw new InputError(`${config.bloc.name}: không lập được lịch năm ${year} / cannot plan the year: ${(err as Error).message}`);
+  }
   try {
     await client.workflow.start(blocYear, {
       taskQueue: opts.taskQueue,

@@ -23,7 +23,7 @@ import type {
 } from './messages';
 import { effectiveCutoff, hasSubmitted } from './status';
 
-export const CHANGE_REJECTED = 'ChangeRejected';
+const CHANGE_REJECTED = 'ChangeRejected';
 
 /** A refused change: the message is for people, Vietnamese first, and starts with the field. */
 function reject(field: string, reason: string): never {
