@@ -1,17 +1,19 @@
 /**
  * Sends one instant's messages in a single activity. Each message's fate is heartbeated as soon
  * as it is known, and a retry reads those details back, so a retried batch never sends a message
- * twice that its earlier attempt delivered. A message refused for good is reported, not retried;
- * one that failed for a passing reason makes the batch retry, up to a few attempts, after which it
- * is reported as a passing failure and the workflow tries it again later with what is then true.
+ * twice that its earlier attempt delivered. A message refused for good (5xx) is reported, not retried;
+ * one that failed for a passing reason (the server down, a 4xx) makes the batch retry, every few
+ * seconds (the workflow's retry policy), so mail goes out soon after the server returns. After half an
+ * hour of that it is reported as a passing failure, and the workflow tries it again later with what is
+ * then true, rather than hold every other message of the year behind one server.
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import type { BatchActivities, OutgoingMessage, SendOutcome, SendResult } from './types';
 
-/** Attempts of the batch activity before passing failures are handed back to the workflow. */
-export const BATCH_ATTEMPTS = 4;
+/** How long the batch keeps retrying passing failures before it hands them back to the workflow. */
+export const GIVE_UP_AFTER_MS = 30 * 60_000;
 
 function isPermanent(err: unknown): boolean {
   return err instanceof ApplicationFailure && err.nonRetryable === true;
@@ -39,7 +41,7 @@ export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<S
             addresses: message.addressee.to,
             at: DateTime.now().setZone(message.bloc.timeZone).toISO() ?? '',
           };
-          if (outcome.permanent || ctx.info.attempt >= BATCH_ATTEMPTS) done.set(message.key, outcome);
+          if (outcome.permanent || Date.now() - ctx.info.scheduledTimestampMs >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
           else passing = error;
         }
         ctx.heartbeat([...done.values()]);

@@ -10,7 +10,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { startBlocYear } from '../client/start-year';
 import { loadBlocConfig } from '../config/load';
 import type { BlocConfig } from '../config/schema';
 import { FIXTURE_YEAR as Y } from '../test/support/fixtures';
@@ -74,7 +73,7 @@ async function historyOf(handle: WorkflowHandle, engine: TimeSkippingEngine, wor
 async function measure(engine: TimeSkippingEngine, units: number): Promise<Measure> {
   const started = Date.now();
   const config = blocOf(units);
-  const { workflowId } = await startBlocYear(engine.env.client, config, Y, { taskQueue: engine.taskQueue, maxHistoryEvents: SUGGESTED });
+  const { workflowId } = await engine.startYear(config, Y, { maxHistoryEvents: SUGGESTED });
   const handle = engine.env.client.workflow.getHandle(workflowId);
   let updates = 0;
   for (const [itemId, date] of Object.entries(WINDOW_DAYS)) {

@@ -46,6 +46,9 @@ export const atOption = () =>
     parseInstant,
   );
 export const jsonOption = () => new Option('--json', 'in JSON / print JSON');
+/** For what cannot be undone: without it, a command only says what it would do. */
+export const yesOption = () => new Option('--yes', 'thực hiện (mặc định chỉ nói sẽ làm gì) / do it (default: only say what it would do)');
+export const NOTHING_DONE_YET = 'Chưa thay đổi gì; chạy lại với --yes để thực hiện / nothing changed yet; run again with --yes\n';
 
 /**
  * A command of ours. Help after an error is turned off so that a bad argument is one line on

@@ -3,6 +3,7 @@
  * A second start of the same bloc-year is refused, even after the first has ended.
  */
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DateTime } from 'luxon';
 import { planYear } from '../calendar/schedule';
 import type { BlocConfig } from '../config/schema';
 import { blocYear } from '../workflows';
@@ -12,6 +13,13 @@ import { InputError } from './errors';
 
 export interface StartOptions {
   taskQueue: string;
+  /**
+   * A year before last, started on purpose to keep its record: it sends nothing stale and never hands over
+   * by itself into the years after it.
+   */
+  past?: boolean;
+  /** The present, in tests. */
+  now?: Date;
   /** Continue-as-new sooner than the server suggests (tests of long histories). */
   maxHistoryEvents?: number;
 }
@@ -23,6 +31,7 @@ export async function startBlocYear(
   opts: StartOptions,
 ): Promise<{ workflowId: string; alreadyStarted: boolean }> {
   const workflowId = workflowIdFor(config.bloc.id, year);
+  checkYearToStart(config, year, opts);
   // The year's first step plans it with the same function: a plan it could not schedule is refused here,
   // where a person reads why, rather than failing the year as it begins.
   try {
@@ -45,6 +54,20 @@ export async function startBlocYear(
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, alreadyStarted: true };
     throw err;
+  }
+}
+
+/** The year before, this year and the next start freely; an earlier one only on purpose, a later one never. */
+function checkYearToStart(config: BlocConfig, year: number, opts: StartOptions): void {
+  const current = DateTime.fromJSDate(opts.now ?? new Date(), { zone: config.bloc.timeZone }).year;
+  if (year > current + 1) {
+    throw new InputError(`--year: ${year} còn quá xa; chỉ bắt đầu được đến năm ${current + 1} / too far ahead: at most ${current + 1}`);
+  }
+  if (year < current - 1 && !opts.past) {
+    throw new InputError(
+      `--year: ${year} đã qua; thêm --past nếu muốn mở hồ sơ năm đó để ghi nhận (không gửi thư, không tự chuyển giao sang năm sau) / ` +
+        `${year} is past; add --past to open its record (it sends nothing and never hands over by itself)`,
+    );
   }
 }
 

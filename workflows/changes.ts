@@ -15,10 +15,12 @@ import type { Submission, YearState } from './model';
 import type {
   CalendarInput,
   CancelInput,
+  CloseInput,
   ContactsInput,
   ExtensionInput,
   ReplanInput,
   RescheduleInput,
+  RestoreInput,
   SubmissionInput,
 } from './messages';
 import { effectiveCutoff, hasSubmitted } from './status';
@@ -45,6 +47,13 @@ function checkUnit(state: YearState, unitId: unknown): string {
 
 function checkOpen(state: YearState, item: PlannedItem): void {
   if (state.cancelled[item.id]) reject('itemId', `mục "${item.id}" đã bị hủy / item is cancelled`);
+}
+
+/** After the handover a year takes late records only: its plan no longer changes. */
+function checkPlanOpen(state: YearState, field: string): void {
+  if (state.handover) {
+    reject(field, `năm ${state.year} đã chuyển giao, chỉ còn nhận hồ sơ nộp muộn / the year has handed over; it takes late records only`);
+  }
 }
 
 function optionalText(field: string, value: unknown): string | undefined {
@@ -147,6 +156,7 @@ function extensionEnd(until: unknown, zone: string): number {
 }
 
 export function acceptExtension(plan: YearPlan, state: YearState, input: ExtensionInput): AcceptedExtension {
+  checkPlanOpen(state, 'itemId');
   const unitId = checkUnit(state, input?.unitId);
   const item = itemOf(plan, input.itemId);
   checkOpen(state, item);
@@ -175,9 +185,17 @@ export function applyExtension(plan: YearPlan, state: YearState, accepted: Accep
 export interface AcceptedReschedule {
   itemId: string;
   override: DateOverride;
+  pastDated: boolean;
+}
+
+/** The instant a new day gives an item, before any rolling: an event's start, a deadline's end of day. */
+function instantOf(state: YearState, item: PlannedItem, date: string, time: string | undefined, zone: string): number {
+  const at = time ?? (hasCutOff(item.kind) ? '23:59:59.999' : state.config.deadlines.eventTime);
+  return DateTime.fromISO(`${date}T${at}`, { zone }).toMillis();
 }
 
 export function acceptReschedule(plan: YearPlan, state: YearState, input: RescheduleInput, nowMs: number): AcceptedReschedule {
+  checkPlanOpen(state, 'itemId');
   const item = itemOf(plan, input?.itemId);
   checkOpen(state, item);
   if (item.kind === 'ongoing') reject('itemId', `"${item.id}" diễn ra cả năm, không có ngày / ongoing item has no date`);
@@ -186,27 +204,47 @@ export function acceptReschedule(plan: YearPlan, state: YearState, input: Resche
   if (input.time !== undefined && !hourMinuteSchema.safeParse(input.time).success) {
     reject('time', `${String(input.time)}: giờ phải viết dạng HH:mm / time must read HH:mm`);
   }
-  const year = Number(date.data.slice(0, 4));
-  if (year < plan.year || year > plan.year + 1) {
-    reject('date', `${date.data} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
+  if (input.allowPast !== undefined && typeof input.allowPast !== 'boolean') reject('allowPast', 'phải là true hoặc false / must be true or false');
+  const day = date.data;
+  if (item.window && item.dateState !== 'fixed' && (day < item.window.from || day > item.window.to)) {
+    reject('date', `${day} nằm ngoài ${item.wording} (${item.window.from} – ${item.window.to}) / outside the item's window`);
   }
-  if (item.kind === 'event' && item.at && Date.parse(item.at) <= nowMs) {
+  const year = Number(day.slice(0, 4));
+  if (year < plan.year || year > plan.year + 1) {
+    reject('date', `${day} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
+  }
+  if (item.kind === 'event' && item.at && Date.parse(item.at) <= nowMs && !input.allowPast) {
     reject('itemId', `sự kiện "${item.id}" đã diễn ra / the event has already taken place`);
   }
   if (hasCutOff(item.kind) && allSubmitted(state, item)) {
     reject('itemId', `mọi đơn vị đã nộp "${item.id}" / every unit has submitted`);
   }
-  return { itemId: item.id, override: { date: date.data, ...(input.time ? { time: input.time } : {}) } };
+  const pastDated = instantOf(state, item, day, input.time, plan.timeZone) <= nowMs;
+  if (pastDated && hasCutOff(item.kind)) {
+    reject('date', `${day} đã qua: không thể dời hạn nộp về quá khứ; hãy gia hạn hoặc ghi nhận hồ sơ / a deadline cannot move into the past; extend or record instead`);
+  }
+  if (pastDated && !input.allowPast) {
+    reject('date', `${day} đã qua; nếu chỉ để ghi nhận việc đã diễn ra, dùng --past (không gửi thư, không kích hoạt chuyển giao) / already past; --past records it without sending or handing over`);
+  }
+  return { itemId: item.id, override: { date: day, ...(input.time ? { time: input.time } : {}) }, pastDated };
 }
 
-export function applyReschedule(state: YearState, accepted: AcceptedReschedule): void {
-  state.dateOverrides[accepted.itemId] = accepted.override;
-  state.sequences[accepted.itemId] = (state.sequences[accepted.itemId] ?? 0) + 1;
+export function applyReschedule(state: YearState, accepted: AcceptedReschedule, nowMs: number): void {
+  const { itemId, override, pastDated } = accepted;
+  const from = state.dateOverrides[itemId];
+  (state.moves ??= []).push({ itemId, ...(from && { from }), to: override, at: toIso(nowMs, state.config.bloc.timeZone), pastDated });
+  state.dateOverrides[itemId] = override;
+  state.sequences[itemId] = (state.sequences[itemId] ?? 0) + 1;
 }
 
-/** The decisions as the schema reads them (defaults filled in), each within the cycle. */
-export function acceptCalendar(plan: YearPlan, input: CalendarInput): YearDecision[] {
-  if (!Array.isArray(input?.decisions)) reject('decisions', 'phải là danh sách / must be a list');
+/** The decisions as the schema reads them (defaults filled in), each within the cycle, for this bloc. */
+export function acceptCalendar(plan: YearPlan, state: YearState, input: CalendarInput): YearDecision[] {
+  checkPlanOpen(state, 'decisions');
+  if (input?.blocId !== plan.blocId) {
+    reject('blocId', `lịch này của Khối "${String(input?.blocId)}", không phải "${plan.blocId}" / these decisions are another bloc's`);
+  }
+  if (typeof input.apply !== 'boolean') reject('apply', 'phải là true hoặc false / must be true or false');
+  if (!Array.isArray(input.decisions)) reject('decisions', 'phải là danh sách / must be a list');
   return input.decisions.map((d, i) => {
     const parsed = yearDecisionSchema.safeParse(d);
     if (!parsed.success) {
@@ -221,14 +259,20 @@ export function acceptCalendar(plan: YearPlan, input: CalendarInput): YearDecisi
   });
 }
 
+/** The items whose instant differs between two plans. */
+export function movedItems(before: YearPlan, after: YearPlan): string[] {
+  return after.items.filter((item) => item.at !== before.items.find((b) => b.id === item.id)?.at).map((i) => i.id);
+}
+
 /** The items a new plan moves; each gets a new calendar sequence, so that calendar clients update its entry. */
 export function markMoved(state: YearState, before: YearPlan, after: YearPlan): string[] {
-  const moved = after.items.filter((item) => item.at !== before.items.find((b) => b.id === item.id)?.at).map((i) => i.id);
+  const moved = movedItems(before, after);
   for (const id of moved) state.sequences[id] = (state.sequences[id] ?? 0) + 1;
   return moved;
 }
 
-export function acceptReplan(input: ReplanInput): void {
+export function acceptReplan(state: YearState, input: ReplanInput): void {
+  checkPlanOpen(state, 'apply');
   if (typeof input?.apply !== 'boolean') reject('apply', 'phải là true hoặc false / must be true or false');
 }
 
@@ -260,6 +304,7 @@ export function applyContacts(state: YearState, accepted: ContactsInput): void {
 }
 
 export function acceptCancel(plan: YearPlan, state: YearState, input: CancelInput): CancelInput {
+  checkPlanOpen(state, 'itemId');
   const item = itemOf(plan, input?.itemId);
   checkOpen(state, item);
   if (item.kind === 'handover') reject('itemId', 'không thể hủy việc chuyển giao Khối trưởng / the handover cannot be cancelled');
@@ -268,4 +313,29 @@ export function acceptCancel(plan: YearPlan, state: YearState, input: CancelInpu
 
 export function applyCancel(plan: YearPlan, state: YearState, accepted: CancelInput, nowMs: number): void {
   state.cancelled[accepted.itemId] = { at: toIso(nowMs, plan.timeZone), reason: accepted.reason };
+}
+
+export function acceptRestore(plan: YearPlan, state: YearState, input: RestoreInput): RestoreInput {
+  checkPlanOpen(state, 'itemId');
+  const item = itemOf(plan, input?.itemId);
+  if (!state.cancelled[item.id]) reject('itemId', `mục "${item.id}" không bị hủy / item is not cancelled`);
+  return { itemId: item.id };
+}
+
+/** The cancellation moves to the record of restorations; reminders resume from what is then owed. */
+export function applyRestore(state: YearState, accepted: RestoreInput, nowMs: number): void {
+  const cancellation = state.cancelled[accepted.itemId];
+  if (!cancellation) return;
+  (state.restored ??= []).push({ itemId: accepted.itemId, ...cancellation, restoredAt: toIso(nowMs, state.config.bloc.timeZone) });
+  delete state.cancelled[accepted.itemId];
+}
+
+export function acceptHandOver(state: YearState): void {
+  if (state.handover) reject('handover', `năm ${state.year} đã chuyển giao lúc ${state.handover.at} / already handed over`);
+  if (state.closeRequested) reject('handover', `năm ${state.year} đang đóng / the year is closing`);
+}
+
+export function acceptClose(state: YearState, input: CloseInput): CloseInput {
+  if (state.closeRequested) reject('close', `năm ${state.year} đã được yêu cầu đóng / already closing`);
+  return { reason: optionalText('reason', input?.reason) };
 }

@@ -6,7 +6,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
 import type { ScheduleChange, YearSchedule } from '../calendar/schedule';
 import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
-import type { LogEntry, Submission, YearSummary } from './model';
+import type { Handover, LogEntry, Move, Restoration, Submission, YearSummary } from './model';
 import type { Cell, OverdueItem } from './status';
 
 export interface SubmissionInput {
@@ -35,15 +35,30 @@ export interface ExtensionInput {
 
 export interface RescheduleInput {
   itemId: string;
-  /** The day a window item gets, or the day a dated item moves to. */
+  /** The day a window item gets (inside its window), or the day a dated item moves to. */
   date: IsoDate;
   /** Local HH:mm, for events. */
   time?: string;
+  /**
+   * An event or handover already past, entered for the record (the conference was held on 14/1). It sends
+   * nothing and never triggers the handover. Deadlines cannot be moved into the past.
+   */
+  allowPast?: boolean;
 }
 
 export interface CalendarInput {
+  /** The bloc the decisions were written for: a file of another bloc is refused. */
+  blocId: string;
   /** The year's official decisions (Tết range, days in lieu, swapped working days), replacing those in force. */
   decisions: YearDecision[];
+  /** False: only say what would change. */
+  apply: boolean;
+}
+export interface CalendarResult {
+  applied: boolean;
+  /** Items whose date moves. */
+  moved: string[];
+  changes: ScheduleChange[];
 }
 
 export interface ContactsInput {
@@ -55,6 +70,31 @@ export interface ContactsInput {
 export interface CancelInput {
   itemId: string;
   reason?: string;
+}
+
+export interface RestoreInput {
+  itemId: string;
+}
+
+export interface CloseInput {
+  reason?: string;
+}
+
+/** Where the year stands, for the overview and for the words of `bloc handover` and `bloc close`. */
+export interface StageView {
+  stage: 'running' | 'awaiting-handover' | 'handed-over';
+  /** When the plan hands over; absent while the conference has no day and its window gives none. */
+  handoverAt?: IsoInstant;
+  /** The handover instant passed before it was planned for: it waits for `bloc handover`. */
+  handoverHeld: boolean;
+  handover?: Handover;
+  nextYear: number;
+  next: { leader: string; deputy: string };
+  /** Open for late records until this instant, once handed over. */
+  openUntil?: IsoInstant;
+  moves: Move[];
+  cancelled: { itemId: string; at: IsoInstant; reason?: string }[];
+  restored: Restoration[];
 }
 
 export interface ReplanInput {
@@ -83,9 +123,15 @@ export interface StatusView {
 export const recordSubmission = defineUpdate<SubmissionResult, [SubmissionInput]>('recordSubmission');
 export const grantExtension = defineUpdate<Cell, [ExtensionInput]>('grantExtension');
 export const reschedule = defineUpdate<YearPlan['items'][number], [RescheduleInput]>('reschedule');
-export const replaceCalendar = defineUpdate<{ moved: string[] }, [CalendarInput]>('replaceCalendar');
+export const replaceCalendar = defineUpdate<CalendarResult, [CalendarInput]>('replaceCalendar');
 export const updateContacts = defineUpdate<void, [ContactsInput]>('updateContacts');
 export const cancelItem = defineUpdate<void, [CancelInput]>('cancelItem');
+/** Takes a cancellation back: the item's reminders resume from what is then owed. */
+export const restoreItem = defineUpdate<void, [RestoreInput]>('restoreItem');
+/** Hands the lead to the deputy now: notices to every unit and the next year started, unless the year is long past. */
+export const handOver = defineUpdate<StageView>('handOver');
+/** Ends the year: no more reminders or records. Before the handover, there is none. */
+export const closeYear = defineUpdate<YearSummary, [CloseInput]>('closeYear');
 /**
  * Recomputes the schedule from the record with the rules of the worker now running, and puts it in force when
  * `apply` is true; either way it returns what differs from the schedule in force.
@@ -98,3 +144,4 @@ export const overdueQuery = defineQuery<OverdueItem[], [AtInput?]>('overdue');
 export const timelineQuery = defineQuery<YearSchedule>('timeline');
 export const logQuery = defineQuery<LogEntry[]>('log');
 export const previousYearsQuery = defineQuery<YearSummary[]>('previousYears');
+export const stageQuery = defineQuery<StageView>('stage');

@@ -32,6 +32,33 @@ export interface Cancellation {
   reason?: string;
 }
 
+/** A date the secretariat set or moved: what it was before, so that a mistaken move can be undone. */
+export interface Move {
+  itemId: string;
+  /** The day in force before, when the secretariat had set one (absent: the plan's own). */
+  from?: DateOverride;
+  to: DateOverride;
+  at: IsoInstant;
+  /** Entered after the fact, for the record (an event already held); such a date never triggers the handover. */
+  pastDated: boolean;
+}
+
+/** A cancellation the secretariat took back; the cancellation itself stays on record. */
+export interface Restoration extends Cancellation {
+  itemId: string;
+  restoredAt: IsoInstant;
+}
+
+/** How the lead passed to the deputy. */
+export interface Handover {
+  at: IsoInstant;
+  /** plan: at the instant the plan gives; secretariat: asked for by `bloc handover`. */
+  by: 'plan' | 'secretariat';
+  /** False for a year long past, whose units need no notice and whose next year is not started. */
+  noticesSent: boolean;
+  nextYearStarted: boolean;
+}
+
 /** One line of the reminder log: one email, with the notices it carried. */
 export interface LogEntry {
   messageKey: string;
@@ -42,13 +69,15 @@ export interface LogEntry {
   notices: { key: string; itemId: string; kind: NoticeKind | 'digest'; plannedAt: IsoInstant }[];
   /** The earliest instant its notices were planned for. */
   plannedAt: IsoInstant;
-  /** When it was actually sent, or when the failure was recorded. */
+  /** When it was actually sent, or when the failure was recorded; for one still sending, when it was handed to the mail activity. */
   sentAt: IsoInstant;
-  status: 'delivered' | 'partial' | 'failed';
+  status: 'delivered' | 'partial' | 'failed' | 'sending';
   rejected?: string[];
   error?: string;
   /** A failure that may pass (4xx, dropped connection): its notices stay owed and are tried again. */
   transient?: boolean;
+  /** A passing failure whose notices a later message carried instead: it will not be sent again. */
+  supersededBy?: string;
 }
 
 export interface YearSummary {
@@ -85,6 +114,19 @@ export interface YearState {
   /** Delivery failures not yet shown in an escalation digest. */
   pendingFailures: FailureRow[];
   previousYears: YearSummary[];
+  /** Every date the secretariat set or moved, oldest first (from release 0.3). */
+  moves?: Move[];
+  /** Cancellations taken back (from release 0.3). */
+  restored?: Restoration[];
+  /**
+   * The handover instant had already passed when the schedule in force was adopted (a year started after
+   * the fact, a conference dated for the record): the year waits for `bloc handover` instead.
+   */
+  handoverHeld?: boolean;
+  /** Asked for by `bloc handover` or `bloc close`; acted on at the year's next step. */
+  handoverRequested?: IsoInstant;
+  closeRequested?: { at: IsoInstant; reason?: string };
+  handover?: Handover;
 }
 
 export interface BlocYearInput {

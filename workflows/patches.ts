@@ -15,4 +15,11 @@ export const patches = {
    * the replayed code; the digest goes only while some unit is overdue.
    */
   scheduleRecorded: (): boolean => patched('0.2-schedule-recorded'),
+  /**
+   * Release 0.3: a year stays open for late records after its handover until it is closed; a handover whose
+   * instant had passed before it was planned waits for the secretariat; a year long past sends no handover
+   * notice and starts no next year; mail retries until the server answers, and a passing failure that a later
+   * message made good is marked so and leaves the digest.
+   */
+  yearStaysOpen: (): boolean => patched('0.3-year-stays-open'),
 };

@@ -6,18 +6,46 @@ import type { OutgoingMessage, SendOutcome } from '../activities/types';
 import type { IsoInstant } from '../calendar/types';
 import type { LogEntry, YearState } from './model';
 
-/** `sentAt` is workflow time when the batch came back: the log and the agenda share one clock. */
-function logEntry(message: OutgoingMessage, outcome: SendOutcome, plannedAt: IsoInstant, sentAt: IsoInstant): LogEntry {
+/** Who and what a message was for, as the log keeps it. */
+function entryBase(message: OutgoingMessage, plannedAt: IsoInstant): Pick<LogEntry, 'messageKey' | 'addressee' | 'to' | 'notices' | 'plannedAt'> {
   const addressee = message.handover ? `handover:${message.addressee.unitId}` : (message.addressee.unitId ?? 'digest');
   const notices = message.digest
     ? [...new Set(message.digest.rows.map((r) => r.itemId))].map((itemId) => ({ key: `digest|${itemId}|*|${plannedAt}`, itemId, kind: 'digest' as const, plannedAt }))
     : message.notices.map((n) => ({ key: n.key, itemId: n.itemId, kind: n.kind, plannedAt: n.plannedAt }));
-  const base = { messageKey: message.key, addressee, to: message.addressee.to, notices, plannedAt };
+  return { messageKey: message.key, addressee, to: message.addressee.to, notices, plannedAt };
+}
+
+/** A message handed to the mail activity and not yet back: the log shows it as being sent. */
+export function sendingEntry(message: OutgoingMessage, plannedAt: IsoInstant, since: IsoInstant): LogEntry {
+  return { ...entryBase(message, plannedAt), sentAt: since, status: 'sending' };
+}
+
+/** `sentAt` is workflow time when the batch came back: the log and the agenda share one clock. */
+function logEntry(message: OutgoingMessage, outcome: SendOutcome, plannedAt: IsoInstant, sentAt: IsoInstant): LogEntry {
+  const base = entryBase(message, plannedAt);
   if (outcome.status === 'delivered') {
     const { messageId, rejected } = outcome.result;
     return { ...base, messageId, sentAt, status: rejected.length > 0 ? 'partial' : 'delivered', ...(rejected.length ? { rejected } : {}) };
   }
   return { ...base, sentAt, status: 'failed', error: outcome.error, transient: !outcome.permanent };
+}
+
+/**
+ * A delivery makes good the passing failures to the same addressee whose notices it carried again (a retry
+ * of the same message, or the next message of the same series): they are marked so in the log, and leave
+ * the failures waiting for the next digest, since the unit was reached after all.
+ */
+function makeGood(state: YearState, delivered: LogEntry): void {
+  const carried = new Map(delivered.notices.map((n) => [`${n.kind}|${n.itemId}`, Date.parse(n.plannedAt)]));
+  const madeGood = new Set<string>();
+  for (const entry of state.log) {
+    if (entry === delivered || entry.status !== 'failed' || !entry.transient || entry.supersededBy || entry.addressee !== delivered.addressee) continue;
+    if (entry.notices.every((n) => (carried.get(`${n.kind}|${n.itemId}`) ?? -Infinity) >= Date.parse(n.plannedAt))) {
+      entry.supersededBy = delivered.messageKey;
+      madeGood.add(entry.messageKey);
+    }
+  }
+  state.pendingFailures = state.pendingFailures.filter((f) => !madeGood.has(f.messageKey));
 }
 
 /**
@@ -37,7 +65,9 @@ export function recordOutcomes(
   for (const outcome of outcomes) {
     const message = byKey.get(outcome.key);
     if (!message) continue;
-    state.log.push(logEntry(message, outcome, plannedAt(message), sentAt));
+    const entry = logEntry(message, outcome, plannedAt(message), sentAt);
+    state.log.push(entry);
+    if (outcome.status === 'delivered') makeGood(state, entry);
     if (outcome.status === 'failed') {
       state.pendingFailures.push({ messageKey: outcome.key, unitId: message.addressee.unitId, addresses: outcome.addresses, reason: outcome.error, at: outcome.at });
     } else if (outcome.result.rejected.length > 0) {

@@ -10,18 +10,28 @@ import {
   recordSubmission,
   replaceCalendar,
   reschedule,
+  restoreItem,
   updateContacts,
+  type CalendarResult,
   type SubmissionResult,
 } from '../../workflows/messages';
 import { loadConfigOrExplain } from './load-config';
 import { cellVi, whenVi } from '../cell-wording';
 import { emit } from '../output';
-import { blocYearCommand, jsonOption, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../options';
+import { changesTableVi } from '../schedule-changes';
+import { InputError } from '../errors';
+import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
 const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();
 const reasonOption = () => new Option('--reason <text>', 'lý do / reason');
+
+function calendarVi(r: CalendarResult): string {
+  const moved = r.moved.length > 0 ? `Các mục đổi ngày: ${r.moved.join(', ')} / items moved\n` : 'Không mục nào đổi ngày / no item moves\n';
+  const head = r.applied ? 'Đã áp dụng lịch mới / calendar applied\n' : 'Lịch mới sẽ thay đổi / the new calendar would change\n';
+  return `${head}${moved}${r.changes.length > 0 ? changesTableVi(r.changes) : ''}${r.applied ? '' : NOTHING_DONE_YET}`;
+}
 
 function submissionVi(unitId: string, itemId: string, r: SubmissionResult): string {
   const received = whenVi(r.submission.receivedAt);
@@ -58,35 +68,51 @@ export function registerChangeCommands(program: Command): void {
 
   blocYearCommand(program, 'reschedule', 'Ấn định hoặc dời ngày của một mục / set or move an item’s date')
     .addOption(itemOption())
-    .requiredOption('--date <yyyy-mm-dd>', 'ngày mới / the new day', parseIsoDate)
+    .requiredOption('--date <yyyy-mm-dd>', 'ngày mới, trong khoảng thời gian của mục / the new day, within the item’s window', parseIsoDate)
     .option('--time <HH:mm>', 'giờ bắt đầu, cho sự kiện / start time, for events', parseHourMinute)
+    .option('--past', 'ghi nhận ngày đã qua của một sự kiện (không gửi thư, không kích hoạt chuyển giao) / record a past day of an event (sends nothing, never triggers the handover)')
     .addOption(jsonOption())
     .action(async (opts) => {
-      const input = { itemId: opts.item, date: opts.date, time: opts.time };
+      const input = { itemId: opts.item, date: opts.date, time: opts.time, ...(opts.past && { allowPast: true }) };
       const item = await withBlocYear(opts, (h) => h.executeUpdate(reschedule, { args: [input] }));
       emit(opts.json, item, (i) => `Đã ấn định "${i.title}": ${i.wording}${i.at ? ` (${whenVi(i.at)})` : ''} / date set\n`);
     });
 
-  blocYearCommand(program, 'cancel', 'Hủy một mục của kế hoạch năm / cancel an item of the year')
+  blocYearCommand(program, 'cancel', 'Hủy một mục của kế hoạch năm (hoàn tác bằng bloc restore) / cancel an item of the year (undo: bloc restore)')
     .addOption(itemOption())
     .addOption(reasonOption())
+    .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (opts) => {
-      await withBlocYear(opts, (h) => h.executeUpdate(cancelItem, { args: [{ itemId: opts.item, reason: opts.reason }] }));
-      emit(opts.json, { itemId: opts.item, cancelled: true }, (c) => `Đã hủy mục "${c.itemId}"; không nhắc hạn mục này nữa / item cancelled\n`);
+      const cancelled = Boolean(opts.yes);
+      if (cancelled) await withBlocYear(opts, (h) => h.executeUpdate(cancelItem, { args: [{ itemId: opts.item, reason: opts.reason }] }));
+      emit(opts.json, { itemId: opts.item, cancelled }, (c) =>
+        c.cancelled
+          ? `Đã hủy mục "${c.itemId}"; không nhắc hạn mục này nữa (hoàn tác: bloc restore) / item cancelled\n`
+          : `Sẽ hủy mục "${c.itemId}": không còn nhắc hạn, mời họp hay đôn đốc mục này; hồ sơ đã nhận vẫn giữ / would cancel the item: no more reminders for it; records stay\n${NOTHING_DONE_YET}`,
+      );
+    });
+
+  blocYearCommand(program, 'restore', 'Khôi phục một mục đã hủy / take back a cancellation')
+    .addOption(itemOption())
+    .addOption(jsonOption())
+    .action(async (opts) => {
+      await withBlocYear(opts, (h) => h.executeUpdate(restoreItem, { args: [{ itemId: opts.item }] }));
+      emit(opts.json, { itemId: opts.item, restored: true }, (c) => `Đã khôi phục mục "${c.itemId}"; nhắc hạn tiếp tục / item restored\n`);
     });
 
   blocYearCommand(program, 'calendar', 'Áp dụng lịch nghỉ, làm bù của năm từ tệp kế hoạch / apply the year’s official decisions from the bloc file')
-    .argument('<file>', 'tệp kế hoạch có mục calendar.decisions / bloc file with calendar.decisions')
+    .argument('<file>', 'tệp kế hoạch của chính Khối này, có mục calendar.decisions / this bloc’s file with calendar.decisions')
+    .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (file, opts) => {
-      const decisions = loadConfigOrExplain(file).calendar.decisions;
-      const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [{ decisions }] }));
-      emit(opts.json, result, (r) =>
-        r.moved.length > 0
-          ? `Đã áp dụng lịch mới; các mục đổi ngày: ${r.moved.join(', ')} / calendar applied; items moved\n`
-          : 'Đã áp dụng lịch mới; không mục nào đổi ngày / calendar applied; no item moved\n',
-      );
+      const config = loadConfigOrExplain(file);
+      if (config.bloc.id !== opts.bloc) {
+        throw new InputError(`${file}: tệp của Khối "${config.bloc.id}", không phải "${opts.bloc}" / this file is another bloc's`);
+      }
+      const input = { blocId: config.bloc.id, decisions: config.calendar.decisions, apply: Boolean(opts.yes) };
+      const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [input] }));
+      emit(opts.json, result, calendarVi);
     });
 
   blocYearCommand(program, 'contacts', 'Đổi địa chỉ email nhận nhắc việc của một đơn vị / change a unit’s email addresses')

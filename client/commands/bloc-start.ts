@@ -9,10 +9,11 @@ export function registerStartCommand(program: Command): void {
   newCommand(program, 'start', 'Bắt đầu chu kỳ năm của Khối: nhắc hạn, tiếp nhận hồ sơ / start a bloc’s year')
     .argument('<file>', 'tệp cấu hình của Khối / the bloc file')
     .addOption(yearOption().makeOptionMandatory())
+    .option('--past', 'mở hồ sơ một năm trước năm ngoái để ghi nhận; không gửi thư, không tự chuyển giao / open the record of a year before last; sends nothing, never hands over by itself')
     .action(async (file, opts) => {
       const config = loadConfigOrExplain(file);
       const { workflowId, alreadyStarted } = await withClient(({ client, settings }) =>
-        startBlocYear(client, config, opts.year, { taskQueue: settings.taskQueue }),
+        startBlocYear(client, config, opts.year, { taskQueue: settings.taskQueue, past: opts.past }),
       );
       if (alreadyStarted) throw alreadyStartedError(workflowId, opts.year, config.bloc.name);
       process.stdout.write(`${workflowId}\n`);

@@ -7,6 +7,7 @@ import { registerRecordCommands } from './bloc-records';
 import { registerReplanCommand } from './bloc-replan';
 import { registerStartCommand } from './bloc-start';
 import { registerStatusCommand } from './bloc-status';
+import { registerYearEndCommands } from './bloc-year-end';
 
 export function registerBlocCommands(program: Command): void {
   registerStartCommand(program);
@@ -15,5 +16,6 @@ export function registerBlocCommands(program: Command): void {
   registerStatusCommand(program);
   registerRecordCommands(program);
   registerReplanCommand(program);
+  registerYearEndCommands(program);
   registerExportCommand(program);
 }

@@ -1,7 +1,8 @@
 /**
  * The `bloc` command line as people run it: a separate process against the dev server, with the
- * engine's worker in this process. Two bloc-years: the fixture's (ahead of now: nothing overdue
- * unless judged `--at` a later instant) and one already past its deadlines, found by `overdue --all`.
+ * engine's worker in this process. Two bloc-years: next year's (ahead of now: nothing overdue unless
+ * judged `--at` a later instant) and one already past its deadlines, found by `overdue --all`. The dev
+ * server keeps real time, so the years are the server's, and the CLI runs on the real clock too.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,16 +11,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
-import { CLI, ensureBuilt, ROOT } from '../support/dist';
+import { smallBloc } from '../support/fixtures';
+import { CLI, ensureBuilt, realClockEnv, ROOT } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
 
 const run = promisify(execFile);
 
-/** After the fixture's 6-month deadline (before 15/6) and before the deputy's task (25/6). */
-const AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
 
 let env: TestWorkflowEnvironment;
 let smtp: TestSmtpServer;
@@ -29,8 +28,13 @@ let futureFile: string;
 let pastFile: string;
 /** The server's present when the tests began; the dev server keeps real time even under `faketime`. */
 let now: DateTime;
-/** A year whose January deadlines lie at least a month behind the server's present. */
+/** Next year by the server's clock: a year that may be started, with every date ahead. */
+let Y: number;
+/** After its 6-month deadline (before 15/6) and before the deputy's task (25/6). */
+let AFTER_DEADLINE: string;
+/** The year before: its January deadlines lie at least a month behind the server's present. */
 let pastYear: number;
+let common: string[];
 
 interface Outcome {
   code: number;
@@ -41,7 +45,7 @@ interface Outcome {
 /** Asynchronous on purpose: the worker answering the CLI runs on this process's event loop. */
 async function bloc(args: string[], extraEnv: Record<string, string> = {}): Promise<Outcome> {
   const childEnv = {
-    ...process.env,
+    ...realClockEnv(),
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_NAMESPACE: env.namespace ?? 'default',
     TEMPORAL_TASK_QUEUE: engine.taskQueue,
@@ -56,7 +60,6 @@ async function bloc(args: string[], extraEnv: Record<string, string> = {}): Prom
   }
 }
 
-const common = ['--bloc', 'thu-nghiem', '--year', String(Y)];
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '');
@@ -80,7 +83,10 @@ beforeAll(async () => {
   [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   engine = await startEngine(env, smtp.url);
   now = DateTime.fromJSDate(await serverNow(env.client), { zone: 'Asia/Ho_Chi_Minh' });
+  Y = now.year + 1;
+  AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
   pastYear = now.minus({ days: 40 }).year;
+  common = ['--bloc', 'thu-nghiem', '--year', String(Y)];
 
   dir = mkdtempSync(join(tmpdir(), 'bloc-cli-'));
   futureFile = join(dir, 'thu-nghiem.json');

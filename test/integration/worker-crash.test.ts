@@ -9,7 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
-import { ensureBuilt, ROOT, WORKER } from '../support/dist';
+import { ensureBuilt, realClockEnv, ROOT, WORKER } from '../support/dist';
 import { smallBloc } from '../support/fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
@@ -37,7 +37,7 @@ function startWorkerProcess(): ChildProcess {
     cwd: ROOT,
     stdio: 'ignore',
     env: {
-      ...process.env,
+      ...realClockEnv(),
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
@@ -65,7 +65,7 @@ test('SIGKILL of the worker mid-year loses no submission and doubles no reminder
     if (sports) sports.reminders = { before: ['PT2M', 'PT1M'] };
   });
   const first = startWorkerProcess();
-  const { workflowId } = await startBlocYear(env.client, config, now.year, { taskQueue: TASK_QUEUE });
+  const { workflowId } = await startBlocYear(env.client, config, now.year, { taskQueue: TASK_QUEUE, now: now.toJSDate() });
   const handle = env.client.workflow.getHandle(workflowId);
   await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-a', itemId: 'dien-hinh', receivedAt: now.toISO() ?? '', reference: '1/BC' }] });
 

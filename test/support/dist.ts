@@ -12,3 +12,11 @@ export const WORKER = join(ROOT, 'dist', 'worker', 'main.js');
 export async function ensureBuilt(): Promise<void> {
   if (!existsSync(CLI) || !existsSync(WORKER)) await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
 }
+
+/**
+ * The environment for a program that talks to the dev server: without `faketime`'s variables, since the dev
+ * server keeps real time and the program must judge "now" as the server does.
+ */
+export function realClockEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
+}

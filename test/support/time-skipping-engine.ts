@@ -4,6 +4,8 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
+import { startBlocYear, type StartOptions } from '../../client/start-year';
+import type { BlocConfig } from '../../config/schema';
 import { startEngine, type EngineOptions } from './engine';
 import { FIXTURE_YEAR } from './fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
@@ -24,6 +26,8 @@ export interface TimeSkippingEngine {
   taskQueue: string;
   /** Skips the server's clock to a local instant of the bloc's zone. */
   advanceTo(localIso: string): Promise<void>;
+  /** Starts a bloc's year on this engine, judged by the server's clock (as `bloc start` judges by the machine's). */
+  startYear(config: BlocConfig, year: number, opts?: Partial<StartOptions>): ReturnType<typeof startBlocYear>;
   /** Who received what since the last look, as "sorted envelope addresses: subject", sorted. */
   received(): string[];
   /** Stops the worker and starts another on the same task queue, as a deployment of a new release does. */
@@ -45,6 +49,9 @@ export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
     smtp,
     taskQueue: engine.taskQueue,
     advanceTo,
+    async startYear(config, year, opts = {}) {
+      return startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now: new Date(await env.currentTimeMs()), ...opts });
+    },
     received() {
       const seen = smtp.messages.map((m) => `${[...m.envelope.to].sort().join(',')}: ${m.subject}`);
       smtp.reset();

@@ -94,7 +94,7 @@ describe('the agenda of a bloc year', () => {
   it('keeps to one message per unit per day: a date moved the same day waits for tomorrow', () => {
     const state = freshState();
     deliver(state, at(`${Y}-06-07T08:00`));
-    changes.applyReschedule(state, { itemId: 'hoi-thao', override: { date: `${Y}-06-08` } });
+    changes.applyReschedule(state, { itemId: 'hoi-thao', override: { date: `${Y}-06-08` }, pastDated: false }, at(`${Y}-06-07T09:00`));
     const r = deliver(state, at(`${Y}-06-07T09:00`));
     expect(r.messages).toEqual([]);
     expect(DateTime.fromMillis(r.nextAt as number, { zone: ZONE }).toISO()).toBe(`${Y}-06-08T08:00:00.000+07:00`);
@@ -153,6 +153,60 @@ describe('the agenda of a bloc year', () => {
   });
 });
 
+describe('dates the secretariat sets, and what cannot be undone', () => {
+  const state = freshState();
+  const plan = scheduleOf(state);
+  const now = at(`${Y}-08-10T10:00`);
+
+  it('keeps a window item inside its window: the January conference of the cycle cannot go to this January', () => {
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-nghi-tong-ket', date: `${Y}-01-05` }, now)).toThrow(
+      `date: ${Y}-01-05 nằm ngoài tháng 1/${Y + 1} (${Y + 1}-01-01 – ${Y + 1}-01-31) / outside the item's window`,
+    );
+    expect(changes.acceptReschedule(plan, state, { itemId: 'hoi-nghi-tong-ket', date: `${Y + 1}-01-14` }, now)).toEqual({
+      itemId: 'hoi-nghi-tong-ket',
+      override: { date: `${Y + 1}-01-14` },
+      pastDated: false,
+    });
+  });
+
+  it('refuses a past day unless it is an event entered for the record, and never a deadline in the past', () => {
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y}-07-20` }, now)).toThrow(/^date: .*đã qua; .*--past/);
+    expect(changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y}-07-20`, allowPast: true }, now).pastDated).toBe(true);
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'tong-hop-6-thang', date: `${Y}-07-20`, allowPast: true }, now)).toThrow(
+      /^date: .*không thể dời hạn nộp về quá khứ/,
+    );
+  });
+
+  it('keeps every move, so that a mistaken one can be undone', () => {
+    const s = freshState();
+    changes.applyReschedule(s, { itemId: 'hoi-thao', override: { date: `${Y}-08-20`, time: '07:30' }, pastDated: false }, now);
+    changes.applyReschedule(s, { itemId: 'hoi-thao', override: { date: `${Y}-08-27` }, pastDated: false }, now + 60_000);
+    expect(s.moves?.map((m) => [m.from?.date, m.to.date])).toEqual([
+      [undefined, `${Y}-08-20`],
+      [`${Y}-08-20`, `${Y}-08-27`],
+    ]);
+  });
+
+  it('takes back a cancellation and keeps it on record', () => {
+    const s = freshState();
+    changes.applyCancel(plan, s, { itemId: 'hoi-thao', reason: 'Mưa bão' }, now);
+    expect(() => changes.acceptRestore(plan, s, { itemId: 'tong-hop-6-thang' })).toThrow(/^itemId: .*không bị hủy/);
+    changes.applyRestore(s, changes.acceptRestore(plan, s, { itemId: 'hoi-thao' }), now + 60_000);
+    expect(s.cancelled).toEqual({});
+    expect(s.restored).toEqual([{ itemId: 'hoi-thao', at: iso(now), reason: 'Mưa bão', restoredAt: iso(now + 60_000) }]);
+  });
+
+  it('refuses the calendar of another bloc, and a year that has handed over takes late records only', () => {
+    const decisions = [{ year: Y, daysOff: [], workingDays: [] }];
+    expect(() => changes.acceptCalendar(plan, state, { blocId: 'khoi-khac', decisions, apply: true })).toThrow(/^blocId: lịch này của Khối "khoi-khac"/);
+    const s = freshState();
+    s.handover = { at: iso(now), by: 'plan', noticesSent: true, nextYearStarted: true };
+    expect(() => changes.acceptCalendar(plan, s, { blocId: 'thu-nghiem', decisions, apply: true })).toThrow(/^decisions: năm 2049 đã chuyển giao/);
+    expect(() => changes.acceptReschedule(plan, s, { itemId: 'hoi-thao', date: `${Y}-09-01` }, now)).toThrow(/đã chuyển giao/);
+    expect(changes.acceptSubmission(plan, s, { unitId: 'so-a', itemId: 'bao-cao-6-thang' }, now).unitId).toBe('so-a');
+  });
+});
+
 describe('the status matrix', () => {
   it('tells on time, late by how much, overdue by how much, and not yet due', () => {
     const state = freshState();
@@ -194,7 +248,8 @@ describe('changes the secretariat makes', () => {
   it('rejects an extension that does not extend, a bad date, and changes to a cancelled item', () => {
     expect(() => changes.acceptExtension(plan, state, { unitId: 'so-a', itemId: 'bao-cao-6-thang', until: `${Y}-06-01` })).toThrow(/^until: /);
     expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y}-02-30` }, now)).toThrow(/^date: /);
-    expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y + 3}-08-01` }, now)).toThrow(/^date: .*ngoài chu kỳ/);
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-thao', date: `${Y + 3}-08-01` }, now)).toThrow(/^date: .*ngoài Quý III/);
+    expect(() => changes.acceptReschedule(plan, state, { itemId: 'bao-cao-6-thang', date: `${Y + 3}-06-01` }, now)).toThrow(/^date: .*ngoài chu kỳ/);
     const s = freshState();
     changes.applyCancel(plan, s, { itemId: 'tong-hop-6-thang' }, now);
     expect(() => changes.acceptSubmission(plan, s, { unitId: 'so-b', itemId: 'tong-hop-6-thang' }, now)).toThrow(/^itemId: .*hủy/);

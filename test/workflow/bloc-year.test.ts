@@ -2,7 +2,6 @@
  * A whole year of a small bloc on the time-skipping server, with real mail over loopback SMTP:
  * who gets which reminder, when and in which words; who is overdue; extensions, moves, the handover.
  */
-import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
@@ -12,11 +11,11 @@ import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 const engine = useTimeSkippingEngine();
 
 test('a year of the small bloc: reminders, submissions, follow-ups, extension, reschedule, handover', async () => {
-  const { env, smtp, advanceTo, received, taskQueue: TASK_QUEUE } = engine();
+  const { env, smtp, advanceTo, received } = engine();
   const config = smallBloc();
-  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: TASK_QUEUE });
+  const { workflowId } = await engine().startYear(config, Y);
   const handle = env.client.workflow.getHandle(workflowId);
-  const again = await startBlocYear(env.client, config, Y, { taskQueue: TASK_QUEUE });
+  const again = await engine().startYear(config, Y);
   expect(again).toEqual({ workflowId: `bloc-thu-nghiem-${Y}`, alreadyStarted: true });
 
   // 7 days before the 6-month report (due before 15/6, i.e. by the end of Monday 14/6): every unit, 08:00.

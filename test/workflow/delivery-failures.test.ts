@@ -3,7 +3,6 @@
  * a passing 4xx is retried without doubling anyone's mail, and every failure reaches the reminder
  * log and the next escalation digest.
  */
-import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -15,7 +14,7 @@ test('a 550 for one unit leaves the others delivered and shows in the log and th
   smtp.refuse('vanthu@so-c.example.vn', 550);
   smtp.refuse('giamdoc@so-b.example.vn', 550);
   smtp.failNext(1, 451);
-  const { workflowId } = await startBlocYear(env.client, smallBloc(), Y, { taskQueue: engine().taskQueue });
+  const { workflowId } = await engine().startYear(smallBloc(), Y);
   const handle = env.client.workflow.getHandle(workflowId);
 
   await advanceTo(`${Y}-06-07T08:05`);

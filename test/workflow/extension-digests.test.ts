@@ -3,7 +3,6 @@
  * so while it is the only one missing the digest stays unsent, and once it lapses the digest names it.
  * Counted at the SMTP server, through the workflow, the mail activity and the reminder log.
  */
-import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -13,7 +12,7 @@ const DIGEST = /Đơn vị chưa nộp/;
 
 test('through an extension window: no empty digest, and one naming the unit once its extension lapsed', async () => {
   const { env, smtp, advanceTo } = engine();
-  const { workflowId } = await startBlocYear(env.client, smallBloc(), Y, { taskQueue: engine().taskQueue });
+  const { workflowId } = await engine().startYear(smallBloc(), Y);
   const handle = env.client.workflow.getHandle(workflowId);
   const submit = (unitId: string, itemId: string, reference: string) =>
     handle.executeUpdate(msg.recordSubmission, { args: [{ unitId, itemId, reference }] });

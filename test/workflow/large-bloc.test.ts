@@ -2,7 +2,6 @@
  * A 200-unit bloc outgrows one run's history mid-year: it continues as new carrying its whole
  * record, and nothing is lost or sent twice across the boundary.
  */
-import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -19,7 +18,7 @@ test('200 units: continue-as-new mid-year keeps every submission and sends no re
     c.units = Array.from({ length: UNITS }, (_, i) => ({ id: id(i + 1), name: `Đơn vị ${i + 1}`, emails: [email(i + 1)] }));
     c.roles = { leader: id(1), deputy: id(2) };
   });
-  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine().taskQueue, maxHistoryEvents: 300 });
+  const { workflowId } = await engine().startYear(config, Y, { maxHistoryEvents: 300 });
   const handle = env.client.workflow.getHandle(workflowId);
   const { runId: firstRun } = await handle.describe();
 

@@ -2,7 +2,6 @@
  * A year started after some of its dates passed: nothing stale is sent, and the status shows the
  * passed deadlines as they stand.
  */
-import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -18,7 +17,7 @@ test('starting a year whose deadline passed three weeks ago sends no stale remin
     if (report) report.due = { on: '15/6' };
   });
   await advanceTo(`${Y}-07-06T09:00`);
-  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine().taskQueue });
+  const { workflowId } = await engine().startYear(config, Y);
   const handle = env.client.workflow.getHandle(workflowId);
 
   await advanceTo(`${Y}-07-10T09:00`);

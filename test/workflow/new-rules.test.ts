@@ -4,7 +4,6 @@
  * what the new rules would change (`replan` without `apply`) and puts them in force only by asking.
  */
 import { planYear, type PlanRequest } from '../../calendar/schedule';
-import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -20,8 +19,8 @@ const nextReleasePlanning = {
 };
 
 test('new rules move nothing in a running year until the secretariat replans it', async () => {
-  const { env, smtp, advanceTo, taskQueue, replaceWorker } = engine();
-  const { workflowId } = await startBlocYear(env.client, smallBloc(), Y, { taskQueue });
+  const { env, smtp, advanceTo, replaceWorker } = engine();
+  const { workflowId } = await engine().startYear(smallBloc(), Y);
   const handle = env.client.workflow.getHandle(workflowId);
   const reminders = async () => (await handle.query(msg.timelineQuery)).items.find((i) => i.id === 'bao-cao-6-thang')?.reminders;
   const recorded = [`${Y}-06-07T08:00:00.000+07:00`, `${Y}-06-11T08:00:00.000+07:00`];

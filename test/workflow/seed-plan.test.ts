@@ -4,7 +4,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { startBlocYear } from '../../client/start-year';
 import { loadBlocConfig } from '../../config/load';
 import * as msg from '../../workflows/messages';
 import type { LogEntry, YearSummary } from '../../workflows/model';
@@ -29,7 +28,7 @@ function toldAbout(log: LogEntry[], unitId: string, itemId: string): string[] {
 test('Bloc No. 4 of Đắk Nông: a year of plan 277/KH-KTĐ4 from start to handover', async () => {
   const { env, advanceTo, smtp } = engine();
   const config = loadBlocConfig(SEED);
-  const { workflowId } = await startBlocYear(env.client, config, Y, { taskQueue: engine().taskQueue });
+  const { workflowId } = await engine().startYear(config, Y);
   expect(workflowId).toBe(`bloc-dak-nong-khoi-4-${Y}`);
   const handle = env.client.workflow.getHandle(workflowId);
 

@@ -1,0 +1,191 @@
+/**
+ * What the secretariat can tell a year (Updates) and ask it (Queries). Every Update is checked by its
+ * `accept…` function twice, by the validator (so a refusal writes nothing) and again by the handler on the
+ * record as it then stands, and runs after the Updates before it; a date change waits for the planning
+ * activity and puts the new schedule in force with the change.
+ */
+import * as wf from '@temporalio/workflow';
+import { DateTime } from 'luxon';
+import { scheduleChanges, type YearSchedule } from '../calendar/schedule';
+import * as changes from './changes';
+import * as msg from './messages';
+import type { LogEntry, YearState } from './model';
+import { nextRoles } from './outgoing';
+import { planRequestOf } from './plan';
+import { handoverAt, type ScheduleKeeper } from './schedule-keeper';
+import { cellOf, overdueAt, statusView, summarise } from './status';
+
+export interface YearRun {
+  state: YearState;
+  keeper: ScheduleKeeper;
+  serially: <T>(work: () => Promise<T> | T) => Promise<T>;
+  now(): number;
+  /** Wakes the year's loop: the record changed. */
+  changed(): void;
+  /** Messages handed to the mail activity and not yet back, for the log. */
+  sending(): LogEntry[];
+  /** How long a year stays open for late records after its handover. */
+  openFor: number;
+}
+
+/** Validators check against the schedule in force; before the first exists, the handler checks. */
+function validate(year: YearRun, check: (schedule: YearSchedule) => void): void {
+  const schedule = year.keeper.peek();
+  if (schedule) check(schedule);
+}
+
+export function stageOf(year: YearRun): msg.StageView {
+  const { state, keeper } = year;
+  const planned = keeper.peek();
+  const at = planned ? handoverAt(planned) : undefined;
+  const zone = state.config.bloc.timeZone;
+  const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO() ?? '';
+  return {
+    stage: state.handover ? 'handed-over' : state.handoverHeld ? 'awaiting-handover' : 'running',
+    ...(at !== undefined && { handoverAt: iso(at) }),
+    handoverHeld: Boolean(state.handoverHeld),
+    ...(state.handover && { handover: state.handover, openUntil: iso(Date.parse(state.handover.at) + year.openFor) }),
+    nextYear: state.year + 1,
+    next: nextRoles(state),
+    moves: state.moves ?? [],
+    cancelled: Object.entries(state.cancelled).map(([itemId, c]) => ({ itemId, ...c })),
+    restored: state.restored ?? [],
+  };
+}
+
+export function setHandlers(year: YearRun): void {
+  const { state, keeper, serially, now, changed } = year;
+  const inForce = () => keeper.inForce();
+  const itemById = (id: string) => inForce().items.find((i) => i.id === id) as YearSchedule['items'][number];
+  const zone = state.config.bloc.timeZone;
+  const judgeAt = (q?: msg.AtInput) => (q?.at === undefined ? now() : changes.parseInstant('at', q.at, zone));
+
+  wf.setHandler(
+    msg.recordSubmission,
+    (s) =>
+      serially(() => {
+        const accepted = changes.acceptSubmission(inForce(), state, s, now());
+        const { outcome, submission } = changes.applySubmission(inForce(), state, accepted, now());
+        changed();
+        return { outcome, submission, cell: cellOf(state, itemById(accepted.itemId), accepted.unitId, now()) };
+      }),
+    { validator: (s) => validate(year, (plan) => changes.acceptSubmission(plan, state, s, now())) },
+  );
+  wf.setHandler(
+    msg.grantExtension,
+    (e) =>
+      serially(async () => {
+        const accepted = changes.acceptExtension(inForce(), state, e);
+        const extensions = planRequestOf(state).extensions ?? {};
+        const own = { ...extensions[accepted.itemId], [accepted.unitId]: accepted.until };
+        const next = await keeper.propose({ extensions: { ...extensions, [accepted.itemId]: own } });
+        changes.applyExtension(inForce(), state, accepted, now());
+        keeper.adopt(next);
+        changed();
+        return cellOf(state, itemById(accepted.itemId), accepted.unitId, now());
+      }),
+    { validator: (e) => validate(year, (plan) => changes.acceptExtension(plan, state, e)) },
+  );
+  wf.setHandler(
+    msg.reschedule,
+    (r) =>
+      serially(async () => {
+        const accepted = changes.acceptReschedule(inForce(), state, r, now());
+        const next = await keeper.propose({ dateOverrides: { ...state.dateOverrides, [accepted.itemId]: accepted.override } });
+        changes.applyReschedule(state, accepted, now());
+        keeper.adopt(next);
+        changed();
+        return itemById(accepted.itemId);
+      }),
+    { validator: (r) => validate(year, (plan) => changes.acceptReschedule(plan, state, r, now())) },
+  );
+  wf.setHandler(
+    msg.replaceCalendar,
+    (c) =>
+      serially(async () => {
+        const decisions = changes.acceptCalendar(inForce(), state, c);
+        const next = await keeper.propose({ decisions });
+        const preview = { changes: scheduleChanges(inForce(), next.schedule) };
+        if (!c.apply) return { applied: false, moved: changes.movedItems(inForce(), next.schedule), ...preview };
+        const moved = changes.applyCalendar(state, decisions, inForce(), next.schedule);
+        keeper.adopt(next);
+        changed();
+        return { applied: true, moved, ...preview };
+      }),
+    { validator: (c) => validate(year, (plan) => changes.acceptCalendar(plan, state, c)) },
+  );
+  wf.setHandler(
+    msg.replan,
+    (r) =>
+      serially(async () => {
+        changes.acceptReplan(state, r);
+        const before = inForce();
+        const next = await keeper.propose();
+        const result = { applied: r.apply, changes: scheduleChanges(before, next.schedule) };
+        if (!r.apply) return result;
+        changes.markMoved(state, before, next.schedule);
+        keeper.adopt(next);
+        changed();
+        return result;
+      }),
+    { validator: (r) => changes.acceptReplan(state, r) },
+  );
+  wf.setHandler(
+    msg.updateContacts,
+    (c) =>
+      serially(() => {
+        changes.applyContacts(state, changes.acceptContacts(state, c));
+        changed();
+      }),
+    { validator: (c) => void changes.acceptContacts(state, c) },
+  );
+  wf.setHandler(
+    msg.cancelItem,
+    (c) =>
+      serially(() => {
+        changes.applyCancel(inForce(), state, changes.acceptCancel(inForce(), state, c), now());
+        changed();
+      }),
+    { validator: (c) => validate(year, (plan) => changes.acceptCancel(plan, state, c)) },
+  );
+  wf.setHandler(
+    msg.restoreItem,
+    (r) =>
+      serially(() => {
+        changes.applyRestore(state, changes.acceptRestore(inForce(), state, r), now());
+        changed();
+      }),
+    { validator: (r) => validate(year, (plan) => changes.acceptRestore(plan, state, r)) },
+  );
+  wf.setHandler(
+    msg.handOver,
+    (): Promise<msg.StageView> =>
+      serially(async () => {
+        changes.acceptHandOver(state);
+        state.handoverRequested = DateTime.fromMillis(now(), { zone }).toISO() ?? '';
+        changed();
+        // The year's loop carries it out (notices, the next year); the answer says how it went.
+        await wf.condition(() => state.handover !== undefined);
+        return stageOf(year);
+      }),
+    { validator: () => changes.acceptHandOver(state) },
+  );
+  wf.setHandler(
+    msg.closeYear,
+    (c) =>
+      serially(() => {
+        const accepted = changes.acceptClose(state, c);
+        state.closeRequested = { at: DateTime.fromMillis(now(), { zone }).toISO() ?? '', ...(accepted.reason && { reason: accepted.reason }) };
+        changed();
+        return summarise(state, inForce(), state.closeRequested.at);
+      }),
+    { validator: (c) => void changes.acceptClose(state, c) },
+  );
+
+  wf.setHandler(msg.statusQuery, (q) => statusView(inForce(), state, judgeAt(q)));
+  wf.setHandler(msg.overdueQuery, (q) => overdueAt(inForce(), state, judgeAt(q)));
+  wf.setHandler(msg.timelineQuery, () => inForce());
+  wf.setHandler(msg.logQuery, () => [...state.log, ...year.sending()]);
+  wf.setHandler(msg.previousYearsQuery, () => state.previousYears);
+  wf.setHandler(msg.stageQuery, () => stageOf(year));
+}
