@@ -11,10 +11,11 @@ import * as path from 'node:path';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { startLocalInbox } from '../activities/mail/inbox';
+import { describeSmtpServer, smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
 import { connectClient } from '../client/connection';
 import { startBlocYear } from '../client/start-year';
 import { loadBlocConfig } from '../config/load';
-import { installRuntime, runWorker } from '../worker/main';
+import { errorLines, installRuntime, runWorker } from '../worker/main';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
@@ -23,7 +24,8 @@ const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
 const DEV_SERVER_READY_MS = 60_000;
 const DEV_SERVER_STOP_MS = 10_000;
 
-const port = z.coerce.number().int().min(1).max(65535);
+// zod 4 gives every failed check of a schema its `error`: one message for "not a number" and "out of range".
+const port = z.coerce.number({ error: 'phải là số nguyên từ 1 đến 65535 / must be a whole number from 1 to 65535' }).int().min(1).max(65535);
 const startEnv = z.object({
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -126,9 +128,20 @@ async function startOwnDevServer(env: StartEnv, dataDir: string, signal: AbortSi
   return { server, address: `127.0.0.1:${env.TEMPORAL_PORT}`, store, startedAt };
 }
 
+/**
+ * The worker's mail settings, checked before anything starts (the first start builds the Temporal CLI for
+ * minutes). Without SMTP_URL the worker sends to our own inbox, on SMTP_PORT.
+ */
+function mailSettings(env: StartEnv): { smtp: SmtpSettings; ownInbox: boolean } {
+  const ownInbox = !env.SMTP_URL?.trim();
+  const smtpUrl = ownInbox ? `smtp://127.0.0.1:${env.SMTP_PORT}` : env.SMTP_URL;
+  return { smtp: smtpSettingsFromEnv({ ...process.env, SMTP_URL: smtpUrl }), ownInbox };
+}
+
 async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Promise<void> {
   const dataDir = path.resolve('data');
   const lines: string[] = [];
+  const mail = mailSettings(env);
   const configured = loadTemporalSettings();
   const own = configured.addressConfigured ? undefined : await startOwnDevServer(env, dataDir, signal, cleanups);
   const settings = own ? loadTemporalSettings({ ...process.env, TEMPORAL_ADDRESS: own.address }) : configured;
@@ -145,19 +158,20 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
     lines.push(`Temporal gRPC  ${settings.address}  (existing server, namespace ${settings.namespace})`);
   }
 
-  if (env.SMTP_URL) {
-    lines.push(`Mail           ${env.SMTP_URL}`);
-  } else {
+  let smtp = mail.smtp;
+  if (mail.ownInbox) {
     const mailDir = path.join(dataDir, 'mail');
     const inbox = await startLocalInbox({ dir: mailDir, host: '127.0.0.1', port: env.SMTP_PORT });
     cleanups.push(() => inbox.close());
-    process.env.SMTP_URL = `smtp://127.0.0.1:${inbox.port}`;
-    lines.push(`Mail inbox     ${process.env.SMTP_URL} → ${path.relative('.', mailDir)}/*.eml`);
+    smtp = { ...smtp, port: inbox.port };
+    lines.push(`Mail inbox     smtp://127.0.0.1:${inbox.port} → ${path.relative('.', mailDir)}/*.eml`);
+  } else {
+    lines.push(`Mail           ${describeSmtpServer(smtp)}`);
   }
 
   let onRunning!: () => void;
   const running = new Promise<void>((resolve) => (onRunning = resolve));
-  const worker = runWorker(settings, { signal, onRunning });
+  const worker = runWorker(settings, { signal, onRunning, smtp });
   // Drained first on the way out. Handled at once, so that an early failure is not an unhandled rejection;
   // the failure itself is reported where `worker` is awaited.
   const drained = worker.catch(() => undefined);
@@ -182,7 +196,7 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
 async function main(): Promise<number> {
   const parsed = startEnv.safeParse(process.env);
   if (!parsed.success) {
-    warn(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+    for (const issue of parsed.error.issues) warn(`${String(issue.path[0])}: ${issue.message}`);
     return 2;
   }
   // The worker must drain before the dev server stops, so the signals are ours rather than the Runtime's.
@@ -205,7 +219,7 @@ async function main(): Promise<number> {
     await run(parsed.data, stopping.signal, cleanups);
   } catch (err) {
     if (!(err instanceof Stopped)) {
-      warn((err as Error).message.split('\n')[0] ?? String(err));
+      for (const line of errorLines(err as Error)) warn(line);
       code = (err as { exitCode?: number }).exitCode ?? 1;
     }
   } finally {

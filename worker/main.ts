@@ -4,6 +4,8 @@
  */
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
+import { InputError } from '../client/errors';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
 import { ENGINE_WORKER_OPTIONS } from './options';
@@ -27,10 +29,14 @@ export interface RunWorkerOptions {
   signal?: AbortSignal;
   /** Called once the worker polls its task queue. */
   onRunning?: () => void;
+  /** Default: from the environment (SMTP_URL, ...). */
+  smtp?: SmtpSettings;
 }
 
 /** Resolves once the worker has stopped, by signal or abort; rejects on a fatal worker error. */
 export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptions = {}): Promise<void> {
+  // Before connecting: a bad mail setting is reported at once, not after Temporal has answered.
+  const activities = createActivities(opts.smtp ? { settings: opts.smtp } : {});
   const connection = await connectWorker(settings);
   try {
     const worker = await Worker.create({
@@ -38,7 +44,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       namespace: settings.namespace,
       taskQueue: settings.taskQueue,
       workflowsPath: require.resolve('../workflows'),
-      activities: createActivities(),
+      activities,
       ...ENGINE_WORKER_OPTIONS,
     });
     if (opts.signal?.aborted) return;
@@ -57,14 +63,25 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
   }
 }
 
+/**
+ * Input a person fixes (InputError, such as SmtpSettingsError) prints in full, one problem a line: those
+ * messages are written to be read, and the settings ones never carry a secret. Anything else prints its
+ * first line only, as before.
+ */
+export function errorLines(err: Error): string[] {
+  return err instanceof InputError ? err.message.split('\n') : [err.message.split('\n')[0] ?? String(err)];
+}
+
 async function main(): Promise<void> {
+  const temporal = loadTemporalSettings();
+  const smtp = smtpSettingsFromEnv();
   installRuntime();
-  await runWorker(loadTemporalSettings());
+  await runWorker(temporal, { smtp });
 }
 
 if (require.main === module) {
   main().catch((err: Error & { exitCode?: number }) => {
-    process.stderr.write(`worker: ${err.message.split('\n')[0]}\n`);
+    for (const line of errorLines(err)) process.stderr.write(`worker: ${line}\n`);
     process.exit(err.exitCode ?? 1);
   });
 }

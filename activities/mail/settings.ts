@@ -1,17 +1,22 @@
 /**
  * SMTP settings from the environment. Secrets come only from SMTP_USER / SMTP_PASSWORD, never from
- * the URL, because URLs end up in logs and process listings.
+ * the URL, because URLs end up in logs and process listings. The messages here are printed by the
+ * worker and by `npm start`, so none carries the value of either variable, nor the user-info part of a
+ * URL: that is masked as `***`.
  */
-import { z } from 'zod';
 import addressparser from 'nodemailer/lib/addressparser';
+import { InputError } from '../../client/errors';
+import { effectiveStartTls, loginNeedsStartTls } from './tls';
 
 export type StartTlsPolicy = 'required' | 'opportunistic' | 'off';
 
 export interface SmtpSettings {
+  /** As a socket takes it: `::1`, not `[::1]`. */
   host: string;
   port: number;
   /** Implicit TLS from the first byte (smtps://, usually port 465). */
   secure: boolean;
+  /** As applied: `required` whenever the login needs TLS (activities/mail/tls.ts). */
   starttls: StartTlsPolicy;
   auth?: { user: string; pass: string };
   from: { name: string; address: string };
@@ -21,18 +26,31 @@ export interface SmtpSettings {
   timeoutMs: number;
 }
 
-export class SmtpSettingsError extends Error {
+/** One line per problem, `VARIABLE: lý do / reason`, so that the message can be printed as it stands. */
+export class SmtpSettingsError extends InputError {
   override name = 'SmtpSettingsError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
 }
+
+type Variable =
+  | 'SMTP_URL'
+  | 'SMTP_USER'
+  | 'SMTP_PASSWORD'
+  | 'SMTP_SECURE'
+  | 'SMTP_STARTTLS'
+  | 'MAIL_FROM'
+  | 'SMTP_RATE_PER_SECOND'
+  | 'SMTP_POOL_SIZE'
+  | 'SMTP_TIMEOUT_MS';
 
 const DEFAULT_URL = 'smtp://127.0.0.1:2525';
 const DEFAULT_FROM = 'Khối thi đua <khoi-thi-dua@localhost>';
-/** Looser than z.email(): the default sender is at localhost, which has no top-level domain. */
+/** Looser than an e-mail validator: the default sender is at localhost, which has no top-level domain. */
 const MAILBOX = /^[^\s@<>]+@[^\s@<>]+$/;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
-
-const positiveInt = (min: number, max: number) =>
-  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max);
+const POLICIES: readonly StartTlsPolicy[] = ['required', 'opportunistic', 'off'];
 
 /**
  * The batch activity must heartbeat at least once a minute; each SMTP wait must fail well before it,
@@ -40,87 +58,142 @@ const positiveInt = (min: number, max: number) =>
  */
 const MAX_TIMEOUT_MS = 30_000;
 
-const envSchema = z.object({
-  SMTP_URL: z
-    .string()
-    .default(DEFAULT_URL)
-    .transform((raw, ctx) => {
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: `not a URL: ${raw}` });
-        return z.NEVER;
-      }
-      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-        ctx.addIssue({ code: 'custom', message: 'must start with smtp:// or smtps://' });
-        return z.NEVER;
-      }
-      if (url.username || url.password) {
-        ctx.addIssue({ code: 'custom', message: 'must not carry credentials; set SMTP_USER and SMTP_PASSWORD' });
-        return z.NEVER;
-      }
-      const secure = url.protocol === 'smtps:';
-      return { host: url.hostname, port: url.port ? Number(url.port) : secure ? 465 : 587, secure };
-    }),
-  SMTP_USER: z.string().min(1).optional(),
-  SMTP_PASSWORD: z.string().min(1).optional(),
-  SMTP_SECURE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  SMTP_STARTTLS: z.enum(['required', 'opportunistic', 'off'], { error: 'must be required, opportunistic or off' }).default('opportunistic'),
-  MAIL_FROM: z
-    .string()
-    .default(DEFAULT_FROM)
-    .transform((raw, ctx) => {
-      if (/[\r\n]/.test(raw)) {
-        ctx.addIssue({ code: 'custom', message: 'must be one line' });
-        return z.NEVER;
-      }
-      const [first, ...rest] = addressparser(raw.normalize('NFC'), { flatten: true });
-      if (!first?.address || rest.length > 0 || !MAILBOX.test(first.address)) {
-        ctx.addIssue({ code: 'custom', message: 'must be one address, e.g. "Khối thi đua <khoi@example.gov.vn>"' });
-        return z.NEVER;
-      }
-      return { name: first.name, address: first.address };
-    }),
-  SMTP_RATE_PER_SECOND: positiveInt(1, 1000).default(5),
-  SMTP_POOL_SIZE: positiveInt(1, 50).default(2),
-  SMTP_TIMEOUT_MS: positiveInt(1000, MAX_TIMEOUT_MS).default(15_000),
-});
+/**
+ * Everything before the last `@` may be a user name or a password, and a password may hold `/`, `?` or
+ * `#`, so the mask reaches that far even in a string that is not a valid URL.
+ */
+export function maskUserinfo(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, (_all, scheme: string | undefined) => `${scheme ?? ''}***@`);
+}
 
-/** Reads and validates the settings; every error names the variable it comes from. */
-export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings {
-  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
-  const input = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, blank(env[k])]));
-  const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`);
-    throw new SmtpSettingsError(`invalid SMTP settings\n  ${lines.join('\n  ')}`);
-  }
-  const e = parsed.data;
-  const fail = (message: string): never => {
-    throw new SmtpSettingsError(`invalid SMTP settings\n  ${message}`);
-  };
+/** Where the mail goes, fit to print: never a credential. */
+export function describeSmtpServer(s: SmtpSettings): string {
+  const host = s.host.includes(':') ? `[${s.host}]` : s.host;
+  const tls = s.secure ? 'TLS' : `STARTTLS ${s.starttls}`;
+  return `${s.secure ? 'smtps' : 'smtp'}://${host}:${s.port} (${tls}${s.auth ? ', with login' : ''})`;
+}
 
-  if (e.SMTP_SECURE !== undefined && (e.SMTP_SECURE === 'true') !== e.SMTP_URL.secure) {
-    fail(`SMTP_SECURE: says ${e.SMTP_SECURE} but SMTP_URL uses ${e.SMTP_URL.secure ? 'smtps://' : 'smtp://'}`);
-  }
-  if ((e.SMTP_USER === undefined) !== (e.SMTP_PASSWORD === undefined)) {
-    fail(e.SMTP_USER === undefined ? 'SMTP_USER: required when SMTP_PASSWORD is set' : 'SMTP_PASSWORD: required when SMTP_USER is set');
-  }
-  const auth = e.SMTP_USER !== undefined && e.SMTP_PASSWORD !== undefined ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : undefined;
-  if (auth && !e.SMTP_URL.secure && e.SMTP_STARTTLS === 'off' && !LOOPBACK.has(e.SMTP_URL.host)) {
-    fail('SMTP_STARTTLS: off would send SMTP_PASSWORD in clear text to a remote host; use required, or smtps://');
+class Problems {
+  readonly lines: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  /** An empty or blank variable means "not set", as shells and .env files usually intend. */
+  raw(name: Variable): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
   }
 
+  add(name: Variable, vi: string, en: string): undefined {
+    this.lines.push(`${name}: ${vi} / ${en}`);
+    return undefined;
+  }
+}
+
+interface Endpoint {
+  host: string;
+  port: number;
+  secure: boolean;
+}
+
+function readUrl(p: Problems): Endpoint | undefined {
+  const raw = p.raw('SMTP_URL') ?? DEFAULT_URL;
+  const shown = `"${maskUserinfo(raw)}"`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return p.add('SMTP_URL', `${shown} không phải là URL; cần dạng smtp://máy-chủ:cổng hoặc smtps://máy-chủ:cổng`, 'is not a URL; expected smtp://host:port or smtps://host:port');
+  }
+  if (url.username || url.password) {
+    return p.add('SMTP_URL', `${shown} không được chứa tên đăng nhập hay mật khẩu; hãy đặt SMTP_USER và SMTP_PASSWORD`, 'must not carry a user name or password; set SMTP_USER and SMTP_PASSWORD');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    return p.add('SMTP_URL', `${shown} phải bắt đầu bằng smtp:// hoặc smtps://`, 'must start with smtp:// or smtps://');
+  }
+  if (!url.hostname) return p.add('SMTP_URL', `${shown} thiếu tên máy chủ`, 'has no host name');
+  if (url.port === '0') return p.add('SMTP_URL', `${shown} có cổng 0; cổng phải từ 1 đến 65535`, 'has port 0; a port is from 1 to 65535');
+  const secure = url.protocol === 'smtps:';
   return {
-    host: e.SMTP_URL.host,
-    port: e.SMTP_URL.port,
-    secure: e.SMTP_URL.secure,
-    starttls: e.SMTP_STARTTLS,
+    // The URL keeps an IPv6 address in brackets; a socket wants it bare.
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+  };
+}
+
+function readWholeNumber(p: Problems, name: Variable, range: { min: number; max: number; fallback: number; unit?: [vi: string, en: string] }): number | undefined {
+  const raw = p.raw(name);
+  if (raw === undefined) return range.fallback;
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (n >= range.min && n <= range.max) return n;
+  const [vi, en] = range.unit ? [` (${range.unit[0]})`, ` (${range.unit[1]})`] : ['', ''];
+  return p.add(name, `phải là số nguyên từ ${range.min} đến ${range.max}${vi}`, `must be a whole number from ${range.min} to ${range.max}${en}`);
+}
+
+function readFrom(p: Problems): SmtpSettings['from'] | undefined {
+  const raw = p.raw('MAIL_FROM') ?? DEFAULT_FROM;
+  if (/[\r\n]/.test(raw)) return p.add('MAIL_FROM', 'phải nằm trên một dòng', 'must be one line');
+  const [first, ...rest] = addressparser(raw.normalize('NFC'), { flatten: true });
+  if (!first?.address || rest.length > 0 || !MAILBOX.test(first.address)) {
+    const example = '"Khối thi đua <khoi@example.gov.vn>"';
+    return p.add('MAIL_FROM', `phải là đúng một địa chỉ, ví dụ ${example}`, `must be one address, e.g. ${example}`);
+  }
+  return { name: first.name, address: first.address };
+}
+
+function readAuth(p: Problems): SmtpSettings['auth'] | undefined {
+  const user = p.raw('SMTP_USER');
+  const pass = p.raw('SMTP_PASSWORD');
+  if (user === undefined && pass !== undefined) return p.add('SMTP_USER', 'cần đặt khi có SMTP_PASSWORD', 'required when SMTP_PASSWORD is set');
+  if (user !== undefined && pass === undefined) return p.add('SMTP_PASSWORD', 'cần đặt khi có SMTP_USER', 'required when SMTP_USER is set');
+  return user !== undefined && pass !== undefined ? { user, pass } : undefined;
+}
+
+/** Reads and checks the settings; the error lists every problem at once, each by its variable. */
+export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings {
+  const p = new Problems(env);
+  const endpoint = readUrl(p);
+  const auth = readAuth(p);
+
+  const secureRaw = p.raw('SMTP_SECURE');
+  if (secureRaw !== undefined && secureRaw !== 'true' && secureRaw !== 'false') {
+    p.add('SMTP_SECURE', 'phải là true hoặc false', 'must be true or false');
+  } else if (secureRaw !== undefined && endpoint && (secureRaw === 'true') !== endpoint.secure) {
+    const scheme = endpoint.secure ? 'smtps://' : 'smtp://';
+    p.add('SMTP_SECURE', `là ${secureRaw} nhưng SMTP_URL dùng ${scheme}`, `says ${secureRaw} but SMTP_URL uses ${scheme}`);
+  }
+
+  const policyRaw = p.raw('SMTP_STARTTLS') ?? 'opportunistic';
+  const policy = POLICIES.find((v) => v === policyRaw);
+  if (policy === undefined) {
+    p.add('SMTP_STARTTLS', 'phải là required, opportunistic hoặc off', 'must be required, opportunistic or off');
+  } else if (policy === 'off' && endpoint && auth && loginNeedsStartTls({ ...endpoint, auth })) {
+    // `opportunistic` is quietly made `required` (tls.ts); `off` says the opposite of what the rule
+    // demands, so the person who wrote it must choose.
+    p.add(
+      'SMTP_STARTTLS',
+      `off sẽ gửi mật khẩu không mã hóa tới ${endpoint.host}, không phải máy này; hãy dùng required, hoặc smtps://`,
+      `off would send the password unencrypted to ${endpoint.host}, which is not this machine; use required, or smtps://`,
+    );
+  }
+
+  const from = readFrom(p);
+  const ratePerSecond = readWholeNumber(p, 'SMTP_RATE_PER_SECOND', { min: 1, max: 1000, fallback: 5 });
+  const poolSize = readWholeNumber(p, 'SMTP_POOL_SIZE', { min: 1, max: 50, fallback: 2 });
+  const timeoutMs = readWholeNumber(p, 'SMTP_TIMEOUT_MS', { min: 1000, max: MAX_TIMEOUT_MS, fallback: 15_000, unit: ['mili giây', 'milliseconds'] });
+
+  // Each reader that returns undefined has added its problem, so the list is never empty here.
+  if (!endpoint || !policy || !from || ratePerSecond === undefined || poolSize === undefined || timeoutMs === undefined || p.lines.length > 0) {
+    throw new SmtpSettingsError(p.lines);
+  }
+  return {
+    ...endpoint,
+    starttls: effectiveStartTls({ ...endpoint, starttls: policy, auth }),
     ...(auth ? { auth } : {}),
-    from: e.MAIL_FROM,
-    ratePerSecond: e.SMTP_RATE_PER_SECOND,
-    poolSize: e.SMTP_POOL_SIZE,
-    timeoutMs: e.SMTP_TIMEOUT_MS,
+    from,
+    ratePerSecond,
+    poolSize,
+    timeoutMs,
   };
 }

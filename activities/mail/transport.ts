@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import type { NodemailerError, SMTPPoolOptions, SMTPPoolSentMessageInfo, Transporter } from 'nodemailer';
 import { ApplicationFailure } from '@temporalio/common';
 import type { SmtpSettings } from './settings';
+import { startTlsOptions } from './tls';
 
 export type MailTransport = Transporter<SMTPPoolSentMessageInfo>;
 
@@ -18,9 +19,8 @@ export function createMailTransport(settings: SmtpSettings): MailTransport {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
-    requireTLS: settings.starttls === 'required',
-    ignoreTLS: settings.starttls === 'off',
-    opportunisticTLS: settings.starttls === 'opportunistic',
+    // With a login to another machine, requireTLS whatever `starttls` says: the password never goes in clear.
+    ...startTlsOptions(settings),
     ...(settings.auth ? { auth: settings.auth } : {}),
     maxConnections: settings.poolSize,
     rateLimit: settings.ratePerSecond,
@@ -47,8 +47,19 @@ function asNodemailerError(err: unknown): NodemailerError {
 const PERMANENT_WITHOUT_REPLY = new Set(['EENVELOPE', 'ECONFIG', 'ENOAUTH', 'EMESSAGE', 'EMAXRECIPIENTS', 'EREQUIRETLS']);
 
 /**
- * 4xx replies, timeouts and dropped connections are retryable (SmtpTransient); 5xx replies and
- * refused envelopes are not (SmtpPermanent). A partly refused message never reaches here: it resolves.
+ * TLS was required and the server answered STARTTLS with a refusal, which is also what nodemailer meets
+ * when the server never offered it (or a relay in between struck it from the EHLO). Permanent whatever
+ * the reply's class, 454 included: the next attempt meets the same server, and one that strips STARTTLS
+ * answers as it likes. Nothing was sent, the login included; the settings or the server must change.
+ */
+function startTlsRefused(e: NodemailerError): boolean {
+  return e.code === 'ETLS' && e.command === 'STARTTLS' && typeof e.response === 'string' && e.response !== '';
+}
+
+/**
+ * 4xx replies, timeouts and dropped connections are retryable (SmtpTransient); 5xx replies, refused
+ * envelopes and a refused STARTTLS are not (SmtpPermanent). A partly refused message never reaches
+ * here: it resolves.
  */
 export function classifySmtpError(err: unknown): ApplicationFailure {
   const e = asNodemailerError(err);
@@ -59,6 +70,17 @@ export function classifySmtpError(err: unknown): ApplicationFailure {
     response: e.response ?? null,
     rejected: e.rejected ?? [],
   };
+  if (startTlsRefused(e)) {
+    return ApplicationFailure.create({
+      message:
+        'máy chủ SMTP từ chối STARTTLS trong khi kết nối bắt buộc phải mã hóa, nên không gửi gì (kể cả mật khẩu) / ' +
+        `the SMTP server refused STARTTLS and TLS is required, so nothing was sent (no password either); it answered: ${e.response ?? ''}`,
+      type: SMTP_PERMANENT,
+      nonRetryable: true,
+      details: [details],
+      cause: e,
+    });
+  }
   // nodemailer sets `permanent` from the reply class, and treats 503 (bad sequence) as transient.
   const permanent = e.responseCode !== undefined ? e.permanent === true : PERMANENT_WITHOUT_REPLY.has(e.code ?? '');
   return ApplicationFailure.create({

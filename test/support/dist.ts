@@ -7,10 +7,12 @@ import { promisify } from 'node:util';
 export const ROOT = join(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'client', 'cli.js');
 export const WORKER = join(ROOT, 'dist', 'worker', 'main.js');
+/** What `npm start` runs once it has built. */
+export const START = join(ROOT, 'dist', 'scripts', 'start.js');
 
 /** `npm test` builds before jest; a single test file run by hand builds here if it must. */
 export async function ensureBuilt(): Promise<void> {
-  if (!existsSync(CLI) || !existsSync(WORKER)) await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  if (![CLI, WORKER, START].every((file) => existsSync(file))) await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
 }
 
 /**

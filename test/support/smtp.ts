@@ -2,11 +2,13 @@
  * A real SMTP server on loopback for tests (smtp-server, parsed with mailparser), with the faults a
  * real mail server produces on demand: a refused recipient, a temporary failure, and the worst one,
  * a message accepted and then the connection dropped before the client could read the 250.
+ * It never offers STARTTLS. With `login: true` it demands AUTH and takes it in clear, as a relay that
+ * strips STARTTLS would: what it records is what such a relay would have learnt.
  */
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 
 export interface ReceivedMessage {
   /** Envelope recipients as the server accepted them at RCPT TO. */
@@ -25,11 +27,21 @@ export interface ReceivedMessage {
   dropped: boolean;
 }
 
+export interface LoginAttempt {
+  method: string;
+  username: string;
+  password: string;
+}
+
 export interface TestSmtpServer {
   url: string;
   port: number;
   /** In arrival order, dropped-after-accept copies included. */
   messages: ReceivedMessage[];
+  /** The verb of every command the server read (EHLO, STARTTLS, AUTH, MAIL, ...), in order, from every client. */
+  commands: string[];
+  /** Every AUTH exchange that reached its end, accepted or not (only with `login: true`). */
+  logins: LoginAttempt[];
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMessage[]>;
   /** Answer RCPT TO for this address with `code` (default 550) from now on. */
   refuse(address: string, code?: number): void;
@@ -67,17 +79,52 @@ async function toReceived(raw: Buffer, session: SMTPServerSession, dropped: bool
   };
 }
 
-export async function startTestSmtpServer(opts: { host?: string; port?: number } = {}): Promise<TestSmtpServer> {
+/**
+ * smtp-server reports each command it reads to its logger at debug level (`tnx: 'command'`, the verb in
+ * `command`; AUTH arguments already redacted). A test that looks for an absent command should also see a
+ * present one (EHLO) in the same list, which proves the recording works.
+ */
+function commandRecorder(commands: string[]): Exclude<SMTPServerOptions['logger'], boolean | undefined> {
+  const record = (entry: unknown) => {
+    const e = entry as { tnx?: unknown; command?: unknown } | null;
+    if (e?.tnx === 'command' && typeof e.command === 'string') commands.push(e.command.toUpperCase());
+  };
+  const ignore = () => undefined;
+  return { level: ignore, trace: ignore, debug: record, info: ignore, warn: ignore, error: ignore, fatal: ignore };
+}
+
+export interface TestSmtpServerOptions {
+  /** Default 127.0.0.1. 127.0.0.2 stands for a remote relay: the engine treats only 127.0.0.1, ::1 and localhost as loopback. */
+  host?: string;
+  port?: number;
+  /** Offer AUTH PLAIN and LOGIN without TLS, require it before MAIL FROM, accept any credentials and record them. */
+  login?: boolean;
+}
+
+export async function startTestSmtpServer(opts: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
+  const host = opts.host ?? '127.0.0.1';
   const messages: ReceivedMessage[] = [];
+  const commands: string[] = [];
+  const logins: LoginAttempt[] = [];
   const arrivals = new EventEmitter();
   const refused = new Map<string, number>();
   let failing = { n: 0, code: 451 };
   let dropping = 0;
 
   const server: SMTPServer = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
+    ...(opts.login
+      ? {
+          authOptional: false,
+          authMethods: ['PLAIN', 'LOGIN'],
+          disabledCommands: ['STARTTLS'],
+          allowInsecureAuth: true,
+          onAuth(auth, _session, callback) {
+            logins.push({ method: auth.method, username: auth.username ?? '', password: auth.password ?? '' });
+            callback(null, { user: auth.username });
+          },
+        }
+      : { authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'] }),
+    logger: commandRecorder(commands),
     closeTimeout: 200,
     onRcptTo(address, _session, callback) {
       const code = refused.get(address.address.toLowerCase());
@@ -111,14 +158,16 @@ export async function startTestSmtpServer(opts: { host?: string; port?: number }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     messages,
+    commands,
+    logins,
     waitFor(n, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -146,6 +195,8 @@ export async function startTestSmtpServer(opts: { host?: string; port?: number }
     },
     reset() {
       messages.length = 0;
+      commands.length = 0;
+      logins.length = 0;
       refused.clear();
       failing = { n: 0, code: 451 };
       dropping = 0;

@@ -1,5 +1,4 @@
 import { messageIdFor, threadHeaders, threadIdFor } from '../../activities/mail/message-id';
-import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { escapeHtml, headerValue } from '../../activities/mail/text';
 import { classifySmtpError } from '../../activities/mail/transport';
 import { INVITATION, message } from '../support/mail-fixtures';
@@ -39,40 +38,6 @@ describe('Message-ID', () => {
   });
 });
 
-describe('SMTP settings', () => {
-  it('has loopback defaults', () => {
-    expect(smtpSettingsFromEnv({})).toEqual({
-      host: '127.0.0.1',
-      port: 2525,
-      secure: false,
-      starttls: 'opportunistic',
-      from: { name: 'Khối thi đua', address: 'khoi-thi-dua@localhost' },
-      ratePerSecond: 5,
-      poolSize: 2,
-      timeoutMs: 15000,
-    });
-  });
-
-  it('reads smtps, credentials and limits', () => {
-    const s = smtpSettingsFromEnv({ SMTP_URL: 'smtps://mail.example.vn', SMTP_USER: 'u', SMTP_PASSWORD: 'p', SMTP_POOL_SIZE: '4', SMTP_TIMEOUT_MS: '20000' });
-    expect(s).toMatchObject({ host: 'mail.example.vn', port: 465, secure: true, auth: { user: 'u', pass: 'p' }, poolSize: 4, timeoutMs: 20000 });
-  });
-
-  it.each([
-    [{ SMTP_URL: 'http://x' }, 'SMTP_URL'],
-    [{ SMTP_URL: 'smtp://u:p@x' }, 'SMTP_URL'],
-    [{ SMTP_STARTTLS: 'maybe' }, 'SMTP_STARTTLS'],
-    [{ SMTP_TIMEOUT_MS: '120000' }, 'SMTP_TIMEOUT_MS'],
-    [{ SMTP_RATE_PER_SECOND: 'fast' }, 'SMTP_RATE_PER_SECOND'],
-    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
-    [{ SMTP_USER: 'u' }, 'SMTP_PASSWORD'],
-    [{ SMTP_SECURE: 'true' }, 'SMTP_SECURE'],
-    [{ SMTP_URL: 'smtp://mail.example.vn', SMTP_USER: 'u', SMTP_PASSWORD: 'p', SMTP_STARTTLS: 'off' }, 'SMTP_STARTTLS'],
-  ])('names the variable at fault: %j', (env, variable) => {
-    expect(() => smtpSettingsFromEnv(env)).toThrow(new RegExp(`^invalid SMTP settings\\n  ${variable}: `));
-  });
-});
-
 describe('failure classes', () => {
   const smtpError = (props: Record<string, unknown>) => Object.assign(new Error('smtp'), props);
 
@@ -84,9 +49,21 @@ describe('failure classes', () => {
     ['5xx reply', { code: 'EMESSAGE', responseCode: 554, permanent: true }, 'SmtpPermanent'],
     ['every recipient refused', { code: 'EENVELOPE', responseCode: 550, permanent: true }, 'SmtpPermanent'],
     ['no recipient at all', { code: 'EENVELOPE' }, 'SmtpPermanent'],
+    ['TLS handshake cut off', { code: 'ETLS', command: 'CONN' }, 'SmtpTransient'],
+    ['STARTTLS refused while TLS is required, even with a 4xx', { code: 'ETLS', command: 'STARTTLS', response: '454 4.7.0 TLS not available', responseCode: 454, permanent: false }, 'SmtpPermanent'],
   ])('%s', (_name, props, type) => {
     const failure = classifySmtpError(smtpError(props));
     expect(failure.type).toBe(type);
     expect(failure.nonRetryable).toBe(type === 'SmtpPermanent');
+  });
+
+  it('a refused STARTTLS says so in both languages, with the server\'s answer', () => {
+    const failure = classifySmtpError(
+      Object.assign(new Error('Error upgrading connection with STARTTLS'), { code: 'ETLS', command: 'STARTTLS', response: '500 Error: command not recognized', responseCode: 500 }),
+    );
+    expect(failure.message).toBe(
+      'máy chủ SMTP từ chối STARTTLS trong khi kết nối bắt buộc phải mã hóa, nên không gửi gì (kể cả mật khẩu) / ' +
+        'the SMTP server refused STARTTLS and TLS is required, so nothing was sent (no password either); it answered: 500 Error: command not recognized',
+    );
   });
 });
