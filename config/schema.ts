@@ -5,6 +5,156 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
+// --- Limits ------------------------------------------------------------------------------------
+
+/**
+ * Bounds a real bloc never reaches (the sample has 9 units and 15 items; the largest blocs have a few
+ * dozen units), so that a file that is mistaken or hostile is refused with one line rather than planned,
+ * mailed and kept in a workflow's history. README "Limits" states them for people.
+ */
+export const LIMITS = {
+  units: 500,
+  items: 200,
+  /** Reminder offsets in one rule (the plan's or an item's). */
+  remindersPerRule: 20,
+  /** Addresses in one `emails` or `cc` list. */
+  emailsPerList: 20,
+  decisions: 50,
+  /** Days in one decision's `daysOff`, and again in its `workingDays`. */
+  daysPerDecision: 100,
+  idLength: 64,
+  /** RFC 5321: a forward path holds at most 256 octets, angle brackets included. */
+  emailLength: 254,
+  /** Names of units, people, bodies, provinces, places and holidays. */
+  nameLength: 300,
+  /** Document numbers with their date and issuer, e.g. "Kế hoạch số 277/KH-KTĐ4 ngày 31/3/2020 của ...". */
+  referenceLength: 500,
+  /** The seed's longest title is 245 characters. */
+  titleLength: 1000,
+  descriptionLength: 5000,
+} as const;
+
+/** "có 150000 đơn vị, tối đa 500 / 150000 units, at most 500" */
+export function tooMany(count: number, max: number, vi: string, en: string): string {
+  return `có ${count} ${vi}, tối đa ${max} / ${count} ${en}, at most ${max}`;
+}
+
+/** A list with a bound: the error gives the count and the limit. */
+export function listOf<T extends z.ZodType>(item: T, max: number, vi: string, en: string) {
+  return z.array(item).max(max, {
+    error: (iss) => tooMany(Array.isArray(iss.input) ? iss.input.length : max + 1, max, vi, en),
+  });
+}
+
+/** The lists whose length multiplies all later work; `blocConfigSizeSchema` reads them first. */
+const TOP_LISTS: { path: string[]; max: number; vi: string; en: string }[] = [
+  { path: ['units'], max: LIMITS.units, vi: 'đơn vị', en: 'units' },
+  { path: ['items'], max: LIMITS.items, vi: 'mục', en: 'items' },
+  { path: ['calendar', 'decisions'], max: LIMITS.decisions, vi: 'quyết định', en: 'decisions' },
+];
+
+/**
+ * Counts the top-level lists of a document not yet validated, without reading their elements: a file of
+ * 150,000 units is refused with one line saying so, not with the schema's verdict on each unit.
+ */
+export const blocConfigSizeSchema = z.unknown().superRefine((data, ctx) => {
+  for (const { path, max, vi, en } of TOP_LISTS) {
+    const list = path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), data);
+    if (Array.isArray(list) && list.length > max) {
+      ctx.addIssue({ code: 'custom', path, message: tooMany(list.length, max, vi, en) });
+    }
+  }
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// --- Text a person writes -----------------------------------------------------------------------
+
+const REQUIRED = 'bắt buộc / required';
+
+/**
+ * What may not appear in one line of text: the C0 controls (CR, LF, TAB, ...), DEL, the C1 controls (NEL,
+ * U+0085, ends a line for some readers) and the Unicode line and paragraph separators. Each of them breaks
+ * the CLI's tables and, in a mail, starts a new line of the body or header, where a fake "Bcc:" can follow.
+ */
+const NOT_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** The same, except LF: the one line break a multi-line text keeps (YAML already reads CRLF as LF). */
+const NOT_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const CHAR_NAMES: Record<number, string> = {
+  0x09: 'TAB',
+  0x0a: 'LF',
+  0x0d: 'CR',
+  0x7f: 'DEL',
+  0x85: 'NEL',
+  0x2028: 'LINE SEPARATOR',
+  0x2029: 'PARAGRAPH SEPARATOR',
+};
+
+/** "U+000D (CR) ở ký tự thứ 13 / U+000D (CR) at character 13": enough to find it in an editor. */
+function whereIs(text: string, at: number): { vi: string; en: string } {
+  const code = text.charCodeAt(at);
+  const name = CHAR_NAMES[code];
+  const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+  return { vi: `${char} ở ký tự thứ ${at + 1}`, en: `${char} at character ${at + 1}` };
+}
+
+function tooLong(max: number) {
+  return {
+    error: (iss: { input?: unknown }) => {
+      const n = typeof iss.input === 'string' ? iss.input.length : max + 1;
+      return `dài ${n} ký tự, tối đa ${max} / ${n} characters long, at most ${max}`;
+    },
+  };
+}
+
+/** Missing is "required", as elsewhere in the file; anything but a string is "must be text". */
+const textType = {
+  error: (iss: { input?: unknown }) => (iss.input === undefined ? REQUIRED : 'phải là chuỗi ký tự / must be text'),
+};
+
+function humanText(max: number, forbidden: RegExp, vi: string, en: string) {
+  return z
+    .string(textType)
+    .max(max, tooLong(max))
+    .superRefine((value, ctx) => {
+      const at = value.search(forbidden);
+      if (at < 0) return;
+      const where = whereIs(value, at);
+      ctx.addIssue({ code: 'custom', message: `${vi}: ${where.vi} / ${en}: ${where.en}` });
+    });
+}
+
+/**
+ * One line of human text (a name, title, wording, reason, place, document number), at most `max`
+ * characters (UTF-16 units), with no control characters or line breaks. Chain `.min(1, ...)` where
+ * the text is required; the workflow's Update validators use it for what the secretariat types.
+ */
+export function singleLineText(max: number) {
+  return humanText(
+    max,
+    NOT_IN_A_LINE,
+    'chỉ được viết trên một dòng, không có ký tự điều khiển',
+    'must be one line without control characters',
+  );
+}
+
+/** Text of several lines (a description): LF between lines, no other control character. */
+export function multiLineText(max: number) {
+  return humanText(
+    max,
+    NOT_IN_LINES,
+    'có ký tự điều khiển (chỉ được xuống dòng bằng LF)',
+    'contains a control character (only LF may break lines)',
+  );
+}
+
+/** A required name: one line, not empty. */
+export const nameSchema = singleLineText(LIMITS.nameLength).min(1, REQUIRED);
+
+// --- Values -------------------------------------------------------------------------------------
+
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const DAY_MONTH = /^(0?[1-9]|[12][0-9]|3[01])\/(0?[1-9]|1[0-2])$/;
 const HOUR_MINUTE = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -13,9 +163,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/;
 
 export const idSchema = z
-  .string({ error: 'bắt buộc / required' })
+  .string({ error: REQUIRED })
+  .max(LIMITS.idLength, tooLong(LIMITS.idLength))
   .regex(ID, 'mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang / lowercase letters, digits and hyphens only');
-export const emailSchema = z.email({ error: 'địa chỉ email không hợp lệ / invalid email address' });
+/** Its pattern admits no CR, LF or space, so no address can carry a second header line. */
+export const emailSchema = z
+  .email({ error: 'địa chỉ email không hợp lệ / invalid email address' })
+  .max(LIMITS.emailLength, tooLong(LIMITS.emailLength));
+/** An `emails` or `cc` list. */
+export const emailListSchema = listOf(emailSchema, LIMITS.emailsPerList, 'địa chỉ email', 'email addresses');
 export const durationSchema = z
   .string()
   .regex(DURATION, 'thời lượng ISO-8601 không hợp lệ, ví dụ P7D, PT5M / invalid ISO-8601 duration, e.g. P7D, PT5M');
@@ -45,7 +201,7 @@ export const partySchema = z.enum(['leader', 'deputy', 'board', 'secretariat'], 
 export type Party = z.infer<typeof partySchema>;
 
 /** Who must act on an item: every unit, one role holder, or named units. */
-export const actorsSchema = z.union([z.enum(['all', 'leader', 'deputy']), z.array(idSchema).min(1)], {
+export const actorsSchema = z.union([z.enum(['all', 'leader', 'deputy']), listOf(idSchema, LIMITS.units, 'đơn vị', 'units').min(1)], {
   error: 'phải là all, leader, deputy hoặc danh sách mã đơn vị / must be all, leader, deputy or a list of unit ids',
 });
 export type Actors = z.infer<typeof actorsSchema>;
@@ -74,11 +230,12 @@ export const dueSchema = z.union(
 );
 export type DueSpec = z.infer<typeof dueSchema>;
 
-const escalationSchema = z.array(z.enum(['leader', 'deputy', 'secretariat']));
+const escalationSchema = listOf(z.enum(['leader', 'deputy', 'secretariat']), 3, 'bên nhận', 'recipients');
+const reminderOffsetsSchema = listOf(durationSchema, LIMITS.remindersPerRule, 'mốc nhắc hạn', 'reminder offsets');
 
 export const reminderRulesSchema = z.strictObject({
   /** Offsets before the deadline or event at which reminders go out. */
-  before: z.array(durationSchema).default(['P14D', 'P7D', 'P3D', 'P1D']),
+  before: reminderOffsetsSchema.default(['P14D', 'P7D', 'P3D', 'P1D']),
   /** Local time of day at which a day's reminders are sent. */
   at: hourMinuteSchema.default('08:00'),
   /** Move a reminder that falls on a weekend or public holiday to the previous working day. */
@@ -95,7 +252,7 @@ export type ReminderRules = z.infer<typeof reminderRulesSchema>;
  * (A `.partial()` of the rules above would fill every omitted field with the global default.)
  */
 export const reminderOverrideSchema = z.strictObject({
-  before: z.array(durationSchema).optional(),
+  before: reminderOffsetsSchema.optional(),
   at: hourMinuteSchema.optional(),
   shiftToWorkingDay: z.boolean().optional(),
   followUp: z
@@ -111,9 +268,8 @@ export const itemKindSchema = z.enum(['deadline', 'task', 'event', 'handover', '
 export type ItemKind = z.infer<typeof itemKindSchema>;
 
 /** Titles repeat every year: {year}, {nextYear} and {since:1975} (years elapsed) are filled in per year. */
-const titleSchema = z
-  .string()
-  .min(1, 'bắt buộc / required')
+const titleSchema = singleLineText(LIMITS.titleLength)
+  .min(1, REQUIRED)
   .refine((t) => [...t.matchAll(/\{([^}]*)\}/g)].every((m) => /^(year|nextYear|since:\d{4})$/.test(m[1] ?? '')), {
     message: 'chỉ dùng {year}, {nextYear}, {since:YYYY} / only {year}, {nextYear}, {since:YYYY} may be used',
   });
@@ -123,31 +279,32 @@ export const itemSchema = z.strictObject({
   kind: itemKindSchema,
   title: titleSchema,
   titleEn: titleSchema.optional(),
-  description: z.string().optional(),
+  description: multiLineText(LIMITS.descriptionLength).optional(),
   /** Deadline and task: who submits. Event: who attends. */
   from: actorsSchema.default('all'),
   /** Deadline: where submissions go. Event: who organises. */
-  to: z.array(partySchema).default([]),
+  to: listOf(partySchema, 4, 'bên nhận', 'recipients').default([]),
   /** Ongoing items have no due date. */
   due: dueSchema.optional(),
-  location: z.string().optional(),
+  location: singleLineText(LIMITS.nameLength).optional(),
   reminders: reminderOverrideSchema.optional(),
 });
 export type ItemConfig = z.infer<typeof itemSchema>;
 
-const dayEntrySchema = z.strictObject({ date: isoDateSchema, name: z.string().min(1, 'bắt buộc / required') });
+const dayEntrySchema = z.strictObject({ date: isoDateSchema, name: nameSchema });
+const dayListSchema = listOf(dayEntrySchema, LIMITS.daysPerDecision, 'ngày', 'days');
 export const yearDecisionSchema = z
   .strictObject({
     year: z.number().int().min(1990).max(2200),
     /** The instrument that decided it, e.g. the Prime Minister's notice on the Tết break. */
-    source: z.string().optional(),
-    daysOff: z.array(dayEntrySchema).default([]),
-    workingDays: z.array(dayEntrySchema).default([]),
+    source: singleLineText(LIMITS.referenceLength).optional(),
+    daysOff: dayListSchema.default([]),
+    workingDays: dayListSchema.default([]),
     /**
      * What this decision settles instead of the Labour Code's default: 'tet' drops the default five Tết
      * days (and their days in lieu), 'national-day' drops the default day next to 2/9.
      */
-    replaces: z.array(z.enum(['tet', 'national-day'])).optional(),
+    replaces: listOf(z.enum(['tet', 'national-day']), 2, 'mục thay thế', 'entries').optional(),
   })
   .superRefine((d, ctx) => {
     // A decision is read by its year: a day of another year would be silently ignored.
@@ -162,17 +319,17 @@ export const yearDecisionSchema = z
 export type YearDecision = z.infer<typeof yearDecisionSchema>;
 
 export const contactSchema = z.strictObject({
-  name: z.string().min(1, 'bắt buộc / required'),
-  emails: z.array(emailSchema).min(1, 'cần ít nhất một email / at least one email'),
-  cc: z.array(emailSchema).default([]),
+  name: nameSchema,
+  emails: emailListSchema.min(1, 'cần ít nhất một email / at least one email'),
+  cc: emailListSchema.default([]),
 });
 
 export const unitSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1, 'bắt buộc / required'),
-  head: z.string().optional(),
-  emails: z.array(emailSchema).min(1, 'cần ít nhất một email / at least one email'),
-  cc: z.array(emailSchema).default([]),
+  name: nameSchema,
+  head: singleLineText(LIMITS.nameLength).optional(),
+  emails: emailListSchema.min(1, 'cần ít nhất một email / at least one email'),
+  cc: emailListSchema.default([]),
 });
 export type UnitConfig = z.infer<typeof unitSchema>;
 
@@ -180,23 +337,23 @@ export const blocConfigSchema = z
   .strictObject({
     bloc: z.strictObject({
       id: idSchema,
-      name: z.string().min(1, 'bắt buộc / required'),
-      province: z.string().min(1, 'bắt buộc / required'),
+      name: nameSchema,
+      province: nameSchema,
       timeZone: z
         .string()
         .refine((zone) => IANAZone.isValidZone(zone), { message: 'múi giờ không hợp lệ / unknown time zone' })
         .default('Asia/Ho_Chi_Minh'),
       language: z.enum(['vi', 'en']).default('vi'),
-      planReference: z.string().optional(),
+      planReference: singleLineText(LIMITS.referenceLength).optional(),
     }),
     secretariat: contactSchema,
     board: contactSchema,
-    units: z.array(unitSchema).min(2, 'khối cần ít nhất hai đơn vị / a bloc needs at least two units'),
+    units: listOf(unitSchema, LIMITS.units, 'đơn vị', 'units').min(2, 'khối cần ít nhất hai đơn vị / a bloc needs at least two units'),
     roles: z.strictObject({
       leader: idSchema,
       deputy: idSchema,
       /** The order in which units take the deputy's seat; the deputy becomes leader at the handover. */
-      rotation: z.array(idSchema).optional(),
+      rotation: listOf(idSchema, LIMITS.units, 'đơn vị', 'units').optional(),
     }),
     deadlines: z
       .strictObject({
@@ -209,8 +366,10 @@ export const blocConfigSchema = z
       })
       .default({ beforeIncludesDay: false, rollOffDays: true, eventTime: '08:00' }),
     reminders: reminderRulesSchema.default(reminderRulesSchema.parse({})),
-    calendar: z.strictObject({ decisions: z.array(yearDecisionSchema).default([]) }).default({ decisions: [] }),
-    items: z.array(itemSchema).min(1, 'kế hoạch cần ít nhất một mục / the plan needs at least one item'),
+    calendar: z
+      .strictObject({ decisions: listOf(yearDecisionSchema, LIMITS.decisions, 'quyết định', 'decisions').default([]) })
+      .default({ decisions: [] }),
+    items: listOf(itemSchema, LIMITS.items, 'mục', 'items').min(1, 'kế hoạch cần ít nhất một mục / the plan needs at least one item'),
   })
   .superRefine((cfg, ctx) => {
     const unitIds = new Set<string>();

@@ -3,6 +3,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { holidaysOf, swappedWorkingDaysOf } from '../../calendar/holidays';
 import type { Holiday } from '../../calendar/types';
 import { formatDateVi, holidaySourceVi } from '../../calendar/wording';
+import { newCommand } from '../options';
 import { loadConfigOrExplain, parseYear } from './load-config';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -12,9 +13,7 @@ function lines(days: Holiday[]): string {
 }
 
 export function registerHolidaysCommand(program: Command): void {
-  program
-    .command('holidays')
-    .description('Ngày nghỉ lễ, Tết trong năm / public holidays and days off of a year')
+  newCommand(program, 'holidays', 'Ngày nghỉ lễ, Tết trong năm / public holidays and days off of a year')
     .requiredOption('--year <yyyy>', 'năm / year', parseYear)
     .option('--config <file>', 'lấy quyết định lịch nghỉ từ tệp cấu hình / take yearly decisions from a bloc file')
     .option('--json', 'in JSON / print JSON')

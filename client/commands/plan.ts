@@ -6,6 +6,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { planYear, type ScheduledItem } from '../../calendar/schedule';
 import { hasCutOff } from '../../calendar/kinds';
 import { cutOffVi, kindVi, partyVi } from '../../calendar/wording';
+import { newCommand } from '../options';
 import { loadConfigOrExplain, parseYear } from './load-config';
 
 /** "8/6 08:00", with the year only when it is not the plan's, so that the table stays readable. */
@@ -30,9 +31,7 @@ function table(items: ScheduledItem[], year: number, zone: string): string {
 }
 
 export function registerPlanCommand(program: Command): void {
-  program
-    .command('plan')
-    .description('Lịch của năm theo kế hoạch, kèm ngày nhắc hạn / the year’s timeline with reminders')
+  newCommand(program, 'plan', 'Lịch của năm theo kế hoạch, kèm ngày nhắc hạn / the year’s timeline with reminders')
     .argument('<file>', 'tệp cấu hình của Khối / the bloc file')
     .requiredOption('--year <yyyy>', 'năm của chu kỳ / the cycle year', parseYear)
     .option('--json', 'in JSON / print JSON')

@@ -1,6 +1,6 @@
 /** The `bloc` CLI as a person runs it: a built process, its output and its exit code. */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { CLI, ensureBuilt, ROOT } from '../support/dist';
@@ -13,6 +13,25 @@ function bloc(...args: string[]) {
 }
 
 beforeAll(() => ensureBuilt());
+
+const BAD_YEAR =
+  "error: option '--year <yyyy>' argument '20x0' is invalid. năm phải là số có bốn chữ số từ 1990 đến 2200 / year must be 1990–2200";
+
+/** A small bloc whose units are given as YAML lines. */
+function blocWithUnits(unitLines: string[]): string {
+  return [
+    'bloc: { id: khoi-thu, name: Khối thử, province: Đắk Nông }',
+    'secretariat: { name: Thư ký, emails: [thuky@khoi.example.vn] }',
+    'board: { name: Ban, emails: [ban@ban.example.vn] }',
+    'units:',
+    ...unitLines,
+    'roles: { leader: u-0, deputy: u-1 }',
+    'items:',
+    '  - { id: r, kind: deadline, title: Báo cáo, due: { before: 15/6 } }',
+    '',
+  ].join('\n');
+}
+const unitLine = (i: number, email = `u${i}@khoi.example.vn`) => `  - { id: u-${i}, name: Đơn vị ${i}, emails: [${email}] }`;
 
 describe('bloc config check', () => {
   it('accepts the seed', () => {
@@ -60,6 +79,66 @@ describe('bloc config check', () => {
   });
 });
 
+describe('bloc files made to break the engine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bloc-cli-limits-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('refuses a billion laughs as a problem of the file, naming it, with exit 2', () => {
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [prev, key] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) {
+      laughs.push(`${key}: &${key} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const path = file('laughs.yaml', `${laughs.join('\n')}\n`);
+    const r = bloc('plan', path, '--year', '2049');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `bloc: ${path}: bí danh YAML (*alias) được dùng quá nhiều lần, tối đa 100 / too many YAML alias expansions, at most 100\n`,
+    );
+  });
+
+  it('refuses a unit name with a CR/LF that would put a "Bcc:" line in a mail, naming the field', () => {
+    const seed = readFileSync(join(ROOT, SEED), 'utf8');
+    const path = file('crlf.yaml', seed.replace('name: Sở Nội vụ tỉnh Đắk Nông', 'name: "Sở Nội vụ\\r\\nBcc: ke-gian@example.com"'));
+    const r = bloc('config', 'check', path);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `bloc: ${path}: units[1].name: chỉ được viết trên một dòng, không có ký tự điều khiển: U+000D (CR) ở ký tự thứ 10 / ` +
+        'must be one line without control characters: U+000D (CR) at character 10\n',
+    );
+  });
+
+  it('refuses a file of 150,000 units, in config check and in start, with one line giving its size and the limit', () => {
+    const path = file('huge.yaml', blocWithUnits(Array.from({ length: 150_000 }, (_, i) => unitLine(i))));
+    const size = statSync(path).size;
+    for (const args of [['config', 'check', path], ['start', path, '--year', '2049']]) {
+      const r = bloc(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `bloc: ${path}: tệp quá lớn: ${size} byte, tối đa 1048576 byte (1 MiB) / file too large: ${size} bytes, at most 1048576 (1 MiB)\n`,
+      );
+    }
+  });
+
+  it('refuses 600 units in a file under 1 MiB with one line giving the count and the limit', () => {
+    const path = file('units.yaml', blocWithUnits(Array.from({ length: 600 }, (_, i) => unitLine(i))));
+    const r = bloc('config', 'check', path);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`bloc: ${path}: units: có 600 đơn vị, tối đa 500 / 600 units, at most 500\n`);
+  });
+
+  it('prints the first 50 of 300 problems and counts them all', () => {
+    const path = file('emails.yaml', blocWithUnits(Array.from({ length: 300 }, (_, i) => unitLine(i, 'sai'))));
+    const lines = bloc('config', 'check', path).stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe(`${path}: units[0].emails[0]: địa chỉ email không hợp lệ / invalid email address`);
+    expect(lines[50]).toBe(`bloc: ${path}: 300 lỗi (in 50 lỗi đầu), không dùng được / 300 problems (first 50 shown), file not usable`);
+  });
+});
+
 describe('bloc plan', () => {
   it('gives the seed’s 2020 dates as JSON', () => {
     const r = bloc('plan', SEED, '--year', '2020', '--json');
@@ -87,8 +166,11 @@ describe('bloc plan', () => {
     expect(r.stdout).toContain('Quý III/2020');
   });
 
-  it('refuses a year that is not one, with exit 2', () => {
-    expect(bloc('plan', SEED, '--year', '20x0').code).toBe(2);
+  it('refuses a year that is not one in one line naming --year, with exit 2 and no help', () => {
+    const r = bloc('plan', SEED, '--year', '20x0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${BAD_YEAR}\n`);
+    expect(r.stdout).toBe('');
   });
 });
 
@@ -99,6 +181,13 @@ describe('bloc holidays', () => {
     expect(r.stdout).toContain('thứ Bảy, ngày 6/2/2027');
     expect(r.stdout).toContain('Giỗ Tổ Hùng Vương (10/3 Âm lịch) [âm lịch]');
     expect(r.stdout).toContain('thứ Sáu, ngày 16/4/2027');
+  });
+
+  it('refuses a year that is not one in one line naming --year, with exit 2 and no help', () => {
+    const r = bloc('holidays', '--year', '20x0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${BAD_YEAR}\n`);
+    expect(r.stdout).toBe('');
   });
 
   it('takes the yearly decision from a bloc file', () => {
