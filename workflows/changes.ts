@@ -8,7 +8,16 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
-import { emailSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema, type YearDecision } from '../config/schema';
+import {
+  emailListSchema,
+  hourMinuteSchema,
+  isoDateSchema,
+  LIMITS,
+  multiLineText,
+  singleLineText,
+  yearDecisionSchema,
+  type YearDecision,
+} from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { Submission, YearState } from './model';
@@ -56,10 +65,15 @@ function checkPlanOpen(state: YearState, field: string): void {
   }
 }
 
-function optionalText(field: string, value: unknown): string | undefined {
+const oneLine = singleLineText(LIMITS.referenceLength);
+const paragraphs = multiLineText(LIMITS.descriptionLength);
+
+/** What the secretariat types: one line (a document number, a reason) or, for notes, several. */
+function optionalText(field: string, value: unknown, schema: typeof oneLine = oneLine): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') reject(field, 'phải là chuỗi ký tự / must be text');
-  return value;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) reject(field, parsed.error.issues[0]?.message ?? 'không hợp lệ / invalid');
+  return parsed.data;
 }
 
 /** An instant as written, read in the bloc's zone when it carries no offset. */
@@ -107,7 +121,7 @@ export function acceptSubmission(plan: YearPlan, state: YearState, input: Submis
     itemId: item.id,
     receivedAt: toIso(receivedMs, plan.timeZone),
     reference: optionalText('reference', input.reference),
-    note: optionalText('note', input.note),
+    note: optionalText('note', input.note, paragraphs),
   };
 }
 
@@ -286,14 +300,17 @@ export function applyCalendar(state: YearState, decisions: YearDecision[], befor
 
 export function acceptContacts(state: YearState, input: ContactsInput): ContactsInput {
   const unitId = checkUnit(state, input?.unitId);
-  if (!Array.isArray(input.emails) || input.emails.length === 0) reject('emails', 'cần ít nhất một email / at least one email');
-  if (input.cc !== undefined && !Array.isArray(input.cc)) reject('cc', 'phải là danh sách / must be a list');
-  const check = (field: string) => (email: unknown) => {
-    if (!emailSchema.safeParse(email).success) reject(field, `địa chỉ email không hợp lệ: ${String(email)} / invalid email address`);
+  const list = (field: string, value: unknown): string[] => {
+    const parsed = emailListSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const at = typeof issue?.path[0] === 'number' ? (value as unknown[])[issue.path[0]] : undefined;
+    // The address is quoted as JSON, so that a line break in it shows as \n rather than breaking the message.
+    reject(field, `${issue?.message ?? 'không hợp lệ / invalid'}${at === undefined ? '' : `: ${JSON.stringify(at)}`}`);
   };
-  input.emails.forEach(check('emails'));
-  input.cc?.forEach(check('cc'));
-  return { unitId, emails: [...input.emails], cc: [...(input.cc ?? [])] };
+  const emails = list('emails', input.emails);
+  if (emails.length === 0) reject('emails', 'cần ít nhất một email / at least one email');
+  return { unitId, emails, cc: input.cc === undefined ? [] : list('cc', input.cc) };
 }
 
 export function applyContacts(state: YearState, accepted: ContactsInput): void {

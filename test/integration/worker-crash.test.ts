@@ -62,7 +62,11 @@ test('SIGKILL of the worker mid-year loses no submission and doubles no reminder
   const now = DateTime.fromJSDate(await serverNow(env.client), { zone: ZONE });
   const config = smallBloc((c) => {
     const sports = c.items?.find((i) => i.id === 'hoi-thao');
-    if (sports) sports.reminders = { before: ['PT2M', 'PT1M'] };
+    if (sports) {
+      // A window the whole year long, so that the event can be dated minutes ahead whatever the month.
+      sports.due = { window: 'year' };
+      sports.reminders = { before: ['PT2M', 'PT1M'] };
+    }
   });
   const first = startWorkerProcess();
   const { workflowId } = await startBlocYear(env.client, config, now.year, { taskQueue: TASK_QUEUE, now: now.toJSDate() });

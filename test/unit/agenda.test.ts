@@ -237,6 +237,16 @@ describe('changes the secretariat makes', () => {
     expect(() => changes.acceptSubmission(plan, state, input, now)).toThrow(message);
   });
 
+  it.each([
+    ['reference', () => changes.acceptSubmission(plan, state, { unitId: 'so-a', itemId: 'bao-cao-6-thang', reference: '45/BC\r\nBcc: x@evil.example' }, now)],
+    ['reason', () => changes.acceptCancel(plan, state, { itemId: 'hoi-thao', reason: 'Hoãn\ndo mưa' })],
+    ['emails', () => changes.acceptContacts(state, { unitId: 'so-a', emails: ['vanthu@so-a.example.vn\r\nBcc: x@evil.example'] })],
+    ['cc', () => changes.acceptContacts(state, { unitId: 'so-a', emails: ['vanthu@so-a.example.vn'], cc: Array(21).fill('a@b.example.vn') })],
+  ])('refuses control characters and overlong lists in %s, naming the field', (field, attempt) => {
+    expect(attempt).toThrow(new RegExp(`^${field}: `));
+    expect(attempt).not.toThrow(/\r|\n/);
+  });
+
   it('keeps the first receipt of a repeated submission', () => {
     const s = freshState();
     const first = submit(s, 'so-a', 'bao-cao-6-thang', now, `${Y}-06-09T10:00:00+07:00`);

@@ -103,9 +103,16 @@ test('a year of the small bloc: reminders, submissions, follow-ups, extension, r
 
   // The January conference is set; the day after it the deputy takes the lead for the next year.
   await handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-nghi-tong-ket', date: `${Y + 1}-01-15` }] });
+  await advanceTo(`${Y + 1}-01-16T09:00`);
+  const stage = await handle.query(msg.stageQuery);
+  expect(stage).toMatchObject({ stage: 'handed-over', handover: { by: 'plan', noticesSent: true, nextYearStarted: true } });
+  // Handed over, the year still takes a late record until the secretariat closes it.
+  const late = await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-a', itemId: 'bao-cao-6-thang', reference: '99/BC-SA' }] });
+  expect(late.cell.state).toBe('submitted-late');
+  await handle.executeUpdate(msg.closeYear, { args: [{ reason: 'Đã bình xét' }] });
   const summary = await handle.result();
   expect(summary).toMatchObject({ year: Y, roles: { leader: 'so-a', deputy: 'so-b' } });
-  expect(summary.items.find((i: { itemId: string }) => i.itemId === 'bao-cao-6-thang')).toMatchObject({ onTime: 2, late: 0, missing: 1 });
+  expect(summary.items.find((i: { itemId: string }) => i.itemId === 'bao-cao-6-thang')).toMatchObject({ onTime: 2, late: 1, missing: 0 });
   const handovers = smtp.messages.filter((m) => /Khối trưởng/.test(m.subject));
   expect(handovers.map((m) => [...m.envelope.to].sort().join(',')).sort()).toEqual([
     'giamdoc@so-b.example.vn,vanthu@so-b.example.vn',

@@ -84,6 +84,9 @@ test('Bloc No. 4 of Đắk Nông: a year of plan 277/KH-KTĐ4 from start to hand
 
   // The January conference gets its day; the day after, the deputy takes the lead.
   await handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-nghi-tong-ket', date: `${Y + 1}-01-14` }] });
+  await advanceTo(`${Y + 1}-01-15T09:00`);
+  expect((await handle.query(msg.stageQuery)).stage).toBe('handed-over');
+  await handle.executeUpdate(msg.closeYear, { args: [{}] });
   const summary: YearSummary = await handle.result();
   expect(summary.roles).toEqual({ leader: 'vp-ubnd', deputy: 'so-noi-vu' });
   expect(summary.items.find((i) => i.itemId === 'bao-cao-6-thang')).toMatchObject({ onTime: 1, missing: 8 });
