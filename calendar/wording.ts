@@ -126,3 +126,31 @@ const SOURCE_VI: Record<Holiday['source'], string> = { law: 'luật', lunar: 'â
 export function holidaySourceVi(source: Holiday['source']): string {
   return SOURCE_VI[source];
 }
+
+/** How late something is, counted the same way everywhere: calendar days past the cut-off's day, else hours or minutes. */
+export interface Lateness {
+  /** Calendar days between the cut-off's day and the day of the instant, in the bloc's zone. */
+  days: number;
+  /** Within the same day: the time elapsed. */
+  ms: number;
+}
+
+export function lateness(dueAt: string, atMs: number, zone: string): Lateness {
+  const due = DateTime.fromISO(dueAt, { zone });
+  const at = DateTime.fromMillis(atMs, { zone });
+  return { days: Math.round(at.startOf('day').diff(due.startOf('day'), 'days').days), ms: atMs - due.toMillis() };
+}
+
+/** "2 ngày", "3 giờ", "12 phút": a day is a calendar day, so three minutes after a midnight cut-off is "1 ngày". */
+export function latenessVi(l: Lateness): string {
+  if (l.days >= 1) return `${l.days} ngày`;
+  const hours = Math.floor(l.ms / 3_600_000);
+  return hours >= 1 ? `${hours} giờ` : `${Math.max(1, Math.ceil(l.ms / 60_000))} phút`;
+}
+
+export function latenessEn(l: Lateness): string {
+  const n = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (l.days >= 1) return n(l.days, 'day');
+  const hours = Math.floor(l.ms / 3_600_000);
+  return hours >= 1 ? n(hours, 'hour') : n(Math.max(1, Math.ceil(l.ms / 60_000)), 'minute');
+}

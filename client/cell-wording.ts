@@ -1,15 +1,12 @@
 /**
  * Short Vietnamese words for the secretariat's tables: a cell of the matrix ("muộn 2 ngày"),
- * how long something is overdue ("5 ngày 3 giờ"), an instant in a column ("15/06/2026 23:59").
+ * how long something is overdue ("5 ngày", "3 giờ"), an instant in a column ("15/06/2026 23:59").
  * Instants are shown in the offset the workflow wrote them with, which is the bloc's zone.
  */
 import { DateTime } from 'luxon';
-import { formatDateTimeVi } from '../calendar/wording';
+import { formatDateTimeVi, lateness, latenessVi, type Lateness } from '../calendar/wording';
 import type { Cell } from '../workflows/status';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 function local(iso: string): DateTime {
   return DateTime.fromISO(iso, { setZone: true });
@@ -25,23 +22,14 @@ export function stampVi(iso: string): string {
   return local(iso).toFormat('dd/MM/yyyy HH:mm');
 }
 
-/** "5 ngày 3 giờ", "3 giờ", "40 phút" */
-export function durationVi(ms: number): string {
-  const days = Math.floor(ms / DAY_MS);
-  const hours = Math.floor((ms % DAY_MS) / HOUR_MS);
-  if (days > 0) return hours > 0 ? `${days} ngày ${hours} giờ` : `${days} ngày`;
-  if (hours > 0) return `${hours} giờ`;
-  return `${Math.max(1, Math.ceil(ms / MINUTE_MS))} phút`;
+/** How late, counted as the digest counts it (calendar/wording.ts), from a cut-off and the time past it. */
+export function latenessOf(dueAt: string, pastMs: number): Lateness {
+  return lateness(dueAt, Date.parse(dueAt) + pastMs, local(dueAt).zoneName ?? 'UTC');
 }
 
-/** The coarsest unit only, for a matrix cell: "2 ngày", "3 giờ". */
-function shortDurationVi(ms: number): string {
-  return durationVi(ms).replace(/^(\d+ ngày) .*$/, '$1');
-}
-
-/** Whole days begun: a submission three hours late counts as one day late in the evaluation. */
-export function daysBegun(ms: number): number {
-  return Math.ceil(ms / DAY_MS);
+/** Whole days late for the evaluation's column: at least one once late at all. */
+export function daysLate(dueAt: string, pastMs: number): number {
+  return Math.max(1, latenessOf(dueAt, pastMs).days);
 }
 
 export function cellVi(cell: Cell): string {
@@ -57,9 +45,9 @@ export function cellVi(cell: Cell): string {
     case 'submitted-on-time':
       return 'đúng hạn';
     case 'submitted-late':
-      return `muộn ${shortDurationVi(cell.lateByMs ?? 0)}`;
+      return cell.dueAt ? `muộn ${latenessVi(latenessOf(cell.dueAt, cell.lateByMs ?? 0))}` : 'muộn';
     case 'overdue':
-      return `quá hạn ${shortDurationVi(cell.overdueByMs ?? 0)}`;
+      return cell.dueAt ? `quá hạn ${latenessVi(latenessOf(cell.dueAt, cell.overdueByMs ?? 0))}` : 'quá hạn';
     case 'cancelled':
       return 'đã hủy';
     case 'reported':

@@ -76,9 +76,13 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
   if (!patches.yearStaysOpen()) return handOverAndEnd(state, keeper.inForce(), iso(now()), mailer);
 
   if (!state.closeRequested) await handOver(state, keeper.inForce(), now(), mailer);
-  // Open for late records (submissions go on being recorded) until the secretariat closes the year.
+  // Open for late records until the secretariat closes the year; each one shows in the search attributes.
   const openUntil = state.handover ? Date.parse(state.handover.at) + OPEN_FOR_MS : now();
-  await wf.condition(() => state.closeRequested !== undefined, Math.max(openUntil - now(), 1));
+  while (!state.closeRequested && now() < openUntil) {
+    publish(keeper.inForce());
+    const seen = version;
+    await wf.condition(() => version !== seen, Math.max(openUntil - now(), 1));
+  }
   await wf.condition(wf.allHandlersFinished);
   return summarise(state, keeper.inForce(), state.closeRequested?.at ?? iso(now()));
 }

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { statusQuery, type StatusView } from '../../workflows/messages';
-import { cellVi, daysBegun, stampVi } from '../cell-wording';
+import { cellVi, daysLate, stampVi } from '../cell-wording';
 import { InputError } from '../errors';
 import { csv } from '../output';
 import { atOption, blocYearCommand, nowIso } from '../options';
@@ -25,7 +25,7 @@ function rows(view: StatusView): string[][] {
         due ? stampVi(due) : '',
         cellVi(cell),
         cell.receivedAt ? stampVi(cell.receivedAt) : '',
-        lateMs === undefined ? '' : String(daysBegun(lateMs)),
+        lateMs === undefined || !due ? '' : String(daysLate(due, lateMs)),
       ]];
     }),
   );

@@ -7,7 +7,8 @@ import type { Client } from '@temporalio/client';
 import { overdueQuery } from '../../workflows/messages';
 import { BLOC_ID, BLOC_YEAR } from '../../workflows/search-attributes';
 import type { OverdueItem } from '../../workflows/status';
-import { durationVi, stampVi } from '../cell-wording';
+import { latenessVi } from '../../calendar/wording';
+import { latenessOf, stampVi } from '../cell-wording';
 import { InputError } from '../errors';
 import { emit, table } from '../output';
 import { atOption, blocOption, jsonOption, newCommand, nowIso, yearOption } from '../options';
@@ -43,7 +44,7 @@ async function everyBloc(client: Client, at: string): Promise<BlocOverdue[]> {
 function overdueVi(blocs: BlocOverdue[]): string {
   const rows = blocs.flatMap((b) =>
     b.items.flatMap((item) =>
-      item.units.map((u) => [b.blocId, String(b.year), item.itemId, u.name, stampVi(u.dueAt), durationVi(u.overdueByMs)]),
+      item.units.map((u) => [b.blocId, String(b.year), item.itemId, u.name, stampVi(u.dueAt), latenessVi(latenessOf(u.dueAt, u.overdueByMs))]),
     ),
   );
   if (rows.length === 0) return 'Không có đơn vị nào quá hạn / nothing overdue\n';

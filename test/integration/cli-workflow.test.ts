@@ -177,7 +177,12 @@ test('extend, reschedule and cancel show in the status matrix', async () => {
   expect(extended.stdout).toContain('Đã gia hạn cho so-c');
   const moved = await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', `${Y}-08-20`, '--time', '08:00']);
   expect(moved.stdout).toContain(`ngày 20/8/${Y}`);
-  expect((await bloc(['cancel', ...common, '--item', 'tong-hop-6-thang'])).code).toBe(0);
+  // Cancelling asks first: without --yes it only says what it would do.
+  const asked = await bloc(['cancel', ...common, '--item', 'tong-hop-6-thang']);
+  expect(asked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Sẽ hủy mục "tong-hop-6-thang"[\s\S]*chạy lại với --yes/) });
+  expect(JSON.parse((await bloc(['timeline', ...common, '--json'])).stdout).items.find((i: { id: string }) => i.id === 'tong-hop-6-thang').at).toBeDefined();
+  expect((await bloc(['status', ...common, '--at', AFTER_DEADLINE])).stdout).not.toMatch(/đã hủy/);
+  expect((await bloc(['cancel', ...common, '--item', 'tong-hop-6-thang', '--yes'])).code).toBe(0);
 
   const status = await bloc(['status', ...common, '--at', AFTER_DEADLINE]);
   expect(status.code).toBe(0);
@@ -188,13 +193,19 @@ test('extend, reschedule and cancel show in the status matrix', async () => {
 
   const timeline = JSON.parse((await bloc(['timeline', ...common, '--json'])).stdout) as { items: { id: string; at?: string }[] };
   expect(timeline.items.find((i) => i.id === 'hoi-thao')?.at).toMatch(new RegExp(`^${Y}-08-20T08:00`));
+  const table = lines((await bloc(['timeline', ...common])).stdout);
+  expect(table.find((l) => l.startsWith('tong-hop-6-thang'))).toMatch(/ĐÃ HỦY \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  expect(table.find((l) => l.startsWith('hoi-thao'))).toMatch(/dời từ ngày của kế hoạch$/);
   expect((await bloc(['log', ...common])).stdout).toContain('Chưa gửi thư nào');
 });
 
-test('calendar re-applies the bloc file\'s decisions; contacts changes where a unit\'s mail goes', async () => {
-  const applied = await bloc(['calendar', ...common, futureFile, '--json']);
+test('calendar takes only this bloc\'s file, says what it would move, applies with --yes; contacts changes where a unit\'s mail goes', async () => {
+  expectOneLine(await bloc(['calendar', ...common, pastFile]), 2, 'tệp của Khối "qua-han", không phải "thu-nghiem"');
+  const preview = await bloc(['calendar', ...common, futureFile, '--json']);
+  expect(JSON.parse(preview.stdout)).toEqual({ applied: false, moved: [], changes: [] });
+  const applied = await bloc(['calendar', ...common, futureFile, '--yes', '--json']);
   expect(applied.code).toBe(0);
-  expect(JSON.parse(applied.stdout)).toEqual({ moved: [] });
+  expect(JSON.parse(applied.stdout)).toEqual({ applied: true, moved: [], changes: [] });
   const changed = await bloc(['contacts', ...common, '--unit', 'so-a', '--email', 'vanthu-moi@so-a.example.vn', '--cc', 'lanhdao@so-a.example.vn']);
   expect(changed.code).toBe(0);
   expect(changed.stdout).toContain('vanthu-moi@so-a.example.vn');
@@ -207,6 +218,23 @@ test('replan shows what the worker\'s rules would change and changes nothing wit
   expect(preview.stdout).toBe('Lịch năm không đổi với quy tắc hiện hành / the schedule is unchanged under the current rules\n');
   expect(JSON.parse((await bloc(['replan', ...common, '--json'])).stdout)).toEqual({ applied: false, changes: [] });
   expect((await bloc(['timeline', ...common, '--json'])).stdout).toBe(before);
+});
+
+test('a year long past starts only with --past; handover and close say what they would do before doing it', async () => {
+  const longAgo = String(now.year - 6);
+  expectOneLine(await bloc(['start', pastFile, '--year', longAgo]), 2, `--year: ${longAgo} đã qua; thêm --past`);
+  expectOneLine(await bloc(['start', pastFile, '--year', String(now.year + 2)]), 2, 'còn quá xa');
+  expect(await bloc(['start', pastFile, '--year', longAgo, '--past'])).toMatchObject({ code: 0, stdout: `bloc-qua-han-${longAgo}\n` });
+  const old = ['--bloc', 'qua-han', '--year', longAgo];
+
+  const handover = await bloc(['handover', ...old]);
+  expect(handover.stdout).toMatch(/^Sẽ chuyển giao ngay[\s\S]*Khối trưởng năm \d{4}: Sở B; Khối phó: Sở Cê[\s\S]*chạy lại với --yes/);
+  const done = await bloc(['handover', ...old, '--yes']);
+  expect(done.stdout).toMatch(/^Đã chuyển giao lúc .*Năm đã qua lâu: không gửi thông báo, không bắt đầu năm/);
+  expectOneLine(await bloc(['status', '--bloc', 'qua-han', '--year', String(now.year - 5)]), 2, 'chưa bắt đầu chu kỳ năm');
+
+  expect((await bloc(['close', ...old])).stdout).toMatch(/^Sẽ đóng năm[\s\S]*chạy lại với --yes/);
+  expect((await bloc(['close', ...old, '--yes', '--reason', 'Đã đủ hồ sơ'])).stdout).toBe(`Đã đóng năm ${longAgo}: không nhận thêm hồ sơ, không gửi thêm thư / the year is closed\n`);
 });
 
 test('export --csv: one row per unit × item, with a BOM and quoted fields', async () => {

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '../../../config/schema';
-import { dayMonthYearVi, formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, partyVi } from '../../../calendar/wording';
+import { dayMonthYearVi, formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, lateness, latenessEn, latenessVi, partyVi } from '../../../calendar/wording';
 import type { Notice, NoticeKind, OutgoingMessage } from '../../types';
 
 export type Lang = 'vi' | 'en';
@@ -51,8 +51,9 @@ export function deadlineStatus(iso: string, ctx: RenderContext): string {
     if (days === 0) return en ? 'today is the deadline' : 'hôm nay là hạn cuối';
     return en ? `${days} ${days === 1 ? 'day' : 'days'} left` : `còn ${days} ngày`;
   }
-  if (days === 0) return en ? 'the deadline passed earlier today' : 'đã hết hạn trong hôm nay';
-  return en ? `${-days} ${days === -1 ? 'day' : 'days'} overdue` : `đã quá hạn ${-days} ngày`;
+  // Worded as the secretariat's tables word it (calendar/wording.ts): the same instant, the same words.
+  const late = lateness(iso, ctx.now.getTime(), ctx.zone);
+  return en ? `${latenessEn(late)} overdue` : `đã quá hạn ${latenessVi(late)}`;
 }
 
 /** "còn 3 ngày nữa", "diễn ra hôm nay", "đã bắt đầu". */
