@@ -2,21 +2,12 @@
  * Every Update acts on exactly what its validator accepted, and a refusal fails the Update, never the
  * workflow task: a year cannot be wedged by a change the secretariat sends.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
+import { refusal } from '../support/updates';
 
 const engine = useTimeSkippingEngine();
-
-async function refusal(work: Promise<unknown>): Promise<string> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((err as Error).cause as Error).message;
-}
 
 test('replaceCalendar: a decision without its optional fields works, a day outside its year is refused by name', async () => {
   const { env, advanceTo } = engine();

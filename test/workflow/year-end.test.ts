@@ -3,23 +3,15 @@
  * and starts no later year; a conference dated after the fact does not trigger the handover; after the
  * handover a year still takes late records until the secretariat closes it.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import * as msg from '../../workflows/messages';
 import { workflowIdFor, type YearSummary } from '../../workflows/model';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
+import { refusal } from '../support/updates';
 
 const engine = useTimeSkippingEngine();
 const HANDOVER_NOTICE = /Khối trưởng/;
-
-async function refusal(work: Promise<unknown>): Promise<string> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((err as Error).cause as Error).message;
-}
 
 test('a past year is opened only on purpose, sends nothing, never starts the years after it, and keeps its records until closed', async () => {
   const { env, smtp, advanceTo, startYear } = engine();
