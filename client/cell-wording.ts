@@ -52,5 +52,7 @@ export function cellVi(cell: Cell): string {
       return 'đã hủy';
     case 'reported':
       return `${cell.reports ?? 0} lần`;
+    case 'retired':
+      return cell.mergedInto ? `đã sáp nhập vào ${cell.mergedInto}` : 'đã thôi tham gia';
   }
 }

@@ -22,7 +22,7 @@ import { hasCutOff } from '../calendar/kinds';
 import type { ScheduledInstants, ScheduledItem, YearSchedule } from '../calendar/schedule';
 import type { IsoInstant, YearPlan } from '../calendar/types';
 import type { YearState } from './model';
-import { hasSubmitted, isOverdue } from './status';
+import { hasSubmitted, isOverdue, isRetired } from './status';
 
 export type SlotKind = NoticeKind | 'digest';
 
@@ -105,15 +105,16 @@ export function allSlots(schedule: YearSchedule, state: YearState, rules: Agenda
   const slots: Slot[] = [];
   for (const item of schedule.items) {
     if (!item.at || state.cancelled[item.id]) continue;
+    const units = item.units.filter((unitId) => !isRetired(state, unitId));
     if (item.kind === 'event') {
-      for (const unitId of item.units) slots.push(...slotsFor('invitation', item, unitId, item.at, item.reminders));
+      for (const unitId of units) slots.push(...slotsFor('invitation', item, unitId, item.at, item.reminders));
       continue;
     }
     if (!hasCutOff(item.kind)) continue;
     const beforeKind: NoticeKind = item.kind === 'task' ? 'taskReminder' : 'reminder';
     let anyMissing = false;
     const digestAt = new Set(item.followUps);
-    for (const unitId of item.units) {
+    for (const unitId of units) {
       if (hasSubmitted(state, item.id, unitId)) continue;
       anyMissing = true;
       const extended = schedule.extensions[item.id]?.[unitId];

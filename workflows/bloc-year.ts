@@ -15,6 +15,7 @@ import { BlocYearInput, initialState, YearState, YearSummary, workflowIdFor } fr
 import { buildHandoverMessages, buildMessage, nextRoles } from './outgoing';
 import { patches } from './patches';
 import { publisher } from './publish';
+import { configForNextYear } from './reorganisation';
 import { handoverAt, ScheduleKeeper } from './schedule-keeper';
 import { createSerialQueue } from './serially';
 import { summarise } from './status';
@@ -110,7 +111,7 @@ async function startNextYear(state: YearState, summary: YearSummary): Promise<vo
   try {
     await wf.startChild(blocYear, {
       workflowId: workflowIdFor(state.config.bloc.id, nextYear),
-      args: [{ config: state.config, year: nextYear, roles: nextRoles(state), previousYears: [...state.previousYears, summary].slice(-SUMMARY_YEARS) }],
+      args: [{ config: configForNextYear(state), year: nextYear, roles: nextRoles(state), previousYears: [...state.previousYears, summary].slice(-SUMMARY_YEARS) }],
       parentClosePolicy: 'ABANDON',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });

@@ -6,7 +6,6 @@
  * on input its validator did not see, and a refusal is an ApplicationFailure that fails the Update, never
  * the workflow task.
  */
-import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import {
   emailListSchema,
@@ -32,14 +31,9 @@ import type {
   RestoreInput,
   SubmissionInput,
 } from './messages';
+import { reject } from './refusal';
 import { effectiveCutoff, hasSubmitted } from './status';
 
-const CHANGE_REJECTED = 'ChangeRejected';
-
-/** A refused change: the message is for people, Vietnamese first, and starts with the field. */
-function reject(field: string, reason: string): never {
-  throw ApplicationFailure.create({ type: CHANGE_REJECTED, message: `${field}: ${reason}`, nonRetryable: true, details: [{ field, reason }] });
-}
 
 function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
   const item = plan.items.find((i) => i.id === itemId);
@@ -47,7 +41,7 @@ function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
   return item;
 }
 
-function checkUnit(state: YearState, unitId: unknown): string {
+export function checkUnit(state: YearState, unitId: unknown): string {
   if (typeof unitId !== 'string' || !state.config.units.some((u) => u.id === unitId)) {
     reject('unitId', `không có đơn vị "${String(unitId)}" trong khối / unknown unit`);
   }
@@ -59,7 +53,7 @@ function checkOpen(state: YearState, item: PlannedItem): void {
 }
 
 /** After the handover a year takes late records only: its plan no longer changes. */
-function checkPlanOpen(state: YearState, field: string): void {
+export function checkPlanOpen(state: YearState, field: string): void {
   if (state.handover) {
     reject(field, `năm ${state.year} đã chuyển giao, chỉ còn nhận hồ sơ nộp muộn / the year has handed over; it takes late records only`);
   }
@@ -69,7 +63,7 @@ const oneLine = singleLineText(LIMITS.referenceLength);
 const paragraphs = multiLineText(LIMITS.descriptionLength);
 
 /** What the secretariat types: one line (a document number, a reason) or, for notes, several. */
-function optionalText(field: string, value: unknown, schema: typeof oneLine = oneLine): string | undefined {
+export function optionalText(field: string, value: unknown, schema: typeof oneLine = oneLine): string | undefined {
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) reject(field, parsed.error.issues[0]?.message ?? 'không hợp lệ / invalid');
@@ -83,7 +77,7 @@ export function parseInstant(field: string, value: unknown, zone: string): numbe
   return dt.toMillis();
 }
 
-function toIso(ms: number, zone: string): IsoInstant {
+export function toIso(ms: number, zone: string): IsoInstant {
   return DateTime.fromMillis(ms, { zone }).toISO() ?? '';
 }
 
@@ -116,6 +110,12 @@ export function acceptSubmission(plan: YearPlan, state: YearState, input: Submis
     receivedMs = parseInstant('receivedAt', input.receivedAt, plan.timeZone);
     if (receivedMs > nowMs) reject('receivedAt', `thời điểm nhận ở tương lai: ${input.receivedAt} / receipt time in the future`);
   }
+  // A unit that has left keeps its record: what it sent before it left can still be entered, nothing after.
+  const left = state.retired?.[unitId];
+  if (left && receivedMs > Date.parse(left.at)) {
+    const instead = left.mergedInto ? `; ghi nhận cho "${left.mergedInto}"` : '';
+    reject('unitId', `đơn vị "${unitId}" đã thôi tham gia Khối từ ${left.at}${instead} / the unit left the bloc before that`);
+  }
   return {
     unitId,
     itemId: item.id,
@@ -133,7 +133,8 @@ export function applySubmission(
   nowMs: number,
 ): { outcome: 'recorded' | 'already-recorded'; submission: Submission } {
   const { unitId, itemId, receivedAt } = accepted;
-  const submission = { receivedAt, recordedAt: toIso(nowMs, plan.timeZone), reference: accepted.reference, note: accepted.note };
+  const unitName = state.config.units.find((u) => u.id === unitId)?.name;
+  const submission = { receivedAt, recordedAt: toIso(nowMs, plan.timeZone), reference: accepted.reference, note: accepted.note, unitName };
   if (itemOf(plan, itemId).kind === 'ongoing') {
     const reports = (state.reports[itemId] ??= []);
     const same = reports.find((r) => r.unitId === unitId && r.receivedAt === receivedAt);

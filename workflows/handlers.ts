@@ -12,6 +12,7 @@ import * as msg from './messages';
 import type { LogEntry, YearState } from './model';
 import { nextRoles } from './outgoing';
 import { planRequestOf } from './plan';
+import * as reorganisation from './reorganisation';
 import { handoverAt, type ScheduleKeeper } from './schedule-keeper';
 import { cellOf, overdueAt, statusView, summarise } from './status';
 
@@ -50,6 +51,8 @@ export function stageOf(year: YearRun): msg.StageView {
     moves: state.moves ?? [],
     cancelled: Object.entries(state.cancelled).map(([itemId, c]) => ({ itemId, ...c })),
     restored: state.restored ?? [],
+    unitChanges: state.unitChanges ?? [],
+    roleChanges: state.roleChanges ?? [],
   };
 }
 
@@ -156,6 +159,42 @@ export function setHandlers(year: YearRun): void {
         changed();
       }),
     { validator: (r) => validate(year, (plan) => changes.acceptRestore(plan, state, r)) },
+  );
+  /** A change to who takes part: applied to the record, then a new schedule for the units as they now are. */
+  const reshape = <I, A>(accept: (input: I) => A, apply: (accepted: A) => void) => (input: I) =>
+    serially(async () => {
+      const accepted = accept(input);
+      apply(accepted);
+      keeper.adopt(await keeper.propose());
+      changed();
+    });
+  wf.setHandler(
+    msg.addUnit,
+    reshape((i) => reorganisation.acceptAddUnit(state, i), (a) => reorganisation.applyAddUnit(state, a, now())),
+    { validator: (i) => void reorganisation.acceptAddUnit(state, i) },
+  );
+  wf.setHandler(
+    msg.renameUnit,
+    reshape((i) => reorganisation.acceptRenameUnit(state, i), (a) => reorganisation.applyRenameUnit(state, a, now())),
+    { validator: (i) => void reorganisation.acceptRenameUnit(state, i) },
+  );
+  wf.setHandler(
+    msg.retireUnit,
+    reshape((i) => reorganisation.acceptRetireUnit(state, i), (a) => reorganisation.applyRetireUnit(state, a, now())),
+    { validator: (i) => void reorganisation.acceptRetireUnit(state, i) },
+  );
+  wf.setHandler(
+    msg.mergeUnits,
+    reshape((i) => reorganisation.acceptMergeUnits(state, i), (a) => reorganisation.applyMergeUnits(state, a, now())),
+    { validator: (i) => void reorganisation.acceptMergeUnits(state, i) },
+  );
+  wf.setHandler(
+    msg.changeRoles,
+    async (i) => {
+      await reshape((r: msg.RolesInput) => reorganisation.acceptChangeRoles(state, r), (a) => reorganisation.applyChangeRoles(state, a, now()))(i);
+      return state.roles;
+    },
+    { validator: (i) => void reorganisation.acceptChangeRoles(state, i) },
   );
   wf.setHandler(
     msg.handOver,

@@ -6,7 +6,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
 import type { ScheduleChange, YearSchedule } from '../calendar/schedule';
 import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
-import type { Handover, LogEntry, Move, Restoration, Submission, YearSummary } from './model';
+import type { Handover, LogEntry, Move, Restoration, RoleChange, Submission, UnitChange, YearSummary } from './model';
 import type { Cell, OverdueItem } from './status';
 
 export interface SubmissionInput {
@@ -76,6 +76,32 @@ export interface RestoreInput {
   itemId: string;
 }
 
+/** A unit that joins the bloc mid-year (a new department after a reorganisation). */
+export interface AddUnitInput {
+  unit: { id: string; name: string; head?: string; emails: string[]; cc?: string[] };
+  reason?: string;
+}
+export interface RenameUnitInput {
+  unitId: string;
+  name: string;
+  reason?: string;
+}
+export interface RetireUnitInput {
+  unitId: string;
+  reason?: string;
+}
+/** `unitId` joins `into`: `into` inherits its submissions and its open items; the record keeps both names. */
+export interface MergeUnitsInput {
+  unitId: string;
+  into: string;
+  reason?: string;
+}
+export interface RolesInput {
+  leader?: string;
+  deputy?: string;
+  reason: string;
+}
+
 export interface CloseInput {
   reason?: string;
 }
@@ -95,6 +121,8 @@ export interface StageView {
   moves: Move[];
   cancelled: { itemId: string; at: IsoInstant; reason?: string }[];
   restored: Restoration[];
+  unitChanges: UnitChange[];
+  roleChanges: RoleChange[];
 }
 
 export interface ReplanInput {
@@ -126,6 +154,12 @@ export const reschedule = defineUpdate<YearPlan['items'][number], [RescheduleInp
 export const replaceCalendar = defineUpdate<CalendarResult, [CalendarInput]>('replaceCalendar');
 export const updateContacts = defineUpdate<void, [ContactsInput]>('updateContacts');
 export const cancelItem = defineUpdate<void, [CancelInput]>('cancelItem');
+export const addUnit = defineUpdate<void, [AddUnitInput]>('addUnit');
+export const renameUnit = defineUpdate<void, [RenameUnitInput]>('renameUnit');
+export const retireUnit = defineUpdate<void, [RetireUnitInput]>('retireUnit');
+export const mergeUnits = defineUpdate<void, [MergeUnitsInput]>('mergeUnits');
+/** A new leader or deputy mid-year, with the reason; the items of the role pass to the new holder. */
+export const changeRoles = defineUpdate<{ leader: string; deputy: string }, [RolesInput]>('changeRoles');
 /** Takes a cancellation back: the item's reminders resume from what is then owed. */
 export const restoreItem = defineUpdate<void, [RestoreInput]>('restoreItem');
 /** Hands the lead to the deputy now: notices to every unit and the next year started, unless the year is long past. */

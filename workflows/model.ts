@@ -14,6 +14,10 @@ export interface Submission {
   recordedAt: IsoInstant;
   reference?: string;
   note?: string;
+  /** The unit's name when it was recorded: units are renamed and merged during a year. */
+  unitName?: string;
+  /** Inherited from a unit merged into this one. */
+  via?: string;
 }
 
 export interface OngoingReport extends Submission {
@@ -47,6 +51,34 @@ export interface Move {
 export interface Restoration extends Cancellation {
   itemId: string;
   restoredAt: IsoInstant;
+}
+
+/** A change to the bloc's make-up during the year; the record of who the units were. */
+export interface UnitChange {
+  at: IsoInstant;
+  kind: 'added' | 'renamed' | 'retired' | 'merged';
+  unitId: string;
+  /** The unit's name before the change (the name it had until then). */
+  name: string;
+  /** A rename: the new name. */
+  newName?: string;
+  /** A merge: the unit that took this one's records and open items. */
+  into?: string;
+  reason?: string;
+}
+
+/** A unit no longer in the bloc: no reminders, its record kept. */
+export interface Retirement {
+  at: IsoInstant;
+  reason?: string;
+  mergedInto?: string;
+}
+
+export interface RoleChange {
+  at: IsoInstant;
+  from: RoleHolders;
+  to: RoleHolders;
+  reason: string;
 }
 
 /** How the lead passed to the deputy. */
@@ -127,6 +159,10 @@ export interface YearState {
   handoverRequested?: IsoInstant;
   closeRequested?: { at: IsoInstant; reason?: string };
   handover?: Handover;
+  /** Units added, renamed, retired or merged, oldest first. */
+  unitChanges?: UnitChange[];
+  retired?: Record<string, Retirement>;
+  roleChanges?: RoleChange[];
 }
 
 export interface BlocYearInput {

@@ -8,7 +8,7 @@ import type { PlannedItem, RoleHolders, YearPlan } from '../calendar/types';
 import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage } from '../activities/types';
 import type { DueMessage, Slot } from './agenda';
 import type { YearState } from './model';
-import { effectiveCutoff } from './status';
+import { effectiveCutoff, isRetired } from './status';
 
 function unitOf(state: YearState, unitId: string) {
   const unit = state.config.units.find((u) => u.id === unitId);
@@ -75,7 +75,7 @@ function digestRows(state: YearState, items: PlannedItem[], nowMs: number): Dige
   for (const item of items) {
     for (const unitId of item.units) {
       const dueAt = effectiveCutoff(state, item, unitId);
-      if (state.submissions[item.id]?.[unitId] || !dueAt || Date.parse(dueAt) >= nowMs) continue;
+      if (state.submissions[item.id]?.[unitId] || isRetired(state, unitId) || !dueAt || Date.parse(dueAt) >= nowMs) continue;
       rows.push({ itemId: item.id, title: item.title, unitId, unitName: unitOf(state, unitId).name, dueAt });
     }
   }
@@ -116,7 +116,7 @@ export function buildHandoverMessages(state: YearState, plan: YearPlan, next: Ro
     newLeader: { id: next.leader, name: unitOf(state, next.leader).name },
     newDeputy: { id: next.deputy, name: unitOf(state, next.deputy).name },
   };
-  return state.config.units.map((unit) => ({
+  return state.config.units.filter((unit) => !isRetired(state, unit.id)).map((unit) => ({
     key: `${plan.blocId}/${plan.year}/handover/${unit.id}`,
     bloc: blocOf(state),
     year: plan.year,
@@ -144,7 +144,8 @@ export function buildHandoverMessages(state: YearState, plan: YearPlan, next: Ro
 
 /** The deputy takes the lead; the seat of deputy passes to the next unit in the rotation. */
 export function nextRoles(state: YearState): RoleHolders {
-  const order = state.config.roles.rotation?.length ? state.config.roles.rotation : state.config.units.map((u) => u.id);
+  const everyone = state.config.roles.rotation?.length ? state.config.roles.rotation : state.config.units.map((u) => u.id);
+  const order = everyone.filter((id) => !isRetired(state, id));
   const leader = state.roles.deputy;
   const start = order.indexOf(leader);
   for (let step = 1; step <= order.length; step++) {

@@ -16,7 +16,8 @@ export type CellState =
   | 'submitted-late'
   | 'overdue'
   | 'cancelled'
-  | 'reported';
+  | 'reported'
+  | 'retired';
 
 export interface Cell {
   itemId: string;
@@ -31,6 +32,12 @@ export interface Cell {
   overdueByMs?: number;
   /** Ongoing items: how many reports the unit has made. */
   reports?: number;
+  /** A unit that left the bloc without submitting: the unit it merged into, if it did. */
+  mergedInto?: string;
+  /** The unit's name when its submission was recorded, where it differs from today's. */
+  nameThen?: string;
+  /** Inherited from a unit merged into this one. */
+  via?: string;
 }
 
 export interface OverdueItem {
@@ -41,6 +48,11 @@ export interface OverdueItem {
 }
 
 const TRACKED_KINDS = new Set(['deadline', 'task', 'ongoing']);
+
+/** A unit that left the bloc (or merged into another) during the year: no reminders, its record kept. */
+export function isRetired(state: YearState, unitId: string): boolean {
+  return Boolean(state.retired?.[unitId]);
+}
 
 export function hasSubmitted(state: YearState, itemId: string, unitId: string): boolean {
   return Boolean(state.submissions[itemId]?.[unitId]);
@@ -62,14 +74,19 @@ export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowM
   const submission = state.submissions[item.id]?.[unitId];
   if (submission) {
     const lateByMs = dueAt ? Date.parse(submission.receivedAt) - Date.parse(dueAt) : 0;
+    const now = state.config.units.find((u) => u.id === unitId)?.name;
     return {
       ...base,
       dueAt,
       receivedAt: submission.receivedAt,
       reference: submission.reference,
+      ...(submission.unitName && submission.unitName !== now && { nameThen: submission.unitName }),
+      ...(submission.via && { via: submission.via }),
       ...(lateByMs > 0 ? { state: 'submitted-late', lateByMs } : { state: 'submitted-on-time' }),
     };
   }
+  const retired = state.retired?.[unitId];
+  if (retired) return { ...base, state: 'retired', ...(retired.mergedInto && { mergedInto: retired.mergedInto }) };
   if (!dueAt) return { ...base, state: 'awaiting-date' };
   const overdueByMs = nowMs - Date.parse(dueAt);
   if (overdueByMs > 0) return { ...base, dueAt, state: 'overdue', overdueByMs };

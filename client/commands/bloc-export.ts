@@ -8,9 +8,12 @@ import { csv } from '../output';
 import { atOption, blocYearCommand, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
-const HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn'];
+export const CSV_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
 
-function rows(view: StatusView): string[][] {
+const nameOf = (view: StatusView, unitId: string) => view.units.find((u) => u.id === unitId)?.name ?? unitId;
+
+/** One row per unit × item, as the CSV has it. */
+export function csvRows(view: StatusView): string[][] {
   return view.units.flatMap((unit) =>
     view.items.flatMap((item) => {
       const cell = view.cells.find((c) => c.unitId === unit.id && c.itemId === item.id);
@@ -26,6 +29,8 @@ function rows(view: StatusView): string[][] {
         cellVi(cell),
         cell.receivedAt ? stampVi(cell.receivedAt) : '',
         lateMs === undefined || !due ? '' : String(daysLate(due, lateMs)),
+        // Units are renamed and merged during a year: the name the submission came under, where it differs.
+        cell.via ? `${nameOf(view, cell.via)} (sáp nhập)` : (cell.nameThen ?? ''),
       ]];
     }),
   );
@@ -39,8 +44,8 @@ export function registerExportCommand(program: Command): void {
     .action(async (opts) => {
       if (!opts.csv) throw new InputError('--csv: hiện chỉ xuất được CSV, hãy thêm --csv / only CSV is supported, add --csv');
       const view = await withBlocYear(opts, (h) => h.query(statusQuery, { at: opts.at ?? nowIso() }));
-      const lines = rows(view);
-      const text = csv(HEADER, lines);
+      const lines = csvRows(view);
+      const text = csv(CSV_HEADER, lines);
       if (!opts.out) {
         process.stdout.write(text);
         return;

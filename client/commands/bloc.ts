@@ -7,6 +7,7 @@ import { registerRecordCommands } from './bloc-records';
 import { registerReplanCommand } from './bloc-replan';
 import { registerStartCommand } from './bloc-start';
 import { registerStatusCommand } from './bloc-status';
+import { registerUnitCommands } from './bloc-units';
 import { registerYearEndCommands } from './bloc-year-end';
 
 export function registerBlocCommands(program: Command): void {
@@ -17,5 +18,6 @@ export function registerBlocCommands(program: Command): void {
   registerRecordCommands(program);
   registerReplanCommand(program);
   registerYearEndCommands(program);
+  registerUnitCommands(program);
   registerExportCommand(program);
 }
