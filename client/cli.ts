@@ -13,7 +13,6 @@ import { EXIT_BAD_INPUT, InputError, ServerError } from './errors';
 export function buildProgram(): Command {
   const program = new Command('bloc')
     .description('Công cụ của Khối thi đua: kế hoạch, nhắc hạn, tiếp nhận hồ sơ / emulation bloc deadline engine')
-    .showHelpAfterError()
     .exitOverride();
   // Command groups register here, one line each.
   registerConfigCommands(program);
