@@ -41,7 +41,9 @@ export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<S
             addresses: message.addressee.to,
             at: DateTime.now().setZone(message.bloc.timeZone).toISO() ?? '',
           };
-          if (outcome.permanent || Date.now() - ctx.info.scheduledTimestampMs >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
+          // Both instants are the server's: a worker whose clock is off must not give up early or never.
+          const retryingFor = ctx.info.currentAttemptScheduledTimestampMs - ctx.info.scheduledTimestampMs;
+          if (outcome.permanent || retryingFor >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
           else passing = error;
         }
         ctx.heartbeat([...done.values()]);
