@@ -104,7 +104,7 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       } catch (err) {
         if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
         const failure = classifySmtpError(err);
-        log.warn('mail not sent', { key: message.key, messageId, type: failure.type, error: failure.message, attempt: ctx.info.attempt });
+        log.warn('mail not sent', { key: message.key, messageId, type: failure.type, error: failure.message, detail: err instanceof Error ? err.message : String(err), attempt: ctx.info.attempt });
         throw failure;
       }
       const result: SendResult = {

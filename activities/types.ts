@@ -2,7 +2,7 @@
  * What the workflow asks the mail activity to send. The workflow decides who gets what and when;
  * the activity renders (Vietnamese or English, text, HTML, .ics) and sends. Plain data only.
  */
-import type { ItemKind, Party } from '../config/schema';
+import type { BlocKind, ItemKind, Party, TermOverrides } from '../config/schema';
 import type { IsoInstant } from '../calendar/types';
 
 export type NoticeKind = 'reminder' | 'followUp' | 'invitation' | 'taskReminder' | 'handover';
@@ -42,6 +42,8 @@ export interface DigestRow {
 export interface FailureRow {
   messageKey: string;
   unitId?: string;
+  /** Filled in when a digest is built, so that the leader reads the unit's name; the log keeps the id. */
+  unitName?: string;
   addresses: string[];
   reason: string;
   at: IsoInstant;
@@ -66,7 +68,11 @@ export interface HandoverInfo {
 export interface OutgoingMessage {
   /** `${blocId}/${year}/${addressee}/${localDate}`: stable across retries and continue-as-new; the Message-ID comes from it. */
   key: string;
-  bloc: { id: string; name: string; province: string; language: 'vi' | 'en'; timeZone: string };
+  /**
+   * `kind` and `terms` as the plan gives them (what the bloc and its roles are called); absent in messages
+   * built before the plan could say, which are a Khối's. The renderer resolves them (calendar/wording.ts).
+   */
+  bloc: { id: string; name: string; province: string; language: 'vi' | 'en'; timeZone: string; kind?: BlocKind; terms?: TermOverrides };
   year: number;
   /**
    * The instant the workflow decided to send, in workflow time: "days left" are counted from it, so what

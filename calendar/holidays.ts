@@ -6,7 +6,7 @@
 import type { YearDecision } from '../config/schema';
 import { addDays, isoFromSolar, isoWeekday, isWeekend } from './days';
 import { lunarToSolar, tetOf } from './lunar';
-import type { Holiday, IsoDate } from './types';
+import type { Holiday, IsoDate, SkippedDay } from './types';
 
 /** The Labour Code 2019 (in force 1 January 2021) gave National Day a second, adjacent day. */
 const SECOND_NATIONAL_DAY_FROM = 2021;
@@ -114,6 +114,17 @@ export class OfficialCalendar {
     let d = addDays(date, 1);
     while (this.isDayOff(d)) d = addDays(d, 1);
     return d;
+  }
+
+  /** The days off from `from` up to `until` (not included), each with its holiday's name when it has one. */
+  daysOffBetween(from: IsoDate, until: IsoDate): SkippedDay[] {
+    const days: SkippedDay[] = [];
+    for (let d = from; d < until; d = addDays(d, 1)) {
+      if (!this.isDayOff(d)) continue;
+      const holiday = this.holiday(d)?.name;
+      days.push({ date: d, ...(holiday !== undefined && { holiday }) });
+    }
+    return days;
   }
 
   private table(date: IsoDate): YearTable {

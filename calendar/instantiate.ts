@@ -18,7 +18,7 @@ import { hasCutOff } from './kinds';
 import { mergeRules } from './reminders';
 import type { DateOverride, IsoDate, IsoInstant, PlannedItem, RoleHolders, YearPlan } from './types';
 import { windowRange } from './windows';
-import { afterItemVi, beforeDayVi, fillTitle, onDayVi, setInWindowVi, windowVi } from './wording';
+import { afterItemVi, beforeDayVi, blocTerms, fillTitle, onDayVi, setInWindowVi, windowVi } from './wording';
 
 export interface InstantiateOptions {
   /** Who leads and deputises this year; defaults to the file's roles. */
@@ -31,7 +31,7 @@ export interface InstantiateOptions {
 
 const END_OF_DAY = '23:59:59.999';
 
-type Timing = Pick<PlannedItem, 'wording' | 'window' | 'dateState' | 'at' | 'nominalDay' | 'rolled'>;
+type Timing = Pick<PlannedItem, 'wording' | 'window' | 'dateState' | 'at' | 'nominalDay' | 'rolled' | 'skipped'>;
 
 interface Context {
   config: BlocConfig;
@@ -61,6 +61,7 @@ export function instantiate(config: BlocConfig, year: number, opts: InstantiateO
     year,
     timeZone: ctx.zone,
     roles,
+    terms: blocTerms(config.bloc),
     items: config.items.map((item) => planItem(item, ctx)),
   };
 }
@@ -118,14 +119,15 @@ function timingOf(item: ItemConfig, ctx: Context): Timing {
 }
 
 /** The instant of an item once its day is known. */
-function dayTiming(item: ItemConfig, day: IsoDate, time: string | undefined, ctx: Context): Pick<Timing, 'at' | 'nominalDay' | 'rolled'> {
+function dayTiming(item: ItemConfig, day: IsoDate, time: string | undefined, ctx: Context): Pick<Timing, 'at' | 'nominalDay' | 'rolled' | 'skipped'> {
   const { deadlines } = ctx.config;
   if (!hasCutOff(item.kind)) {
     return { at: localInstant(day, time ?? deadlines.eventTime, ctx.zone), rolled: false };
   }
   const rolls = deadlines.rollOffDays && ctx.cal.isDayOff(day);
   const lastDay = rolls ? ctx.cal.nextWorkingDay(day) : day;
-  return { at: localInstant(lastDay, time ?? END_OF_DAY, ctx.zone), nominalDay: day, rolled: rolls };
+  const at = localInstant(lastDay, time ?? END_OF_DAY, ctx.zone);
+  return { at, nominalDay: day, rolled: rolls, ...(rolls && { skipped: ctx.cal.daysOffBetween(day, lastDay) }) };
 }
 
 function afterTiming(item: ItemConfig, afterId: string, offset: string, ctx: Context): Timing {

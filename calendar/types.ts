@@ -16,6 +16,28 @@ export interface DateOverride {
   time?: string;
 }
 
+/** What people call the bloc and its roles, in one language. */
+export interface RoleWords {
+  /** "Khối", "Cụm"; "bloc", "cluster". */
+  bloc: string;
+  leader: string;
+  deputy: string;
+  secretariat: string;
+}
+
+/** The words of a bloc in force for a year, from its `bloc.kind` and `bloc.terms`. */
+export interface BlocTerms {
+  vi: RoleWords;
+  en: RoleWords;
+}
+
+/** A day off that a cut-off rolled over. */
+export interface SkippedDay {
+  date: IsoDate;
+  /** The holiday's name; absent for a plain weekend day. */
+  holiday?: string;
+}
+
 export interface RoleHolders {
   leader: string;
   deputy: string;
@@ -47,6 +69,11 @@ export interface PlannedItem {
   nominalDay?: IsoDate;
   /** True when the last day fell on a day off and rolled to the next working day. */
   rolled: boolean;
+  /**
+   * When rolled: the days off it rolled over, from `nominalDay` on, so that people are told why the cut-off
+   * is where it is with the holidays in force when it was planned. Absent in schedules recorded before it existed.
+   */
+  skipped?: SkippedDay[];
   /** The plan's reminder rules merged with this item's overrides. */
   rules: ReminderRules;
 }
@@ -56,6 +83,8 @@ export interface YearPlan {
   year: number;
   timeZone: string;
   roles: RoleHolders;
+  /** Absent in schedules recorded before the plan could name its kind: those are a Khối's. */
+  terms?: BlocTerms;
   items: PlannedItem[];
 }
 

@@ -3,8 +3,10 @@
  * ("ngày 15/6/2020") and names weekdays by ordinal ("thứ Hai") except Sunday ("Chủ nhật").
  */
 import { DateTime } from 'luxon';
-import type { ItemKind, Party, WindowName } from '../config/schema';
-import type { Holiday, IsoDate } from './types';
+import type { BlocKind, ItemKind, Party, TermOverrides, WindowName } from '../config/schema';
+import { addDays, isWeekend } from './days';
+import { hasCutOff } from './kinds';
+import type { BlocTerms, Holiday, IsoDate, IsoInstant, PlannedItem, SkippedDay } from './types';
 
 const WEEKDAYS_VI = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
@@ -85,10 +87,104 @@ export function afterItemVi(ref: { kind: ItemKind; wording: string }, day: IsoDa
   return day ? `${onDayVi(day, zone)}, ${after}` : after;
 }
 
-/** "hết ngày thứ Hai, 15/6/2020": the cut-off of a deadline, as people say it. */
-export function cutOffVi(at: string, zone: string): string {
+/** A cut-off at 23:59:59 is the end of its day: the plan gave no time, or an extension ran to the end of a day. */
+export function endsItsDay(at: IsoInstant, zone: string): boolean {
   const d = local(at, zone);
-  return `hết ${weekdayVi(d)}, ngày ${d.day}/${d.month}/${d.year}`;
+  return d.hour === 23 && d.minute === 59 && d.second === 59;
+}
+
+/**
+ * The cut-off of a deadline, as people say it: "hết thứ Hai, ngày 15/6/2020" at the end of its day, and
+ * "hạn 6 giờ 12, thứ Năm, ngày 26/11/2026" when the plan gives a time, which "hết" would hide.
+ */
+export function cutOffVi(at: IsoInstant, zone: string): string {
+  return endsItsDay(at, zone) ? `hết ${formatDateVi(at, zone)}` : `hạn ${formatDateTimeVi(at, zone)}`;
+}
+
+/** An event's or the handover's moment: "8 giờ 00, thứ Sáu, ngày 17/1/2020", or "hết thứ Hai, ngày 1/2/2021". */
+export function momentVi(at: IsoInstant, zone: string): string {
+  return endsItsDay(at, zone) ? `hết ${formatDateVi(at, zone)}` : formatDateTimeVi(at, zone);
+}
+
+/** "hết thứ Ba 2/1/2029", "6 giờ 12, thứ Hai 30/11/2026": the day a rolled cut-off came to, in the sentence that says why. */
+function rolledToVi(at: IsoInstant, zone: string): string {
+  const d = local(at, zone);
+  const day = `${weekdayVi(d)} ${d.day}/${d.month}/${d.year}`;
+  return endsItsDay(at, zone) ? `hết ${day}` : `${d.hour} giờ ${String(d.minute).padStart(2, '0')}, ${day}`;
+}
+
+/**
+ * What a run of holidays is called as a whole: their names without "Nghỉ"/"Nghỉ bù" and without the detail
+ * in brackets, so that "Tết Nguyên đán (mùng 3)" and "Nghỉ bù Tết Nguyên đán (mùng 1)" are one break.
+ */
+function holidayBase(name: string): string {
+  return name.replace(/^nghỉ( bù)? /i, '').replace(/ \([^)]*\)$/, '');
+}
+
+/** "1/1/2029 nghỉ Tết Dương lịch", "3/1/2028 nghỉ bù Tết Dương lịch", "30/12/2028 là thứ Bảy". */
+function dayOffVi(day: SkippedDay, zone: string): string {
+  const date = dayMonthYearVi(day.date, zone);
+  if (day.holiday !== undefined) {
+    return /^nghỉ /i.test(day.holiday) ? `${date} ${day.holiday.charAt(0).toLowerCase()}${day.holiday.slice(1)}` : `${date} nghỉ ${day.holiday}`;
+  }
+  return isWeekend(day.date) ? `${date} là ${weekdayVi(local(day.date, zone))}` : `${date} là ngày nghỉ`;
+}
+
+/**
+ * Why each day did not stand: the last day's reason, then the holidays after it (the weekends between
+ * explain themselves), a run of days of one break said once: "từ 8/2/2027 đến 14/2/2027 nghỉ Tết Nguyên đán".
+ */
+function skippedVi(days: readonly SkippedDay[], zone: string): string[] {
+  const runs: SkippedDay[][] = [];
+  days.forEach((day, i) => {
+    if (i > 0 && day.holiday === undefined) return;
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const continues =
+      run !== undefined && last?.holiday !== undefined && day.holiday !== undefined &&
+      addDays(last.date, 1) === day.date && holidayBase(last.holiday) === holidayBase(day.holiday);
+    if (continues) run.push(day);
+    else runs.push([day]);
+  });
+  return runs.map((run) => {
+    const [first] = run;
+    const last = run[run.length - 1];
+    if (first === undefined || last === undefined) return '';
+    if (run.length === 1) return dayOffVi(first, zone);
+    return `từ ${dayMonthYearVi(first.date, zone)} đến ${dayMonthYearVi(last.date, zone)} nghỉ ${holidayBase(first.holiday ?? '')}`;
+  });
+}
+
+/**
+ * Why a cut-off is not where the plan's words put it: "30/12/2028 là thứ Bảy, 1/1/2029 nghỉ Tết Dương lịch:
+ * hạn lùi đến hết thứ Ba 2/1/2029". A schedule recorded before the days were kept gives the last day only.
+ */
+export function rolledVi(item: Pick<PlannedItem, 'at' | 'nominalDay' | 'skipped'>, zone: string): string {
+  const days = item.skipped ?? (item.nominalDay !== undefined ? [{ date: item.nominalDay }] : []);
+  const to = item.at !== undefined ? `hạn lùi đến ${rolledToVi(item.at, zone)}` : 'hạn lùi sang ngày làm việc tiếp theo';
+  return days.length > 0 ? `${skippedVi(days, zone).join(', ')}: ${to}` : to;
+}
+
+/**
+ * An item's date in a table: the plan's words, then the instant they come to, and why, when the last day
+ * rolled: "trước ngày 31/12/2028 — 30/12/2028 là thứ Bảy, 1/1/2029 nghỉ Tết Dương lịch: hạn lùi đến hết thứ Ba 2/1/2029".
+ */
+export function dueVi(item: Pick<PlannedItem, 'kind' | 'wording' | 'at' | 'nominalDay' | 'rolled' | 'skipped'>, zone: string): string {
+  if (item.at === undefined) return item.wording;
+  if (!hasCutOff(item.kind)) return `${item.wording} — ${momentVi(item.at, zone)}`;
+  return `${item.wording} — ${item.rolled ? rolledVi(item, zone) : cutOffVi(item.at, zone)}`;
+}
+
+/** Whether the window of an item still without its day was over by `at` (its last day ended before). */
+export function windowOver(item: Pick<PlannedItem, 'window'>, at: IsoInstant, zone: string): boolean {
+  return item.window !== undefined && item.window.to < (local(at, zone).toISODate() ?? '');
+}
+
+export const AWAITING_DAY_VI = 'chờ ấn định ngày';
+
+/** An item still without its day, at `at`: "chờ ấn định ngày", or once its window is over "hết Quý II/2020 mà chưa ấn định ngày". */
+export function awaitingDayVi(item: Pick<PlannedItem, 'wording' | 'window'>, at: IsoInstant, zone: string): string {
+  return windowOver(item, at, zone) ? `hết ${item.wording} mà chưa ấn định ngày` : AWAITING_DAY_VI;
 }
 
 /** Fills a yearly title: {year}, {nextYear}, and {since:1975} (years elapsed: 45 in 2020). */
@@ -106,19 +202,42 @@ const KIND_VI: Record<ItemKind, string> = {
   handover: 'bàn giao',
   ongoing: 'thường xuyên',
 };
-const PARTY_VI: Record<Party, string> = {
-  leader: 'Khối trưởng',
-  deputy: 'Khối phó',
-  board: 'Ban Thi đua - Khen thưởng tỉnh',
-  secretariat: 'Thư ký Khối',
-};
 
 export function kindVi(kind: ItemKind): string {
   return KIND_VI[kind];
 }
 
-export function partyVi(party: Party): string {
-  return PARTY_VI[party];
+const TERMS: Record<BlocKind, BlocTerms> = {
+  khoi: {
+    vi: { bloc: 'Khối', leader: 'Khối trưởng', deputy: 'Khối phó', secretariat: 'Thư ký Khối' },
+    en: { bloc: 'bloc', leader: 'bloc leader', deputy: 'deputy leader', secretariat: 'bloc secretariat' },
+  },
+  cum: {
+    vi: { bloc: 'Cụm', leader: 'Cụm trưởng', deputy: 'Cụm phó', secretariat: 'Thư ký Cụm' },
+    en: { bloc: 'cluster', leader: 'cluster leader', deputy: 'deputy leader', secretariat: 'cluster secretariat' },
+  },
+};
+
+/**
+ * The words for the bloc and its roles: those of its kind, each replaced by the plan's own where it gives
+ * one. Without a kind (a year recorded before the plan could name it) it is a Khối.
+ */
+export function blocTerms(bloc: { kind?: BlocKind; terms?: TermOverrides } = {}): BlocTerms {
+  const { vi, en } = TERMS[bloc.kind ?? 'khoi'];
+  const t = bloc.terms ?? {};
+  return {
+    vi: { bloc: t.bloc ?? vi.bloc, leader: t.leader ?? vi.leader, deputy: t.deputy ?? vi.deputy, secretariat: t.secretariat ?? vi.secretariat },
+    en: { bloc: t.blocEn ?? en.bloc, leader: t.leaderEn ?? en.leader, deputy: t.deputyEn ?? en.deputy, secretariat: t.secretariatEn ?? en.secretariat },
+  };
+}
+
+/** "Khối trưởng", "Cụm phó", "Ban Thi đua - Khen thưởng tỉnh". */
+export function partyVi(party: Party, terms: BlocTerms): string {
+  return party === 'board' ? 'Ban Thi đua - Khen thưởng tỉnh' : terms.vi[party];
+}
+
+export function partyEn(party: Party, terms: BlocTerms): string {
+  return party === 'board' ? 'provincial Emulation and Reward Board' : terms.en[party];
 }
 
 const SOURCE_VI: Record<Holiday['source'], string> = { law: 'luật', lunar: 'âm lịch', decision: 'quyết định' };

@@ -4,17 +4,37 @@
  * Instants are shown in the offset the workflow wrote them with, which is the bloc's zone.
  */
 import { DateTime } from 'luxon';
-import { formatDateTimeVi, lateness, latenessVi, type Lateness } from '../calendar/wording';
+import type { BlocTerms, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
+import { AWAITING_DAY_VI, awaitingDayVi, blocTerms, formatDateTimeVi, lateness, latenessVi, windowOver, type Lateness } from '../calendar/wording';
 import type { Cell } from '../workflows/status';
-
 
 function local(iso: string): DateTime {
   return DateTime.fromISO(iso, { setZone: true });
 }
 
+/** What the year's bloc and roles are called: a schedule recorded before the plan could say is a Khối's. */
+export function termsOf(schedule: Pick<YearPlan, 'terms'>): BlocTerms {
+  return schedule.terms ?? blocTerms();
+}
+
+/** The zone an instant was written in: the workflow writes them in the bloc's. */
+export function zoneOf(iso: IsoInstant): string {
+  return local(iso).zoneName ?? 'UTC';
+}
+
 /** "8 giờ 00, thứ Hai, ngày 15/6/2026" */
 export function whenVi(iso: string): string {
-  return formatDateTimeVi(iso, local(iso).zoneName ?? 'UTC');
+  return formatDateTimeVi(iso, zoneOf(iso));
+}
+
+/**
+ * The instant column of an item that has none: a window still without its day (over by `at`, if given), or
+ * "—" for what never gets one (ongoing reporting).
+ */
+export function noInstantVi(item: Pick<PlannedItem, 'dateState' | 'wording' | 'window'>, at?: IsoInstant): string {
+  if (item.dateState !== 'unset') return '—';
+  if (at !== undefined && windowOver(item, at, zoneOf(at))) return `(${awaitingDayVi(item, at, zoneOf(at))} / window over, no day set)`;
+  return `(${AWAITING_DAY_VI} / day not set)`;
 }
 
 /** "15/06/2026 23:59": sorts and reads well in a column, and Excel takes it for a date. */
@@ -24,7 +44,7 @@ export function stampVi(iso: string): string {
 
 /** How late, counted as the digest counts it (calendar/wording.ts), from a cut-off and the time past it. */
 export function latenessOf(dueAt: string, pastMs: number): Lateness {
-  return lateness(dueAt, Date.parse(dueAt) + pastMs, local(dueAt).zoneName ?? 'UTC');
+  return lateness(dueAt, Date.parse(dueAt) + pastMs, zoneOf(dueAt));
 }
 
 /** Whole days late for the evaluation's column: at least one once late at all. */
@@ -32,12 +52,18 @@ export function daysLate(dueAt: string, pastMs: number): number {
   return Math.max(1, latenessOf(dueAt, pastMs).days);
 }
 
-export function cellVi(cell: Cell): string {
+/**
+ * A cell of the matrix. Given the schedule and the instant the matrix is judged at, a window that ended
+ * without its day says so ("hết Quý II/2026 mà chưa ấn định ngày") rather than still waiting for one.
+ */
+export function cellVi(cell: Cell, judged?: { schedule: Pick<YearPlan, 'items'>; at: IsoInstant }): string {
   switch (cell.state) {
     case 'not-applicable':
       return '—';
-    case 'awaiting-date':
-      return 'chờ ấn định ngày';
+    case 'awaiting-date': {
+      const item = judged?.schedule.items.find((i) => i.id === cell.itemId);
+      return judged && item ? awaitingDayVi(item, judged.at, zoneOf(judged.at)) : AWAITING_DAY_VI;
+    }
     case 'not-due':
       return 'chưa đến hạn';
     case 'extended':

@@ -12,7 +12,7 @@ import { EXIT_BAD_INPUT, InputError, ServerError } from './errors';
 
 export function buildProgram(): Command {
   const program = new Command('bloc')
-    .description('Công cụ của Khối thi đua: kế hoạch, nhắc hạn, tiếp nhận hồ sơ / emulation bloc deadline engine')
+    .description('Công cụ của Khối, Cụm thi đua: kế hoạch, nhắc hạn, tiếp nhận hồ sơ / deadline engine of emulation blocs and clusters')
     .exitOverride();
   // Command groups register here, one line each.
   registerConfigCommands(program);

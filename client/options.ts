@@ -39,7 +39,7 @@ export function parseHourMinute(value: string): string {
   return value;
 }
 
-export const blocOption = () => new Option('--bloc <id>', 'mã Khối / bloc id');
+export const blocOption = () => new Option('--bloc <id>', 'mã Khối/Cụm / bloc or cluster id');
 export const yearOption = () => new Option('--year <yyyy>', 'năm của chu kỳ / the cycle year').argParser(parseYear);
 export const atOption = () =>
   new Option('--at <iso>', 'xét tại thời điểm này (mặc định: bây giờ) / judge at this instant (default: now)').argParser(

@@ -26,7 +26,8 @@ function firstLine(err: unknown): string {
 
 export function explain(err: unknown, ref?: BlocYearRef): unknown {
   if (ref && err instanceof WorkflowNotFoundError) {
-    return new InputError(`Khối ${ref.bloc} chưa bắt đầu chu kỳ năm ${ref.year} / bloc-year not started`);
+    // No year means no plan to say whether it is a Khối or a Cụm.
+    return new InputError(`Khối/Cụm ${ref.bloc} chưa bắt đầu chu kỳ năm ${ref.year} / bloc-year not started`);
   }
   // The validator's message already names the field; nothing was written to the workflow's history.
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {

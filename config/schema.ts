@@ -4,6 +4,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { blocTerms } from '../calendar/wording';
 
 // --- Limits ------------------------------------------------------------------------------------
 
@@ -318,6 +319,28 @@ export const yearDecisionSchema = z
   });
 export type YearDecision = z.infer<typeof yearDecisionSchema>;
 
+/** A province groups its agencies into blocs (khối) and clusters (cụm); the two differ only in what they are called. */
+export const blocKindSchema = z.enum(['khoi', 'cum'], {
+  error: 'phải là khoi (Khối) hoặc cum (Cụm) / must be khoi (bloc) or cum (cluster)',
+});
+export type BlocKind = z.infer<typeof blocKindSchema>;
+
+/**
+ * What the plan calls the bloc and its roles where the words `kind` gives do not fit, e.g. a province that
+ * writes "Trưởng Cụm". Each word goes into headings and sentences as written, so it is one line.
+ */
+export const termsSchema = z.strictObject({
+  bloc: nameSchema.optional(),
+  leader: nameSchema.optional(),
+  deputy: nameSchema.optional(),
+  secretariat: nameSchema.optional(),
+  blocEn: nameSchema.optional(),
+  leaderEn: nameSchema.optional(),
+  deputyEn: nameSchema.optional(),
+  secretariatEn: nameSchema.optional(),
+});
+export type TermOverrides = z.infer<typeof termsSchema>;
+
 export const contactSchema = z.strictObject({
   name: nameSchema,
   emails: emailListSchema.min(1, 'cần ít nhất một email / at least one email'),
@@ -345,10 +368,12 @@ export const blocConfigSchema = z
         .default('Asia/Ho_Chi_Minh'),
       language: z.enum(['vi', 'en']).default('vi'),
       planReference: singleLineText(LIMITS.referenceLength).optional(),
+      kind: blocKindSchema.default('khoi'),
+      terms: termsSchema.optional(),
     }),
     secretariat: contactSchema,
     board: contactSchema,
-    units: listOf(unitSchema, LIMITS.units, 'đơn vị', 'units').min(2, 'khối cần ít nhất hai đơn vị / a bloc needs at least two units'),
+    units: listOf(unitSchema, LIMITS.units, 'đơn vị', 'units').min(2, 'cần ít nhất hai đơn vị / at least two units are needed'),
     roles: z.strictObject({
       leader: idSchema,
       deputy: idSchema,
@@ -385,7 +410,8 @@ export const blocConfigSchema = z
     unknownUnit(cfg.roles.leader, ['roles', 'leader']);
     unknownUnit(cfg.roles.deputy, ['roles', 'deputy']);
     if (cfg.roles.leader === cfg.roles.deputy) {
-      ctx.addIssue({ code: 'custom', path: ['roles', 'deputy'], message: 'khối phó phải khác khối trưởng / deputy must differ from leader' });
+      const t = blocTerms(cfg.bloc);
+      ctx.addIssue({ code: 'custom', path: ['roles', 'deputy'], message: `${t.vi.deputy} phải khác ${t.vi.leader} / the ${t.en.deputy} must differ from the ${t.en.leader}` });
     }
     cfg.roles.rotation?.forEach((id, i) => unknownUnit(id, ['roles', 'rotation', i]));
 

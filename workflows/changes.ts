@@ -18,6 +18,7 @@ import {
   type YearDecision,
 } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
+import { blocTerms } from '../calendar/wording';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { Submission, YearState } from './model';
 import type {
@@ -43,7 +44,7 @@ function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
 
 export function checkUnit(state: YearState, unitId: unknown): string {
   if (typeof unitId !== 'string' || !state.config.units.some((u) => u.id === unitId)) {
-    reject('unitId', `không có đơn vị "${String(unitId)}" trong khối / unknown unit`);
+    reject('unitId', `không có đơn vị "${String(unitId)}" trong ${blocTerms(state.config.bloc).vi.bloc.toLocaleLowerCase('vi')} / unknown unit`);
   }
   return unitId;
 }
@@ -114,7 +115,7 @@ export function acceptSubmission(plan: YearPlan, state: YearState, input: Submis
   const left = state.retired?.[unitId];
   if (left && receivedMs > Date.parse(left.at)) {
     const instead = left.mergedInto ? `; ghi nhận cho "${left.mergedInto}"` : '';
-    reject('unitId', `đơn vị "${unitId}" đã thôi tham gia Khối từ ${left.at}${instead} / the unit left the bloc before that`);
+    reject('unitId', `đơn vị "${unitId}" đã thôi tham gia ${blocTerms(state.config.bloc).vi.bloc} từ ${left.at}${instead} / the unit left before that`);
   }
   return {
     unitId,
@@ -256,7 +257,8 @@ export function applyReschedule(state: YearState, accepted: AcceptedReschedule, 
 export function acceptCalendar(plan: YearPlan, state: YearState, input: CalendarInput): YearDecision[] {
   checkPlanOpen(state, 'decisions');
   if (input?.blocId !== plan.blocId) {
-    reject('blocId', `lịch này của Khối "${String(input?.blocId)}", không phải "${plan.blocId}" / these decisions are another bloc's`);
+    const t = blocTerms(state.config.bloc);
+    reject('blocId', `lịch này của ${t.vi.bloc} "${String(input?.blocId)}", không phải "${plan.blocId}" / these decisions are another ${t.en.bloc}'s`);
   }
   if (typeof input.apply !== 'boolean') reject('apply', 'phải là true hoặc false / must be true or false');
   if (!Array.isArray(input.decisions)) reject('decisions', 'phải là danh sách / must be a list');
@@ -325,7 +327,7 @@ export function acceptCancel(plan: YearPlan, state: YearState, input: CancelInpu
   checkPlanOpen(state, 'itemId');
   const item = itemOf(plan, input?.itemId);
   checkOpen(state, item);
-  if (item.kind === 'handover') reject('itemId', 'không thể hủy việc chuyển giao Khối trưởng / the handover cannot be cancelled');
+  if (item.kind === 'handover') reject('itemId', `không thể hủy việc chuyển giao ${blocTerms(state.config.bloc).vi.leader} / the handover cannot be cancelled`);
   return { itemId: item.id, reason: optionalText('reason', input.reason) };
 }
 

@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '../config/schema';
+import { blocTerms } from '../calendar/wording';
 import type { PlannedItem, RoleHolders, YearPlan } from '../calendar/types';
 import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage } from '../activities/types';
 import type { DueMessage, Slot } from './agenda';
@@ -29,9 +30,10 @@ function partyName(state: YearState, roles: RoleHolders, party: Party): string {
   }
 }
 
+/** The plan's own words go along only when it has them, so that a bloc's every message does not carry the defaults. */
 function blocOf(state: YearState): OutgoingMessage['bloc'] {
-  const { id, name, province, language, timeZone } = state.config.bloc;
-  return { id, name, province, language, timeZone };
+  const { id, name, province, language, timeZone, kind, terms } = state.config.bloc;
+  return { id, name, province, language, timeZone, ...(kind && kind !== 'khoi' && { kind }), ...(terms && { terms }) };
 }
 
 function unitAddressee(state: YearState, unitId: string): Addressee {
@@ -99,7 +101,13 @@ export function buildMessage(
     ...base,
     addressee: digestAddressee(state, plan, items),
     notices: [],
-    digest: { rows: digestRows(state, items, nowMs), failures: [...state.pendingFailures] },
+    digest: {
+      rows: digestRows(state, items, nowMs),
+      failures: state.pendingFailures.map((f) => {
+        const unitName = state.config.units.find((u) => u.id === f.unitId)?.name;
+        return unitName === undefined ? { ...f } : { ...f, unitName };
+      }),
+    },
   };
 }
 
@@ -128,7 +136,7 @@ export function buildHandoverMessages(state: YearState, plan: YearPlan, next: Ro
         kind: 'handover',
         itemId: item?.id ?? 'handover',
         itemKind: 'handover',
-        title: item?.title ?? `Chuyển giao Khối trưởng năm ${plan.year + 1}`,
+        title: item?.title ?? `Chuyển giao ${blocTerms(state.config.bloc).vi.leader} năm ${plan.year + 1}`,
         titleEn: item?.titleEn,
         wording: item?.wording ?? '',
         at,

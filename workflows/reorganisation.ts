@@ -9,6 +9,7 @@
  */
 import { nameSchema, unitSchema, type ItemConfig, type UnitConfig } from '../config/schema';
 import type { RoleHolders } from '../calendar/types';
+import { blocTerms } from '../calendar/wording';
 import { checkPlanOpen, checkUnit, optionalText, toIso } from './changes';
 import type { AddUnitInput, MergeUnitsInput, RenameUnitInput, RetireUnitInput, RolesInput } from './messages';
 import type { UnitChange, YearState } from './model';
@@ -24,7 +25,7 @@ function checkActive(state: YearState, field: string, unitId: unknown): string {
   const retired = state.retired?.[id];
   if (retired) {
     const where = retired.mergedInto ? `, đã sáp nhập vào "${retired.mergedInto}"` : '';
-    reject(field, `đơn vị "${id}" đã thôi tham gia Khối${where} / the unit has left the bloc`);
+    reject(field, `đơn vị "${id}" đã thôi tham gia ${blocTerms(state.config.bloc).vi.bloc}${where} / the unit has left the ${blocTerms(state.config.bloc).en.bloc}`);
   }
   return id;
 }
@@ -42,7 +43,7 @@ export function acceptAddUnit(state: YearState, input: AddUnitInput): { unit: Un
     const issue = parsed.error.issues[0];
     reject(['unit', ...(issue?.path ?? [])].join('.'), issue?.message ?? 'không hợp lệ / invalid');
   }
-  if (state.config.units.some((u) => u.id === parsed.data.id)) reject('unit.id', `mã đơn vị "${parsed.data.id}" đã có trong Khối / unit id already in the bloc`);
+  if (state.config.units.some((u) => u.id === parsed.data.id)) reject('unit.id', `mã đơn vị "${parsed.data.id}" đã có trong ${blocTerms(state.config.bloc).vi.bloc} / unit id already taken`);
   return { unit: parsed.data, reason: optionalText('reason', input.reason) };
 }
 
@@ -72,7 +73,8 @@ export function applyRenameUnit(state: YearState, accepted: RenameUnitInput, now
 /** A unit that holds a role cannot simply leave: the role must pass first (`changeRoles`), or go by merging. */
 function checkNoRole(state: YearState, unitId: string): void {
   if (state.roles.leader === unitId || state.roles.deputy === unitId) {
-    reject('unitId', `đơn vị "${unitId}" đang giữ vai trò Khối trưởng/Khối phó; đổi vai trò trước / the unit holds a role; change roles first`);
+    const t = blocTerms(state.config.bloc).vi;
+    reject('unitId', `đơn vị "${unitId}" đang là ${t.leader}/${t.deputy}; đổi vai trò trước / the unit holds a role; change roles first`);
   }
 }
 
@@ -131,7 +133,8 @@ export function acceptChangeRoles(state: YearState, input: RolesInput): RolesInp
   checkPlanOpen(state, 'leader');
   const leader = input?.leader === undefined ? state.roles.leader : checkActive(state, 'leader', input.leader);
   const deputy = input.deputy === undefined ? state.roles.deputy : checkActive(state, 'deputy', input.deputy);
-  if (leader === deputy) reject('deputy', 'Khối phó phải khác Khối trưởng / the deputy must differ from the leader');
+  const t = blocTerms(state.config.bloc).vi;
+  if (leader === deputy) reject('deputy', `${t.deputy} phải khác ${t.leader} / the deputy must differ from the leader`);
   if (leader === state.roles.leader && deputy === state.roles.deputy) reject('leader', 'không có gì thay đổi / nothing changes');
   const reason = optionalText('reason', input.reason);
   if (!reason) reject('reason', 'cần nêu lý do / a reason is required');

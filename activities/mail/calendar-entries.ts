@@ -45,7 +45,7 @@ export function calendarEntries(
     const isEvent = n.kind === 'invitation';
     const end = isEvent ? at.plus({ minutes: lengths.eventMinutes }) : ceilToMinute(at);
     const start = isEvent ? at : end.minus({ minutes: lengths.deadlineMinutes });
-    const to = recipientsOf(n, lang);
+    const to = recipientsOf(n, { message, lang });
     const description = [
       titleOf(n, lang),
       to ? `${isEvent ? w.host : w.to}: ${to}` : '',

@@ -5,6 +5,7 @@
 import nodemailer from 'nodemailer';
 import type { NodemailerError, SMTPPoolOptions, SMTPPoolSentMessageInfo, Transporter } from 'nodemailer';
 import { ApplicationFailure } from '@temporalio/common';
+import { smtpFailureReason } from './failure-reasons';
 import type { SmtpSettings } from './settings';
 import { startTlsOptions } from './tls';
 
@@ -59,7 +60,8 @@ function startTlsRefused(e: NodemailerError): boolean {
 /**
  * 4xx replies, timeouts and dropped connections are retryable (SmtpTransient); 5xx replies, refused
  * envelopes and a refused STARTTLS are not (SmtpPermanent). A partly refused message never reaches
- * here: it resolves.
+ * here: it resolves. The message is the reason the reminder log and the digest show, in Vietnamese
+ * with the server's code (failure-reasons.ts); nodemailer's own words stay in the cause and the details.
  */
 export function classifySmtpError(err: unknown): ApplicationFailure {
   const e = asNodemailerError(err);
@@ -84,7 +86,7 @@ export function classifySmtpError(err: unknown): ApplicationFailure {
   // nodemailer sets `permanent` from the reply class, and treats 503 (bad sequence) as transient.
   const permanent = e.responseCode !== undefined ? e.permanent === true : PERMANENT_WITHOUT_REPLY.has(e.code ?? '');
   return ApplicationFailure.create({
-    message: e.message,
+    message: smtpFailureReason(e),
     type: permanent ? SMTP_PERMANENT : SMTP_TRANSIENT,
     nonRetryable: permanent,
     details: [details],

@@ -15,8 +15,9 @@ import {
   type CalendarResult,
   type SubmissionResult,
 } from '../../workflows/messages';
+import { blocTerms, dueVi } from '../../calendar/wording';
 import { loadConfigOrExplain } from './load-config';
-import { cellVi, whenVi } from '../cell-wording';
+import { cellVi, whenVi, zoneOf } from '../cell-wording';
 import { emit } from '../output';
 import { changesTableVi } from '../schedule-changes';
 import { InputError } from '../errors';
@@ -75,7 +76,7 @@ export function registerChangeCommands(program: Command): void {
     .action(async (opts) => {
       const input = { itemId: opts.item, date: opts.date, time: opts.time, ...(opts.past && { allowPast: true }) };
       const item = await withBlocYear(opts, (h) => h.executeUpdate(reschedule, { args: [input] }));
-      emit(opts.json, item, (i) => `Đã ấn định "${i.title}": ${i.wording}${i.at ? ` (${whenVi(i.at)})` : ''} / date set\n`);
+      emit(opts.json, item, (i) => `Đã ấn định "${i.title}": ${i.at ? dueVi(i, zoneOf(i.at)) : i.wording} / date set\n`);
     });
 
   blocYearCommand(program, 'cancel', 'Hủy một mục của kế hoạch năm (hoàn tác bằng bloc restore) / cancel an item of the year (undo: bloc restore)')
@@ -102,13 +103,14 @@ export function registerChangeCommands(program: Command): void {
     });
 
   blocYearCommand(program, 'calendar', 'Áp dụng lịch nghỉ, làm bù của năm từ tệp kế hoạch / apply the year’s official decisions from the bloc file')
-    .argument('<file>', 'tệp kế hoạch của chính Khối này, có mục calendar.decisions / this bloc’s file with calendar.decisions')
+    .argument('<file>', 'tệp kế hoạch của chính Khối/Cụm này, có mục calendar.decisions / this bloc’s or cluster’s file with calendar.decisions')
     .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (file, opts) => {
       const config = loadConfigOrExplain(file);
       if (config.bloc.id !== opts.bloc) {
-        throw new InputError(`${file}: tệp của Khối "${config.bloc.id}", không phải "${opts.bloc}" / this file is another bloc's`);
+        const t = blocTerms(config.bloc);
+        throw new InputError(`${file}: tệp của ${t.vi.bloc} "${config.bloc.id}", không phải "${opts.bloc}" / this file is another ${t.en.bloc}'s`);
       }
       const input = { blocId: config.bloc.id, decisions: config.calendar.decisions, apply: Boolean(opts.yes) };
       const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [input] }));

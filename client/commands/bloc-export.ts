@@ -1,19 +1,20 @@
 /** `bloc export --csv`: the matrix, one row per unit × item, for the January evaluation in a spreadsheet. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
-import { statusQuery, type StatusView } from '../../workflows/messages';
+import type { YearSchedule } from '../../calendar/schedule';
+import { statusQuery, timelineQuery, type StatusView } from '../../workflows/messages';
 import { cellVi, daysLate, stampVi } from '../cell-wording';
 import { InputError } from '../errors';
 import { csv } from '../output';
 import { atOption, blocYearCommand, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
-export const CSV_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
+export const EXPORT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
 
 const nameOf = (view: StatusView, unitId: string) => view.units.find((u) => u.id === unitId)?.name ?? unitId;
 
-/** One row per unit × item, as the CSV has it. */
-export function csvRows(view: StatusView): string[][] {
+/** One row per unit × item, a window that ended without its day saying so. */
+export function exportRows(view: StatusView, schedule: YearSchedule): string[][] {
   return view.units.flatMap((unit) =>
     view.items.flatMap((item) => {
       const cell = view.cells.find((c) => c.unitId === unit.id && c.itemId === item.id);
@@ -26,7 +27,7 @@ export function csvRows(view: StatusView): string[][] {
         item.id,
         item.title,
         due ? stampVi(due) : '',
-        cellVi(cell),
+        cellVi(cell, { schedule, at: view.at }),
         cell.receivedAt ? stampVi(cell.receivedAt) : '',
         lateMs === undefined || !due ? '' : String(daysLate(due, lateMs)),
         // Units are renamed and merged during a year: the name the submission came under, where it differs.
@@ -43,9 +44,12 @@ export function registerExportCommand(program: Command): void {
     .addOption(atOption())
     .action(async (opts) => {
       if (!opts.csv) throw new InputError('--csv: hiện chỉ xuất được CSV, hãy thêm --csv / only CSV is supported, add --csv');
-      const view = await withBlocYear(opts, (h) => h.query(statusQuery, { at: opts.at ?? nowIso() }));
-      const lines = csvRows(view);
-      const text = csv(CSV_HEADER, lines);
+      const { view, schedule } = await withBlocYear(opts, async (h) => ({
+        view: await h.query(statusQuery, { at: opts.at ?? nowIso() }),
+        schedule: await h.query(timelineQuery),
+      }));
+      const lines = exportRows(view, schedule);
+      const text = csv(EXPORT_HEADER, lines);
       if (!opts.out) {
         process.stdout.write(text);
         return;

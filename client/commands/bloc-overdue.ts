@@ -3,12 +3,13 @@
  * or for every running bloc-year (--all), found through the search attributes the workflows keep current.
  */
 import { Option, type Command } from '@commander-js/extra-typings';
-import type { Client } from '@temporalio/client';
-import { overdueQuery } from '../../workflows/messages';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { BlocTerms } from '../../calendar/types';
+import { overdueQuery, timelineQuery } from '../../workflows/messages';
 import { BLOC_ID, BLOC_YEAR } from '../../workflows/search-attributes';
 import type { OverdueItem } from '../../workflows/status';
 import { latenessVi } from '../../calendar/wording';
-import { latenessOf, stampVi } from '../cell-wording';
+import { latenessOf, stampVi, termsOf } from '../cell-wording';
 import { InputError } from '../errors';
 import { emit, table } from '../output';
 import { atOption, blocOption, jsonOption, newCommand, nowIso, yearOption } from '../options';
@@ -17,50 +18,53 @@ import { withBlocYear, withClient } from '../workflow-handle';
 /** OverdueCount is as of the workflow's last wake-up; the query at `at` gives the detail as it stands now. */
 const OVERDUE_QUERY = "ExecutionStatus = 'Running' AND OverdueCount > 0";
 
-interface BlocOverdue {
+export interface BlocOverdue {
   blocId: string;
   year: number;
   at: string;
   items: OverdueItem[];
 }
 
-async function everyBloc(client: Client, at: string): Promise<BlocOverdue[]> {
+/** What each year's bloc is called, for the heading of the table; not part of the JSON. */
+export type Named = BlocOverdue & { terms: BlocTerms };
+
+async function overdueOf(handle: WorkflowHandle, blocId: string, year: number, at: string): Promise<Named> {
+  const [items, schedule] = await Promise.all([handle.query(overdueQuery, { at }), handle.query(timelineQuery)]);
+  return { blocId, year, at, items, terms: termsOf(schedule) };
+}
+
+async function everyBloc(client: Client, at: string): Promise<Named[]> {
   const found: { workflowId: string; blocId: string; year: number }[] = [];
   for await (const wf of client.workflow.list({ query: OVERDUE_QUERY })) {
     const blocId = wf.typedSearchAttributes.get(BLOC_ID);
     const year = wf.typedSearchAttributes.get(BLOC_YEAR);
     if (blocId !== undefined && year !== undefined) found.push({ workflowId: wf.workflowId, blocId, year });
   }
-  return Promise.all(
-    found.map(async ({ workflowId, blocId, year }) => ({
-      blocId,
-      year,
-      at,
-      items: await client.workflow.getHandle(workflowId).query(overdueQuery, { at }),
-    })),
-  );
+  return Promise.all(found.map(({ workflowId, blocId, year }) => overdueOf(client.workflow.getHandle(workflowId), blocId, year, at)));
 }
 
-function overdueVi(blocs: BlocOverdue[]): string {
+/** The first column holds blocs, clusters or both: its heading says which. */
+export function overdueVi(blocs: Named[]): string {
   const rows = blocs.flatMap((b) =>
     b.items.flatMap((item) =>
       item.units.map((u) => [b.blocId, String(b.year), item.itemId, u.name, stampVi(u.dueAt), latenessVi(latenessOf(u.dueAt, u.overdueByMs))]),
     ),
   );
   if (rows.length === 0) return 'Không có đơn vị nào quá hạn / nothing overdue\n';
-  return table(['Khối', 'Năm', 'Mục', 'Đơn vị', 'Hạn', 'Quá hạn'], rows);
+  const words = [...new Set(blocs.filter((b) => b.items.length > 0).map((b) => b.terms.vi.bloc))];
+  return table([words.join('/'), 'Năm', 'Mục', 'Đơn vị', 'Hạn', 'Quá hạn'], rows);
 }
 
 export function registerOverdueCommand(program: Command): void {
   newCommand(program, 'overdue', 'Đơn vị quá hạn: mục nào, bao lâu / who is overdue, for what, by how long')
     .addOption(blocOption())
     .addOption(yearOption())
-    .addOption(new Option('--all', 'mọi Khối đang chạy / every running bloc-year').conflicts(['bloc', 'year', 'at']))
+    .addOption(new Option('--all', 'mọi Khối, Cụm đang chạy / every running bloc-year').conflicts(['bloc', 'year', 'at']))
     .addOption(atOption())
     .addOption(jsonOption())
     .action(async (opts) => {
       const at = opts.at ?? nowIso();
-      let blocs: BlocOverdue[];
+      let blocs: Named[];
       if (opts.all) {
         blocs = await withClient(({ client }) => everyBloc(client, at));
       } else {
@@ -68,9 +72,8 @@ export function registerOverdueCommand(program: Command): void {
         if (bloc === undefined || year === undefined) {
           throw new InputError('cần --bloc và --year, hoặc --all / --bloc and --year, or --all, are required');
         }
-        const items = await withBlocYear({ bloc, year }, (h) => h.query(overdueQuery, { at }));
-        blocs = [{ blocId: bloc, year, at, items }];
+        blocs = [await withBlocYear({ bloc, year }, (h) => overdueOf(h, bloc, year, at))];
       }
-      emit(opts.json, blocs, overdueVi);
+      emit(opts.json, blocs.map(({ blocId, year, at, items }): BlocOverdue => ({ blocId, year, at, items })), () => overdueVi(blocs));
     });
 }

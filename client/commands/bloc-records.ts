@@ -2,12 +2,12 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { YearSchedule } from '../../calendar/schedule';
-import { kindVi } from '../../calendar/wording';
+import { dueVi, kindVi } from '../../calendar/wording';
 import type { LogEntry } from '../../workflows/model';
 import { logQuery, stageQuery, timelineQuery, type StageView } from '../../workflows/messages';
-import { stampVi } from '../cell-wording';
+import { noInstantVi, stampVi } from '../cell-wording';
 import { emit, table } from '../output';
-import { blocYearCommand, jsonOption } from '../options';
+import { blocYearCommand, jsonOption, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
 /** What became of an item: cancelled (with why), moved (from which day), as the record keeps it. */
@@ -21,8 +21,9 @@ function fateVi(itemId: string, stage: StageView): string {
   return `dời từ ${from}${last.pastDated ? ' (ghi nhận sau)' : ''}`;
 }
 
-function timelineVi({ schedule, stage }: { schedule: YearSchedule; stage: StageView }): string {
-  const rows = schedule.items.map((i) => [i.id, kindVi(i.kind), i.title, i.wording, i.at ?? '(chưa ấn định ngày / day not set)', fateVi(i.id, stage)]);
+/** The schedule in force, read at `at`: a window that ended without its day says so. */
+export function timelineVi({ schedule, stage }: { schedule: YearSchedule; stage: StageView }, at: string): string {
+  const rows = schedule.items.map((i) => [i.id, kindVi(i.kind), i.title, dueVi(i, schedule.timeZone), i.at ?? noInstantVi(i, at), fateVi(i.id, stage)]);
   return table(['Mã', 'Loại', 'Tên', 'Hạn', 'Thời điểm (ISO)', 'Ghi chú'], rows);
 }
 
@@ -75,7 +76,7 @@ export function registerRecordCommands(program: Command): void {
     .addOption(jsonOption())
     .action(async (opts) => {
       const { schedule, stage } = await withBlocYear(opts, async (h) => ({ schedule: await h.query(timelineQuery), stage: await h.query(stageQuery) }));
-      emit(opts.json, schedule, () => timelineVi({ schedule, stage }));
+      emit(opts.json, schedule, () => timelineVi({ schedule, stage }, nowIso()));
     });
 
   blocYearCommand(program, 'log', 'Nhật ký thư đã gửi / the log of messages sent')

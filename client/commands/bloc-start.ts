@@ -6,8 +6,8 @@ import { withClient } from '../workflow-handle';
 import { loadConfigOrExplain } from './load-config';
 
 export function registerStartCommand(program: Command): void {
-  newCommand(program, 'start', 'Bắt đầu chu kỳ năm của Khối: nhắc hạn, tiếp nhận hồ sơ / start a bloc’s year')
-    .argument('<file>', 'tệp cấu hình của Khối / the bloc file')
+  newCommand(program, 'start', 'Bắt đầu chu kỳ năm của Khối/Cụm: nhắc hạn, tiếp nhận hồ sơ / start a bloc’s or cluster’s year')
+    .argument('<file>', 'tệp cấu hình của Khối/Cụm / the bloc or cluster file')
     .addOption(yearOption().makeOptionMandatory())
     .option('--past', 'mở hồ sơ một năm trước năm ngoái để ghi nhận; không gửi thư, không tự chuyển giao / open the record of a year before last; sends nothing, never hands over by itself')
     .action(async (file, opts) => {

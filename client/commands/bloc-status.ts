@@ -1,20 +1,27 @@
 /** `bloc status`: the matrix unit × item as it stands at an instant (default: now). */
 import type { Command } from '@commander-js/extra-typings';
-import { statusQuery, type StatusView } from '../../workflows/messages';
-import { cellVi, whenVi } from '../cell-wording';
+import type { YearSchedule } from '../../calendar/schedule';
+import { dueVi } from '../../calendar/wording';
+import { statusQuery, timelineQuery, type StatusView } from '../../workflows/messages';
+import { cellVi, termsOf, whenVi } from '../cell-wording';
 import { emit, table } from '../output';
 import { atOption, blocYearCommand, jsonOption, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
-function matrixVi(view: StatusView): string {
+/** The matrix, with each item's date in words below it; the schedule names the bloc's kind and each item's window. */
+export function matrixVi(view: StatusView, schedule: YearSchedule): string {
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const cell = (unitId: string, itemId: string) => view.cells.find((c) => c.unitId === unitId && c.itemId === itemId);
   const rows = view.units.map((u) => [u.name, ...view.items.map((i) => {
     const c = cell(u.id, i.id);
-    return c ? cellVi(c) : '—';
+    return c ? cellVi(c, { schedule, at: view.at }) : '—';
   })]);
-  const legend = view.items.map((i) => `  ${i.id}: ${i.title} — ${i.wording}\n`).join('');
+  const legend = view.items.map((i) => {
+    const item = planned.get(i.id);
+    return `  ${i.id}: ${i.title} (${item ? dueVi(item, schedule.timeZone) : i.wording})\n`;
+  }).join('');
   return (
-    `Khối ${view.blocId}, năm ${view.year}, tình hình lúc ${whenVi(view.at)} / status at ${view.at}\n\n` +
+    `${termsOf(schedule).vi.bloc} ${view.blocId}, năm ${view.year}, tình hình lúc ${whenVi(view.at)} / status at ${view.at}\n\n` +
     table(['Đơn vị', ...view.items.map((i) => i.id)], rows) +
     `\nMục / items:\n${legend}`
   );
@@ -25,7 +32,10 @@ export function registerStatusCommand(program: Command): void {
     .addOption(atOption())
     .addOption(jsonOption())
     .action(async (opts) => {
-      const view = await withBlocYear(opts, (h) => h.query(statusQuery, { at: opts.at ?? nowIso() }));
-      emit(opts.json, view, matrixVi);
+      const { view, schedule } = await withBlocYear(opts, async (h) => ({
+        view: await h.query(statusQuery, { at: opts.at ?? nowIso() }),
+        schedule: await h.query(timelineQuery),
+      }));
+      emit(opts.json, view, (v) => matrixVi(v, schedule));
     });
 }

@@ -14,7 +14,7 @@ const reasonOption = () => new Option('--reason <text>', 'lý do / reason');
 export function registerUnitCommands(program: Command): void {
   const unit = program.command('unit').description('Đơn vị vào, đổi tên, thôi, sáp nhập giữa năm / units joining, renamed, leaving, merging mid-year');
 
-  blocYearCommand(unit, 'add', 'Thêm một đơn vị vào Khối / a unit joins the bloc')
+  blocYearCommand(unit, 'add', 'Thêm một đơn vị vào Khối, Cụm / a unit joins the bloc or cluster')
     .requiredOption('--id <id>', 'mã đơn vị mới / the new unit’s id')
     .requiredOption('--name <text>', 'tên đơn vị / its name')
     .addOption(new Option('--email <address...>', 'địa chỉ nhận / addresses to send to').makeOptionMandatory())
@@ -25,7 +25,7 @@ export function registerUnitCommands(program: Command): void {
     .action(async (opts) => {
       const input = { unit: { id: opts.id, name: opts.name, emails: opts.email, cc: opts.cc ?? [], ...(opts.head && { head: opts.head }) }, reason: opts.reason };
       await withBlocYear(opts, (h) => h.executeUpdate(addUnit, { args: [input] }));
-      emit(opts.json, input.unit, (u) => `Đã thêm ${u.name} (${u.id}) vào Khối; đơn vị nhận nhắc hạn từ nay / unit added\n`);
+      emit(opts.json, input.unit, (u) => `Đã thêm ${u.name} (${u.id}); đơn vị nhận nhắc hạn từ nay / unit added\n`);
     });
 
   blocYearCommand(unit, 'rename', 'Đổi tên một đơn vị; hồ sơ giữ tên cũ / rename a unit; the record keeps the old name')
@@ -38,7 +38,7 @@ export function registerUnitCommands(program: Command): void {
       emit(opts.json, { unitId: opts.unit, name: opts.name }, (u) => `Đã đổi tên ${u.unitId} thành "${u.name}" / unit renamed\n`);
     });
 
-  blocYearCommand(unit, 'retire', 'Một đơn vị thôi tham gia Khối; hồ sơ của đơn vị vẫn giữ / a unit leaves; its record stays')
+  blocYearCommand(unit, 'retire', 'Một đơn vị thôi tham gia; hồ sơ của đơn vị vẫn giữ / a unit leaves; its record stays')
     .addOption(unitOption())
     .addOption(reasonOption())
     .addOption(yesOption())
@@ -48,8 +48,8 @@ export function registerUnitCommands(program: Command): void {
       if (done) await withBlocYear(opts, (h) => h.executeUpdate(retireUnit, { args: [{ unitId: opts.unit, reason: opts.reason }] }));
       emit(opts.json, { unitId: opts.unit, retired: done }, (r) =>
         r.retired
-          ? `${r.unitId} đã thôi tham gia Khối: không nhắc hạn nữa, hồ sơ đã nộp vẫn giữ / the unit has left\n`
-          : `Sẽ cho ${r.unitId} thôi tham gia Khối: không nhắc hạn, không đôn đốc đơn vị này nữa; hồ sơ đã nộp vẫn giữ / would retire the unit\n${NOTHING_DONE_YET}`,
+          ? `${r.unitId} đã thôi tham gia: không nhắc hạn nữa, hồ sơ đã nộp vẫn giữ / the unit has left\n`
+          : `Sẽ cho ${r.unitId} thôi tham gia: không nhắc hạn, không đôn đốc đơn vị này nữa; hồ sơ đã nộp vẫn giữ / would retire the unit\n${NOTHING_DONE_YET}`,
       );
     });
 
@@ -69,13 +69,13 @@ export function registerUnitCommands(program: Command): void {
       );
     });
 
-  blocYearCommand(program, 'roles', 'Đổi Khối trưởng hoặc Khối phó giữa năm / change the leader or the deputy mid-year')
-    .option('--leader <id>', 'Khối trưởng mới / the new leader')
-    .option('--deputy <id>', 'Khối phó mới / the new deputy')
+  blocYearCommand(program, 'roles', 'Đổi Khối (Cụm) trưởng hoặc phó giữa năm / change the leader or the deputy mid-year')
+    .option('--leader <id>', 'đơn vị trưởng mới / the new leader')
+    .option('--deputy <id>', 'đơn vị phó mới / the new deputy')
     .requiredOption('--reason <text>', 'lý do, ví dụ số quyết định / the reason, e.g. the decision’s number')
     .addOption(jsonOption())
     .action(async (opts) => {
       const roles = await withBlocYear(opts, (h) => h.executeUpdate(changeRoles, { args: [{ leader: opts.leader, deputy: opts.deputy, reason: opts.reason }] }));
-      emit(opts.json, roles, (r) => `Khối trưởng: ${r.leader}; Khối phó: ${r.deputy} / roles changed\n`);
+      emit(opts.json, roles, (r) => `Trưởng: ${r.leader}; phó: ${r.deputy} / roles changed\n`);
     });
 }

@@ -3,9 +3,11 @@
  * the very data a year started from this file records and acts on (calendar/schedule.ts).
  */
 import type { Command } from '@commander-js/extra-typings';
-import { planYear, type ScheduledItem } from '../../calendar/schedule';
-import { hasCutOff } from '../../calendar/kinds';
-import { cutOffVi, kindVi, partyVi } from '../../calendar/wording';
+import { planYear, type YearSchedule } from '../../calendar/schedule';
+import { dueVi, kindVi, partyVi } from '../../calendar/wording';
+import type { BlocConfig } from '../../config/schema';
+import { noInstantVi, termsOf } from '../cell-wording';
+import { table } from '../output';
 import { newCommand } from '../options';
 import { loadConfigOrExplain, parseYear } from './load-config';
 
@@ -16,23 +18,28 @@ function short(iso: string, year: number): string {
   return `${Number(day)}/${Number(month)}${Number(y) === year ? '' : `/${y}`} ${time.slice(0, 5)}`;
 }
 
-function table(items: ScheduledItem[], year: number, zone: string): string {
-  const rows = items.map((e) => [
+/** The plan for people: who leads and deputises, then each item's date in words, its instant and its reminders. */
+export function planVi(config: BlocConfig, plan: YearSchedule): string {
+  const terms = termsOf(plan);
+  const unitName = (id: string) => config.units.find((u) => u.id === id)?.name ?? id;
+  const rows = plan.items.map((e) => [
     e.id,
     kindVi(e.kind),
-    e.at && hasCutOff(e.kind) ? `${e.wording} — ${cutOffVi(e.at, zone)}` : e.wording,
-    e.at ?? (e.dateState === 'unset' ? '(chưa ấn định ngày / day not set)' : '—'),
-    e.to.map(partyVi).join(', ') || '—',
-    e.reminders.map((r) => short(r, year)).join(', ') || '—',
+    dueVi(e, plan.timeZone),
+    e.at ?? noInstantVi(e),
+    e.to.map((party) => partyVi(party, terms)).join(', ') || '—',
+    e.reminders.map((r) => short(r, plan.year)).join(', ') || '—',
   ]);
-  const header = ['Mã', 'Loại', 'Hạn', 'Thời điểm (ISO)', 'Gửi đến / tổ chức', 'Nhắc hạn'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [header, ...rows].map((r) => `${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`).join('');
+  return (
+    `${config.bloc.name} (${config.bloc.province}) — kế hoạch năm ${plan.year} / plan for ${plan.year}\n` +
+    `${terms.vi.leader}: ${unitName(plan.roles.leader)}; ${terms.vi.deputy}: ${unitName(plan.roles.deputy)}\n\n` +
+    table(['Mã', 'Loại', 'Hạn', 'Thời điểm (ISO)', 'Gửi đến / tổ chức', 'Nhắc hạn'], rows)
+  );
 }
 
 export function registerPlanCommand(program: Command): void {
   newCommand(program, 'plan', 'Lịch của năm theo kế hoạch, kèm ngày nhắc hạn / the year’s timeline with reminders')
-    .argument('<file>', 'tệp cấu hình của Khối / the bloc file')
+    .argument('<file>', 'tệp cấu hình của Khối/Cụm / the bloc or cluster file')
     .requiredOption('--year <yyyy>', 'năm của chu kỳ / the cycle year', parseYear)
     .option('--json', 'in JSON / print JSON')
     .action((file, opts) => {
@@ -42,11 +49,6 @@ export function registerPlanCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         return;
       }
-      const unitName = (id: string) => config.units.find((u) => u.id === id)?.name ?? id;
-      process.stdout.write(
-        `${config.bloc.name} (${config.bloc.province}) — kế hoạch năm ${plan.year} / plan for ${plan.year}\n` +
-          `Khối trưởng: ${unitName(plan.roles.leader)}; Khối phó: ${unitName(plan.roles.deputy)}\n\n` +
-          table(plan.items, plan.year, plan.timeZone),
-      );
+      process.stdout.write(planVi(config, plan));
     });
 }

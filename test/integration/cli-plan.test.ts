@@ -159,11 +159,24 @@ describe('bloc plan', () => {
     expect(byId.get('ban-giao')?.at).toBe('2021-02-01T23:59:59.999+07:00');
   });
 
-  it('prints a table for people', () => {
+  it('prints a table for people: each date in the plan’s words, where it ends, and why it rolled', () => {
     const r = bloc('plan', SEED, '--year', '2020');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('trước ngày 15/6/2020 — hết thứ Hai, ngày 15/6/2020');
+    expect(r.stdout).toContain('trước ngày 15/6/2020 — 14/6/2020 là Chủ nhật: hạn lùi đến hết thứ Hai 15/6/2020');
+    expect(r.stdout).toContain('trước ngày 31/12/2020 — hết thứ Tư, ngày 30/12/2020');
+    expect(r.stdout).toContain('ngày 17/1/2020 — 8 giờ 00, thứ Sáu, ngày 17/1/2020');
     expect(r.stdout).toContain('Quý III/2020');
+    expect(bloc('plan', SEED, '--year', '2028').stdout).toContain(
+      'trước ngày 31/12/2028 — 30/12/2028 là thứ Bảy, 1/1/2029 nghỉ Tết Dương lịch: hạn lùi đến hết thứ Ba 2/1/2029',
+    );
+  });
+
+  it('gives a same-day deadline its time, as the README shows', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bloc-same-day-')), 'khoi.yaml');
+    writeFileSync(file, blocWithUnits([unitLine(0), unitLine(1)]).replace('due: { before: 15/6 }', "due: { on: 26/11, at: '06:12' }"));
+    const r = bloc('plan', file, '--year', '2026');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^r +hạn nộp +ngày 26\/11\/2026 — hạn 6 giờ 12, thứ Năm, ngày 26\/11\/2026 +2026-11-26T06:12:00\.000\+07:00 +— +12\/11 08:00/m);
   });
 
   it('refuses a year that is not one in one line naming --year, with exit 2 and no help', () => {
@@ -171,6 +184,31 @@ describe('bloc plan', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${BAD_YEAR}\n`);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('a cluster (cụm) says so in its file, and no table calls it a Khối', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'bloc-cum-')), 'cum.yaml');
+  writeFileSync(
+    file,
+    blocWithUnits([unitLine(0), unitLine(1)])
+      .replace('bloc: { id: khoi-thu, name: Khối thử, province: Đắk Nông }', 'bloc: { id: cum-thu, name: Cụm thi đua thử, province: Đắk Nông, kind: cum }')
+      .replace('title: Báo cáo, due: { before: 15/6 } }', 'title: Báo cáo, to: [deputy], due: { before: 15/6 } }'),
+  );
+
+  it('config check names its roles', () => {
+    const r = bloc('config', 'check', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Cụm trưởng u-0, Cụm phó u-1');
+    expect(r.stdout).not.toMatch(/khối/i);
+  });
+
+  it('plan heads the year and its recipients with them', () => {
+    const r = bloc('plan', file, '--year', '2026');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Cụm trưởng: Đơn vị 0; Cụm phó: Đơn vị 1');
+    expect(r.stdout).toMatch(/^r +hạn nộp .* Cụm phó +1\/6 08:00, /m);
+    expect(r.stdout).not.toMatch(/khối/i);
   });
 });
 

@@ -258,7 +258,7 @@ test('bad input: one line on stderr, the right exit code, and nothing changed', 
   expectOneLine(await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', '20/8/2027']), 2, '--date');
   expectOneLine(await bloc(['status', '--bloc', 'thu-nghiem']), 2, '--year');
   expectOneLine(await bloc(['contacts', ...common, '--unit', 'so-a', '--email', 'khong-phai-email']), 2, 'emails', 'khong-phai-email');
-  expectOneLine(await bloc(['status', '--bloc', 'khong-co', '--year', String(Y)]), 2, 'Khối khong-co chưa bắt đầu chu kỳ năm', 'not started');
+  expectOneLine(await bloc(['status', '--bloc', 'khong-co', '--year', String(Y)]), 2, 'Khối/Cụm khong-co chưa bắt đầu chu kỳ năm', 'not started');
   expectOneLine(await bloc(['status', ...common], { TEMPORAL_ADDRESS: '127.0.0.1:1' }), 3, 'không kết nối được');
 
   expectOneLine(await bloc(['start', join(dir, 'khong-co.yaml'), '--year', String(Y)]), 2, 'khong-co.yaml: không tìm thấy tệp / file not found');

@@ -171,6 +171,8 @@ describe('failures', () => {
     expect(err).toBeInstanceOf(ApplicationFailure);
     expect(err).toMatchObject({ type: 'SmtpPermanent', nonRetryable: true });
     expect((err as ApplicationFailure).details?.[0]).toMatchObject({ responseCode: 550, rejected: ['gone@stp.example.vn'] });
+    // What the reminder log and the digest will say: Vietnamese, with the server's code kept.
+    expect((err as ApplicationFailure).message).toBe('550: hộp thư không nhận thư (không tồn tại hoặc bị chặn) / mailbox unavailable (missing or blocked)');
   });
 
   it('a 451: retryable SmtpTransient, and the retry delivers', async () => {

@@ -83,7 +83,11 @@ describe('a letter a provincial office can read', () => {
         notices: [],
         digest: {
           rows: [row, { ...row, unitId: 'so-xd', unitName: 'Sở Xây dựng', dueAt: '2020-06-10T23:59:59.999+07:00' }, { ...row, itemId: 'cham-diem', title: 'Bảng tự chấm điểm' }],
-          failures: [{ messageKey: 'k', unitId: 'so-gtvt', addresses: ['vt@gtvt.example.vn'], reason: '550 mailbox unavailable', at: '2020-06-11T08:00:00.000+07:00' }],
+          failures: [
+            { messageKey: 'k', unitId: 'so-gtvt', unitName: 'Sở Giao thông vận tải', addresses: ['vt@gtvt.example.vn'], reason: '550 5.1.1: địa chỉ không tồn tại / no such mailbox', at: '2020-06-11T08:00:00.000+07:00' },
+            // A failure recorded before units were named in the digest.
+            { messageKey: 'k2', unitId: 'so-cu', addresses: ['a@cu.example.vn'], reason: '550 mailbox unavailable', at: '2020-06-11T08:00:00.000+07:00' },
+          ],
         },
       }),
       NOW,
@@ -93,7 +97,28 @@ describe('a letter a provincial office can read', () => {
     expect(text).toMatch(/1 \| Sở Y tế \| .* \| đã quá hạn 4 ngày\n.*2 \| Sở Xây dựng \| .* \| đã quá hạn 2 ngày/);
     expect(text).toContain('2. Đơn vị chưa nộp: Bảng tự chấm điểm');
     expect(text).toContain('3. Thư nhắc không gửi được');
-    expect(text).toContain('so-gtvt | vt@gtvt.example.vn | 550 mailbox unavailable');
+    expect(text).toContain('| Sở Giao thông vận tải | vt@gtvt.example.vn | 550 5.1.1: địa chỉ không tồn tại / no such mailbox');
+    expect(text).toContain('| so-cu | a@cu.example.vn | 550 mailbox unavailable');
+  });
+});
+
+describe('a same-day deadline with a time', () => {
+  // 26/11/2026 is a Thursday; the reminder goes at 05:00 the same morning.
+  const sameDay = notice({ wording: 'ngày 26/11/2026', at: '2026-11-26T06:12:00.000+07:00', plannedAt: '2026-11-26T05:00:00.000+07:00' });
+  const early = at('2026-11-25T22:00:00Z');
+
+  it('gives its time in the subject, where the day alone would read as the end of it', () => {
+    const { subject, text } = renderMessage(message({ notices: [sameDay] }), early);
+    expect(subject).toBe('[Khối thi đua số 4] Nhắc hạn: Báo cáo sơ kết 6 tháng đầu năm (hạn 6 giờ 12 ngày 26/11/2026)');
+    expect(text).toContain('Hạn cuối: 6 giờ 12, thứ Năm, ngày 26/11/2026');
+    expect(text).toContain('Tình trạng: hôm nay là hạn cuối');
+  });
+
+  it('in English too, and a cut-off at the end of its day keeps the day alone', () => {
+    expect(renderMessage(message({ bloc: { ...BLOC, language: 'en' }, notices: [sameDay] }), early).subject).toBe(
+      '[Khối thi đua số 4] Reminder: Mid-year report (due 06:12, 26 November 2026)',
+    );
+    expect(renderMessage(message(), NOW).subject).toBe('[Khối thi đua số 4] Nhắc hạn: Báo cáo sơ kết 6 tháng đầu năm (hạn 15/6/2020)');
   });
 });
 

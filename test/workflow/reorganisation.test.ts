@@ -3,7 +3,7 @@
  * items pass to the unit it joined, a unit that leaves stops getting reminders and keeps its record, and
  * nobody is reminded twice. The matrix and the CSV say the names of then and now.
  */
-import { csvRows } from '../../client/commands/bloc-export';
+import { exportRows } from '../../client/commands/bloc-export';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -27,8 +27,8 @@ test('a rename, a merge and a unit leaving, mid-year', async () => {
   await update(msg.renameUnit, { args: [{ unitId: 'so-c', name: 'Sở Cê và Đê', reason: 'Quyết định 12/QĐ-UBND' }] });
   await update(msg.mergeUnits, { args: [{ unitId: 'so-c', into: 'so-a', reason: 'Quyết định 13/QĐ-UBND' }] });
   await update(msg.retireUnit, { args: [{ unitId: 'so-d', reason: 'Giải thể' }] });
-  expect(await refusal(update(msg.retireUnit, { args: [{ unitId: 'so-b' }] }))).toMatch(/^unitId: đơn vị "so-b" đang giữ vai trò/);
-  expect(await refusal(update(msg.recordSubmission, { args: [{ unitId: 'so-c', itemId: 'bao-cao-6-thang' }] }))).toMatch(/^unitId: đơn vị "so-c" đã thôi tham gia Khối .*ghi nhận cho "so-a"/);
+  expect(await refusal(update(msg.retireUnit, { args: [{ unitId: 'so-b' }] }))).toMatch(/^unitId: đơn vị "so-b" đang là Khối trưởng\/Khối phó; đổi vai trò trước/);
+  expect(await refusal(update(msg.recordSubmission, { args: [{ unitId: 'so-c', itemId: 'bao-cao-6-thang' }] }))).toMatch(/^unitId: đơn vị "so-c" đã thôi tham gia Khối từ .*ghi nhận cho "so-a"/);
 
   // 7/6: only Sở B is reminded of the 6-month report: Sở A has Sở Cê's, Sở Cê and Sở Đê are gone.
   await advanceTo(`${Y}-06-07T08:05`);
@@ -54,7 +54,7 @@ test('a rename, a merge and a unit leaving, mid-year', async () => {
   expect(cell('bao-cao-6-thang', 'so-d')).toMatchObject({ state: 'retired' });
   expect(status.units.find((u) => u.id === 'so-c')?.name).toBe('Sở Cê và Đê');
 
-  const rows = csvRows(status).filter((r) => r[2] === 'bao-cao-6-thang').map((r) => [r[0], r[1], r[5], r[8]]);
+  const rows = exportRows(status, await handle.query(msg.timelineQuery)).filter((r) => r[2] === 'bao-cao-6-thang').map((r) => [r[0], r[1], r[5], r[8]]);
   expect(rows).toEqual([
     ['so-a', 'Sở A', 'đúng hạn', 'Sở Cê và Đê (sáp nhập)'],
     ['so-b', 'Sở B', 'chưa đến hạn', ''],

@@ -19,7 +19,7 @@ const EXTENDED: Record<Lang, string> = { vi: ' (đã được gia hạn)', en: '
 
 export function deadlineFacts(notice: Notice, ctx: RenderContext, labels: Partial<DeadlineLabels> = {}): Fact[] {
   const l = { ...DEADLINE_LABELS[ctx.lang], ...labels };
-  const to = recipientsOf(notice, ctx.lang);
+  const to = recipientsOf(notice, ctx);
   return [
     { label: l.due, value: dateTime(notice.at, ctx) + (notice.extended ? EXTENDED[ctx.lang] : '') },
     { label: l.plan, value: notice.wording },

@@ -52,7 +52,7 @@ function failureSection(failures: FailureRow[], ctx: RenderContext): Section {
   return {
     heading: w.failed,
     facts: [],
-    table: { head: w.failedHead, rows: failures.map((f) => [dateTime(f.at, ctx), f.unitId ?? '—', f.addresses.join(', '), f.reason]) },
+    table: { head: w.failedHead, rows: failures.map((f) => [dateTime(f.at, ctx), f.unitName ?? f.unitId ?? '—', f.addresses.join(', '), f.reason]) },
   };
 }
 

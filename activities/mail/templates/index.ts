@@ -11,7 +11,7 @@ import { invitationSection } from './invitation';
 import { renderHtml, renderText, type Letter, type Section } from './layout';
 import { reminderSection } from './reminder';
 import { taskReminderSection } from './task-reminder';
-import { dateTime, headingOf, recipientsOf, shortDate, type Lang, type RenderContext } from './words';
+import { dateTime, headingOf, recipientsOf, shortCutOff, shortDate, termsOf, type Lang, type RenderContext } from './words';
 
 export interface RenderedMessage {
   subject: string;
@@ -32,32 +32,33 @@ const SUBMISSION_KINDS = new Set<NoticeKind>(['reminder', 'followUp', 'taskRemin
 
 function words(lang: Lang, m: OutgoingMessage, ctx: RenderContext) {
   const where = `${m.bloc.name} (${m.bloc.province})`;
+  const t = termsOf(ctx);
   return {
     vi: {
       salutation: `Kính gửi: ${m.addressee.name}`,
       intro: `Thực hiện Kế hoạch thi đua năm ${m.year} của ${where}, xin thông báo tới Quý đơn vị ${m.notices.length > 1 ? 'các nội dung' : 'nội dung'} sau:`,
       digestIntro: `Tình hình thực hiện Kế hoạch thi đua năm ${m.year} của ${where}, tổng hợp lúc ${dateTime(ctx.now.toISOString(), ctx)}:`,
       closing: 'Trân trọng.',
-      due: (n: Notice) => (SUBMISSION_KINDS.has(n.kind) ? `hạn ${shortDate(n.at, ctx)}` : `ngày ${shortDate(n.at, ctx)}`),
+      due: (n: Notice) => (SUBMISSION_KINDS.has(n.kind) ? `hạn ${shortCutOff(n.at, ctx)}` : `ngày ${shortDate(n.at, ctx)}`),
       more: (n: number) => ` và ${n} việc khác`,
       digestSubject: (first: string | undefined) =>
         first === undefined ? `Tổng hợp ngày ${shortDate(ctx.now.toISOString(), ctx)}` : `Đơn vị chưa nộp: ${first}`,
       automatic: `Thư này được gửi tự động từ hệ thống nhắc việc của ${where}.`,
-      sendTo: (to: string) => `Hồ sơ, báo cáo xin gửi về: ${to}. Thư nhắc sẽ dừng khi Thư ký Khối ghi nhận đơn vị đã nộp.`,
-      digestFooter: 'Thư tổng hợp gửi Khối trưởng và Thư ký Khối để theo dõi, đôn đốc.',
+      sendTo: (to: string) => `Hồ sơ, báo cáo xin gửi về: ${to}. Thư nhắc sẽ dừng khi ${t.secretariat} ghi nhận đơn vị đã nộp.`,
+      digestFooter: `Thư tổng hợp gửi ${t.leader} và ${t.secretariat} để theo dõi, đôn đốc.`,
     },
     en: {
       salutation: `To: ${m.addressee.name}`,
       intro: `Under the ${m.year} emulation plan of ${where}, please note the following:`,
       digestIntro: `Progress of the ${m.year} emulation plan of ${where}, as of ${dateTime(ctx.now.toISOString(), ctx)}:`,
       closing: 'Kind regards,',
-      due: (n: Notice) => (SUBMISSION_KINDS.has(n.kind) ? `due ${shortDate(n.at, ctx)}` : `on ${shortDate(n.at, ctx)}`),
+      due: (n: Notice) => (SUBMISSION_KINDS.has(n.kind) ? `due ${shortCutOff(n.at, ctx)}` : `on ${shortDate(n.at, ctx)}`),
       more: (n: number) => ` and ${n} more ${n === 1 ? 'item' : 'items'}`,
       digestSubject: (first: string | undefined) =>
         first === undefined ? `Digest of ${shortDate(ctx.now.toISOString(), ctx)}` : `Units yet to submit: ${first}`,
       automatic: `This is an automatic reminder from the reminder system of ${where}.`,
-      sendTo: (to: string) => `Send submissions to: ${to}. Reminders stop once the bloc secretariat records your submission.`,
-      digestFooter: 'This digest goes to the bloc leader and the secretariat, for follow-up.',
+      sendTo: (to: string) => `Send submissions to: ${to}. Reminders stop once the ${t.secretariat} records your submission.`,
+      digestFooter: `This digest goes to the ${t.leader} and the ${t.secretariat}, for follow-up.`,
     },
   }[lang];
 }
@@ -79,7 +80,7 @@ export function renderMessage(message: OutgoingMessage, now: Date): RenderedMess
   const ctx: RenderContext = { message, lang, zone: message.bloc.timeZone, now };
   const w = words(lang, message, ctx);
   const subject = headerValue(subjectOf(message, ctx));
-  const submitTo = [...new Set(message.notices.filter((n) => SUBMISSION_KINDS.has(n.kind)).map((n) => recipientsOf(n, lang)))]
+  const submitTo = [...new Set(message.notices.filter((n) => SUBMISSION_KINDS.has(n.kind)).map((n) => recipientsOf(n, ctx)))]
     .filter((to) => to !== '')
     .join('; ');
   const letter: Letter = {

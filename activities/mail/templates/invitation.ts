@@ -22,7 +22,7 @@ export function invitationSection(notice: Notice, ctx: RenderContext): Section {
       ask: 'The head of your unit, or a representative, is kindly invited to attend.',
     },
   });
-  const host = recipientsOf(notice, ctx.lang);
+  const host = recipientsOf(notice, ctx);
   return {
     heading: headingOf(notice, ctx.lang),
     facts: [

@@ -4,7 +4,21 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '../../../config/schema';
-import { dayMonthYearVi, formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, lateness, latenessEn, latenessVi, partyVi } from '../../../calendar/wording';
+import type { RoleWords } from '../../../calendar/types';
+import {
+  blocTerms,
+  dayMonthYearVi,
+  endsItsDay,
+  formatDateEn,
+  formatDateTimeEn,
+  formatDateTimeVi,
+  formatDateVi,
+  lateness,
+  latenessEn,
+  latenessVi,
+  partyEn,
+  partyVi,
+} from '../../../calendar/wording';
 import type { Notice, NoticeKind, OutgoingMessage } from '../../types';
 
 export type Lang = 'vi' | 'en';
@@ -18,6 +32,16 @@ export interface RenderContext {
 }
 
 export const pick = <T>(lang: Lang, words: Record<Lang, T>): T => words[lang];
+
+/** What this bloc and its roles are called, in the message's language. */
+export function termsOf(ctx: RenderContext): RoleWords {
+  return blocTerms(ctx.message.bloc)[ctx.lang];
+}
+
+/** "Deputy leader for 2021": English terms are written in small letters, as they read mid-sentence. */
+export function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
 
 export function titleOf(notice: { title: string; titleEn?: string }, lang: Lang): string {
   return lang === 'en' ? (notice.titleEn ?? notice.title) : notice.title;
@@ -34,6 +58,17 @@ export function date(iso: string, ctx: RenderContext): string {
 /** The short date of a subject line: "15/6/2020", "15 June 2020". */
 export function shortDate(iso: string, ctx: RenderContext): string {
   return ctx.lang === 'en' ? DateTime.fromISO(iso).setZone(ctx.zone).setLocale('en-GB').toFormat('d LLLL yyyy') : dayMonthYearVi(iso, ctx.zone);
+}
+
+/**
+ * A cut-off in a subject line: its day, with the time only when the plan gives one ("6 giờ 12 ngày 26/11/2026",
+ * "06:12, 26 November 2026"), since a same-day deadline reminded of by its day alone reads as the end of it.
+ */
+export function shortCutOff(iso: string, ctx: RenderContext): string {
+  const day = shortDate(iso, ctx);
+  if (endsItsDay(iso, ctx.zone)) return day;
+  const d = DateTime.fromISO(iso).setZone(ctx.zone);
+  return ctx.lang === 'en' ? `${d.toFormat('HH:mm')}, ${day}` : `${d.hour} giờ ${d.toFormat('mm')} ngày ${day}`;
 }
 
 /** Whole calendar days from today to the day of `iso`, in the bloc's zone: negative once past. */
@@ -76,20 +111,13 @@ export function headingOf(notice: Notice, lang: Lang): string {
   return `${KIND_LABEL[lang][notice.kind]}: ${titleOf(notice, lang)}`;
 }
 
-const PARTY_EN: Record<Party, string> = {
-  leader: 'bloc leader',
-  deputy: 'deputy leader',
-  board: 'provincial Emulation and Reward Board',
-  secretariat: 'bloc secretariat',
-};
-const partyLabel = (party: Party, lang: Lang) => (lang === 'en' ? PARTY_EN[party] : partyVi(party));
-
 /**
- * "Sở Nội vụ (Khối trưởng); Ban Thi đua - Khen thưởng tỉnh". A role holder is named with its role,
- * because the leader changes every year; the board and the secretariat are already named by role.
+ * "Sở Nội vụ (Khối trưởng); Ban Thi đua - Khen thưởng tỉnh", or "(Cụm trưởng)" in a cluster. A role holder
+ * is named with its role, because the leader changes every year; the board and the secretariat are already
+ * named by role.
  */
-export function recipientsOf(notice: Pick<Notice, 'to'>, lang: Lang): string {
-  return notice.to
-    .map(({ party, name }) => (party === 'leader' || party === 'deputy' ? `${name} (${partyLabel(party, lang)})` : name))
-    .join('; ');
+export function recipientsOf(notice: Pick<Notice, 'to'>, ctx: Pick<RenderContext, 'message' | 'lang'>): string {
+  const terms = blocTerms(ctx.message.bloc);
+  const role = (party: Party) => (ctx.lang === 'en' ? partyEn(party, terms) : partyVi(party, terms));
+  return notice.to.map(({ party, name }) => (party === 'leader' || party === 'deputy' ? `${name} (${role(party)})` : name)).join('; ');
 }
