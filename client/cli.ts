@@ -29,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof ServerError) {
-      process.stderr.write(`bloc: ${err.message}\n`);
+      // One problem a line (a bloc file's, say), each marked as ours like a single one.
+      for (const line of err.message.split('\n')) process.stderr.write(`bloc: ${line}\n`);
       return err.exitCode;
     }
     const code = (err as { code?: string }).code;

@@ -24,14 +24,49 @@ function firstLine(err: unknown): string {
   return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
 }
 
-export function explain(err: unknown, ref?: BlocYearRef): unknown {
+/**
+ * The option a person typed for each field an Update's validator names. The workflow names its own
+ * fields, for every client (the web console maps them to its form); the CLI says them as its options.
+ */
+const OPTION_OF_FIELD: Record<string, string> = {
+  unitId: '--unit',
+  itemId: '--item',
+  receivedAt: '--received',
+  reference: '--ref',
+  note: '--note',
+  until: '--until',
+  reason: '--reason',
+  date: '--date',
+  time: '--time',
+  allowPast: '--past',
+  emails: '--email',
+  cc: '--cc',
+  apply: '--yes',
+};
+
+/**
+ * Where a refused field came from, when a command took it from elsewhere than an option (a file);
+ * undefined leaves the option's name, or the field's own.
+ */
+export type RefusalSource = (field: string, reason: string) => string | undefined;
+
+/** What the validator said, with its field named as the person gave it. */
+function refusal(failure: ApplicationFailure, source?: RefusalSource): string {
+  const detail: unknown = failure.details?.[0];
+  const { field, reason } = (typeof detail === 'object' && detail !== null ? detail : {}) as { field?: unknown; reason?: unknown };
+  if (typeof field !== 'string' || typeof reason !== 'string') return failure.message;
+  const option = OPTION_OF_FIELD[field];
+  return source?.(field, reason) ?? (option ? `${option}: ${reason}` : failure.message);
+}
+
+export function explain(err: unknown, ref?: BlocYearRef, source?: RefusalSource): unknown {
   if (ref && err instanceof WorkflowNotFoundError) {
     // No year means no plan to say whether it is a Khối or a Cụm.
     return new InputError(`Khối/Cụm ${ref.bloc} chưa bắt đầu chu kỳ năm ${ref.year} / bloc-year not started`);
   }
-  // The validator's message already names the field; nothing was written to the workflow's history.
+  // The validator refused before anything was written to the workflow's history.
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    return new InputError(err.cause.message);
+    return new InputError(refusal(err.cause, source));
   }
   if (err instanceof ServiceError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     return new ServerError(`máy chủ Temporal báo lỗi / Temporal server error: ${firstLine(err)}`);
@@ -51,12 +86,12 @@ export async function withClient<T>(use: (connected: Connected) => Promise<T>): 
   }
 }
 
-export function withBlocYear<T>(ref: BlocYearRef, use: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+export function withBlocYear<T>(ref: BlocYearRef, use: (handle: WorkflowHandle) => Promise<T>, source?: RefusalSource): Promise<T> {
   return withClient(async ({ client }) => {
     try {
       return await use(client.workflow.getHandle(workflowIdFor(ref.bloc, ref.year)));
     } catch (err) {
-      throw explain(err, ref);
+      throw explain(err, ref, source);
     }
   });
 }

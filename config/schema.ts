@@ -110,9 +110,12 @@ function tooLong(max: number) {
   };
 }
 
-/** Missing is "required", as elsewhere in the file; anything but a string is "must be text". */
+/**
+ * Missing is "required", as elsewhere in the file, and so is an empty YAML value (`name:`), which reads
+ * as null; anything else but a string is "must be text".
+ */
 const textType = {
-  error: (iss: { input?: unknown }) => (iss.input === undefined ? REQUIRED : 'phải là chuỗi ký tự / must be text'),
+  error: (iss: { input?: unknown }) => (iss.input == null ? REQUIRED : 'phải là chuỗi ký tự / must be text'),
 };
 
 function humanText(max: number, forbidden: RegExp, vi: string, en: string) {

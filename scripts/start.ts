@@ -1,23 +1,27 @@
 /**
  * The local engine (`npm start`): a Temporal dev server persisted in data/temporal.sqlite (unless
  * TEMPORAL_ADDRESS or a Temporal CLI profile names one), a local mail inbox writing data/mail/*.eml (unless SMTP_URL names a server),
- * the worker in this process, and the sample bloc's year. Ctrl-C stops all of it; the next start finds the
- * same history and the year already running.
+ * the worker in this process, the sample bloc's year, and a demonstration bloc timed from this start. Ctrl-C
+ * stops all of it; the next start finds the same history and the sample's year already running, and begins
+ * a new demonstration.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import type { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { startLocalInbox } from '../activities/mail/inbox';
 import { describeSmtpServer, smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
 import { connectClient } from '../client/connection';
 import { startBlocYear } from '../client/start-year';
+import { DEMO_FILE } from '../config/demo';
 import { loadBlocConfig } from '../config/load';
 import { errorLines, installRuntime, runWorker } from '../worker/main';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
+import { startDemonstration } from './demo';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
@@ -189,8 +193,27 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
   }
 
   await unlessStopped(signal, Promise.race([running, worker]));
+  if (env.BLOC_SAMPLE === '1') lines.push(...(await startDemo(client, settings.taskQueue, signal)));
   say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
   await (own ? Promise.race([worker, own.server.exited]) : worker);
+}
+
+/**
+ * Once the worker runs: the demonstration's first message is a minute or so away, and a moment planned
+ * before its year has started (a slow first build of the workflow bundle) would never be sent.
+ */
+async function startDemo(client: Client, taskQueue: string, signal: AbortSignal): Promise<string[]> {
+  const started = await unlessStopped(signal, startDemonstration(client, { now: new Date(), taskQueue, signal }));
+  started.recorded.catch((err: Error) => {
+    if (!signal.aborted) warn(`demonstration: ${err.message}`);
+  });
+  const { demo, workflowId, alreadyStarted } = started;
+  const local = (at: Date) => DateTime.fromJSDate(at, { zone: demo.config.bloc.timeZone }).toFormat('HH:mm');
+  return [
+    `Demonstration  ${DEMO_FILE}: ${workflowId}${alreadyStarted ? ' (started before)' : ' (started now)'}, ` +
+      `mail ${local(demo.startsAt)}–${local(demo.lastMessageAt)} ${demo.config.bloc.timeZone}`,
+    `               then: bloc status --bloc ${demo.config.bloc.id} --year ${demo.year}`,
+  ];
 }
 
 async function main(): Promise<number> {

@@ -16,13 +16,14 @@ import {
   type SubmissionResult,
 } from '../../workflows/messages';
 import { blocTerms, dueVi } from '../../calendar/wording';
+import { formatProblem, problemInFile } from '../../config/load';
 import { loadConfigOrExplain } from './load-config';
 import { cellVi, whenVi, zoneOf } from '../cell-wording';
 import { emit } from '../output';
 import { changesTableVi } from '../schedule-changes';
 import { InputError } from '../errors';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
-import { withBlocYear } from '../workflow-handle';
+import { withBlocYear, type RefusalSource } from '../workflow-handle';
 
 const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();
@@ -39,6 +40,21 @@ function submissionVi(unitId: string, itemId: string, r: SubmissionResult): stri
   return r.outcome === 'recorded'
     ? `Đã ghi nhận: ${unitId} nộp "${itemId}", nhận lúc ${received} — ${cellVi(r.cell)} / recorded\n`
     : `Đã ghi nhận trước đó lúc ${received} (giữ thời điểm nhận đầu tiên) / already recorded; the first receipt stands\n`;
+}
+
+/**
+ * The calendar's decisions come from the file: a refused one is shown at its line, as `bloc config check`
+ * shows the file's own problems. A refusal of them all (the year has handed over) is not the file's fault.
+ */
+function decisionsIn(file: string): RefusalSource {
+  return (field, reason) => {
+    if (field === 'decisions') return reason;
+    if (field === 'blocId') return formatProblem(problemInFile(file, ['bloc', 'id'], reason));
+    if (!field.startsWith('decisions[')) return undefined;
+    // `decisions[1].daysOff[0].date` → ['decisions', 1, 'daysOff', 0, 'date']
+    const path = [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
+    return formatProblem(problemInFile(file, ['calendar', ...path], reason));
+  };
 }
 
 export function registerChangeCommands(program: Command): void {
@@ -113,7 +129,7 @@ export function registerChangeCommands(program: Command): void {
         throw new InputError(`${file}: tệp của ${t.vi.bloc} "${config.bloc.id}", không phải "${opts.bloc}" / this file is another ${t.en.bloc}'s`);
       }
       const input = { blocId: config.bloc.id, decisions: config.calendar.decisions, apply: Boolean(opts.yes) };
-      const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [input] }));
+      const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [input] }), decisionsIn(file));
       emit(opts.json, result, calendarVi);
     });
 

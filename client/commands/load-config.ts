@@ -1,7 +1,6 @@
 /**
- * Loading a bloc file for a command: a single problem (a missing file, say) is the one line of the error;
- * several go on stderr a line each (the first MAX_REPORTED_PROBLEMS), then a line that counts them all.
- * Exit 2 either way.
+ * Loading a bloc file for a command: every problem on a line of its own (the first MAX_REPORTED_PROBLEMS,
+ * then a line that counts them all), and exit 2.
  */
 import { ConfigError, formatProblem, loadBlocConfig } from '../../config/load';
 import type { BlocConfig } from '../../config/schema';
@@ -13,15 +12,13 @@ export function loadConfigOrExplain(file: string): BlocConfig {
     return loadBlocConfig(file);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    const [only] = err.problems;
-    if (only && err.total === 1) throw new InputError(formatProblem(only));
-    for (const p of err.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    const lines = err.problems.map(formatProblem);
     const n = err.total;
     const shown = err.problems.length;
     if (shown < n) {
-      throw new InputError(`${file}: ${n} lỗi (in ${shown} lỗi đầu), không dùng được / ${n} problems (first ${shown} shown), file not usable`);
+      lines.push(`${file}: ${n} lỗi (in ${shown} lỗi đầu), không dùng được / ${n} problems (first ${shown} shown), file not usable`);
     }
-    throw new InputError(`${file}: ${n} lỗi, không dùng được / ${n} problem(s), file not usable`);
+    throw new InputError(lines.join('\n'));
   }
 }
 

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { parse } from 'yaml';
 import { CLI, ensureBuilt, ROOT } from '../support/dist';
 
 const SEED = 'config/blocs/dak-nong-khoi-4.yaml';
@@ -40,7 +41,41 @@ describe('bloc config check', () => {
     expect(r.stdout).toMatch(/^OK: config\/blocs\/dak-nong-khoi-4\.yaml: Khối thi đua số 4 \(Đắk Nông\): 9 đơn vị, 15 mục/);
   });
 
-  it('lists every problem of a broken file, one per line, and exits 2', () => {
+  it('gives three mistakes in three lines, each with its line and column, the unit or item by id, and the value; exit 2', () => {
+    const seed = readFileSync(join(ROOT, SEED), 'utf8');
+    const broken = seed
+      .replace('emails: [vanthu@stp.daknong.example.vn]', 'emails: [vanthu.stp.daknong.example.vn]')
+      .replace('roles:\n  leader: vp-ubnd', 'roles:\n  leader: vp-ubnd-tinh')
+      .replace('due: { before: 15/6 }', 'due: { before: 31/6 }');
+    const file = join(mkdtempSync(join(tmpdir(), 'bloc-cli-')), 'khoi-4.yaml');
+    writeFileSync(file, broken);
+    const lineOf = (text: string) => broken.slice(0, broken.indexOf(text)).split('\n').length;
+    const r = bloc('config', 'check', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `bloc: ${file}:${lineOf('vanthu.stp')}:14: đơn vị "so-tu-phap" (thứ 6), emails thứ 1 = "vanthu.stp.daknong.example.vn": địa chỉ email không hợp lệ / invalid email address`,
+      `bloc: ${file}:${lineOf('vp-ubnd-tinh')}:11: roles.leader = "vp-ubnd-tinh": không có đơn vị vp-ubnd-tinh / unknown unit`,
+      `bloc: ${file}:${lineOf('31/6')}:20: mục "bao-cao-6-thang" (thứ 5), due.before = "31/6": ngày không có trong mọi năm / no such day every year`,
+    ]);
+  });
+
+  it('answers a first key indented by two spaces with two lines, not one per line after it', () => {
+    const seed = readFileSync(join(ROOT, SEED), 'utf8');
+    const broken = seed.replace('\nbloc:\n', '\n  bloc:\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'bloc-cli-')), 'khoi-4.yaml');
+    writeFileSync(file, broken);
+    const line = broken.slice(0, broken.indexOf('  bloc:')).split('\n').length;
+    const r = bloc('config', 'check', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `bloc: ${file}:${line}:3: lỗi cú pháp YAML: khóa đầu tiên bị thụt lề, mà các khóa ngoài cùng (bloc, units, items…) phải bắt đầu ở cột 1 / ` +
+        'YAML syntax error: the first key is indented; top-level keys (bloc, units, items…) start at column 1',
+      expect.stringMatching(new RegExp(`^bloc: ${file}: còn \\d+ lỗi cú pháp sau lỗi này, thường chỉ do nó mà ra: sửa nó rồi kiểm tra lại / \\d+ more syntax errors after it`)),
+    ]);
+  });
+
+  it('lists every problem of a broken file, one per line, in the order of the file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bloc-cli-')), 'bloc.yaml');
     writeFileSync(
       file,
@@ -59,17 +94,23 @@ describe('bloc config check', () => {
     );
     const r = bloc('config', 'check', file);
     expect(r.code).toBe(2);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/bloc\.yaml: bloc\.id: mã chỉ gồm chữ thường/),
-        `${file}: units[1].emails[0]: địa chỉ email không hợp lệ / invalid email address`,
-        `${file}: units[1].id: mã đơn vị trùng: a / duplicate unit id`,
-        `${file}: roles.deputy: không có đơn vị c / unknown unit`,
-        expect.stringMatching(/bloc\.yaml: reminders\.before\[1\]: thời lượng ISO-8601 không hợp lệ/),
-        expect.stringMatching(/^bloc: .*5 lỗi/),
-      ]),
-    );
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `bloc: ${file}:1:13: bloc.id = "Khoi 4": mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang / lowercase letters, digits and hyphens only`,
+      `bloc: ${file}:6:11: đơn vị "a" (thứ 2), id = "a": mã đơn vị trùng: a / duplicate unit id`,
+      `bloc: ${file}:6:32: đơn vị "a" (thứ 2), emails thứ 1 = "not-an-email": địa chỉ email không hợp lệ / invalid email address`,
+      `bloc: ${file}:7:29: roles.deputy = "c": không có đơn vị c / unknown unit`,
+      `bloc: ${file}:8:28: reminders.before thứ 2 = "P1M": thời lượng ISO-8601 không hợp lệ, ví dụ P7D, PT5M / invalid ISO-8601 duration, e.g. P7D, PT5M`,
+    ]);
+  });
+
+  it('gives a JSON file\'s problems by path, with the value', () => {
+    const seed = parse(readFileSync(join(ROOT, SEED), 'utf8')) as { units: { emails: string[] }[] };
+    const unit = seed.units[5];
+    if (unit) unit.emails = ['vanthu.stp'];
+    const file = join(mkdtempSync(join(tmpdir(), 'bloc-cli-')), 'khoi-4.json');
+    writeFileSync(file, JSON.stringify(seed, null, 2));
+    const r = bloc('config', 'check', file);
+    expect(r).toMatchObject({ code: 2, stderr: `bloc: ${file}: units[5].emails[0] = "vanthu.stp": địa chỉ email không hợp lệ / invalid email address\n` });
   });
 
   it('says a missing file is missing', () => {
@@ -103,10 +144,12 @@ describe('bloc files made to break the engine', () => {
   it('refuses a unit name with a CR/LF that would put a "Bcc:" line in a mail, naming the field', () => {
     const seed = readFileSync(join(ROOT, SEED), 'utf8');
     const path = file('crlf.yaml', seed.replace('name: Sở Nội vụ tỉnh Đắk Nông', 'name: "Sở Nội vụ\\r\\nBcc: ke-gian@example.com"'));
+    const line = seed.split('\n').findIndex((l) => l.includes('name: Sở Nội vụ tỉnh Đắk Nông')) + 1;
     const r = bloc('config', 'check', path);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `bloc: ${path}: units[1].name: chỉ được viết trên một dòng, không có ký tự điều khiển: U+000D (CR) ở ký tự thứ 10 / ` +
+      `bloc: ${path}:${line}:11: đơn vị "so-noi-vu" (thứ 2), name = "Sở Nội vụ\\r\\nBcc: ke-gian@example.com": ` +
+        'chỉ được viết trên một dòng, không có ký tự điều khiển: U+000D (CR) ở ký tự thứ 10 / ' +
         'must be one line without control characters: U+000D (CR) at character 10\n',
     );
   });
@@ -127,14 +170,14 @@ describe('bloc files made to break the engine', () => {
     const path = file('units.yaml', blocWithUnits(Array.from({ length: 600 }, (_, i) => unitLine(i))));
     const r = bloc('config', 'check', path);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`bloc: ${path}: units: có 600 đơn vị, tối đa 500 / 600 units, at most 500\n`);
+    expect(r.stderr).toBe(`bloc: ${path}:4:1: units: có 600 đơn vị, tối đa 500 / 600 units, at most 500\n`);
   });
 
   it('prints the first 50 of 300 problems and counts them all', () => {
     const path = file('emails.yaml', blocWithUnits(Array.from({ length: 300 }, (_, i) => unitLine(i, 'sai'))));
     const lines = bloc('config', 'check', path).stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(51);
-    expect(lines[0]).toBe(`${path}: units[0].emails[0]: địa chỉ email không hợp lệ / invalid email address`);
+    expect(lines[0]).toBe(`bloc: ${path}:5:41: đơn vị "u-0" (thứ 1), emails thứ 1 = "sai": địa chỉ email không hợp lệ / invalid email address`);
     expect(lines[50]).toBe(`bloc: ${path}: 300 lỗi (in 50 lỗi đầu), không dùng được / 300 problems (first 50 shown), file not usable`);
   });
 });

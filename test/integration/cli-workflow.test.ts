@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
+import { stringify } from 'yaml';
 import { smallBloc } from '../support/fixtures';
 import { CLI, ensureBuilt, realClockEnv, ROOT } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
@@ -253,11 +254,27 @@ test('export --csv: one row per unit × item, with a BOM and quoted fields', asy
 test('bad input: one line on stderr, the right exit code, and nothing changed', async () => {
   const before = await statusJson();
 
-  expectOneLine(await bloc(['submit', ...common, '--unit', 'khong-co', '--item', 'bao-cao-6-thang']), 2, 'unitId', 'unknown unit');
+  // The workflow names its fields (unitId, emails, ...); the person reads the option they typed.
+  const refused = async (args: string[], ...parts: string[]) => {
+    const outcome = await bloc(args);
+    expectOneLine(outcome, 2, ...parts);
+    expect(outcome.stderr).not.toMatch(/(?<![-\w])(unitId|itemId|receivedAt|reference|until|date|time|emails|decisions)\b/);
+  };
+  await refused(['submit', ...common, '--unit', 'khong-co', '--item', 'bao-cao-6-thang'], 'bloc: --unit: không có đơn vị "khong-co" trong khối / unknown unit');
+  await refused(['submit', ...common, '--unit', 'so-b', '--item', 'khong-co'], 'bloc: --item: không có mục "khong-co"');
+  await refused(['submit', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--ref', '45\tBC'], 'bloc: --ref: chỉ được viết trên một dòng');
+  await refused(['extend', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--until', `${Y}-06-01`], 'bloc: --until: gia hạn phải sau hạn hiện tại');
+  await refused(['reschedule', ...common, '--item', 'hoi-thao', '--date', `${Y}-12-01`], `bloc: --date: ${Y}-12-01 nằm ngoài`);
+  await refused(['contacts', ...common, '--unit', 'so-a', '--email', 'khong-phai-email'], 'bloc: --email: địa chỉ email không hợp lệ / invalid email address: "khong-phai-email"');
+  const otherCycle = join(dir, 'lich-nam-khac.yaml');
+  writeFileSync(otherCycle, stringify(smallBloc((c) => {
+    c.calendar = { decisions: [{ year: Y + 3, daysOff: [{ date: `${Y + 3}-03-02`, name: 'Nghỉ bù' }] }] };
+  })));
+  await refused(['calendar', ...common, otherCycle, '--yes'], `bloc: ${otherCycle}:`, `quyết định năm ${Y + 3} (thứ 1), year = ${Y + 3}: ${Y + 3} nằm ngoài chu kỳ`);
+
   expectOneLine(await bloc(['submit', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--received', 'hôm qua']), 2, '--received');
   expectOneLine(await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', '20/8/2027']), 2, '--date');
   expectOneLine(await bloc(['status', '--bloc', 'thu-nghiem']), 2, '--year');
-  expectOneLine(await bloc(['contacts', ...common, '--unit', 'so-a', '--email', 'khong-phai-email']), 2, 'emails', 'khong-phai-email');
   expectOneLine(await bloc(['status', '--bloc', 'khong-co', '--year', String(Y)]), 2, 'Khối/Cụm khong-co chưa bắt đầu chu kỳ năm', 'not started');
   expectOneLine(await bloc(['status', ...common], { TEMPORAL_ADDRESS: '127.0.0.1:1' }), 3, 'không kết nối được');
 

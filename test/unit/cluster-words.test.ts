@@ -148,14 +148,14 @@ describe('a cluster’s plan file', () => {
     expect(smallBloc().bloc.kind).toBe('khoi');
     expect(() => smallBloc((c) => {
       (c.bloc as { kind?: string }).kind = 'to';
-    })).toThrow('bloc.kind: phải là khoi (Khối) hoặc cum (Cụm) / must be khoi (bloc) or cum (cluster)');
+    })).toThrow('bloc.kind = "to": phải là khoi (Khối) hoặc cum (Cụm) / must be khoi (bloc) or cum (cluster)');
   });
 
   it('takes its own words for a role, one line each', () => {
     const own = parseBlocConfig({ ...cluster(), bloc: { ...cluster().bloc, terms: { leader: 'Trưởng Cụm' } } }, 'cum.yaml');
     expect(planVi(own, planYear({ config: own, year: Y }))).toContain('Trưởng Cụm: Sở A; Cụm phó: Sở B');
     expect(() => parseBlocConfig({ ...cluster(), bloc: { ...cluster().bloc, terms: { leader: 'Trưởng\nCụm' } } }, 'cum.yaml')).toThrow(
-      /bloc\.terms\.leader: chỉ được viết trên một dòng/,
+      /bloc\.terms\.leader = "Trưởng\\nCụm": chỉ được viết trên một dòng/,
     );
   });
 

@@ -48,7 +48,7 @@ describe('control characters in the text of a bloc file', () => {
   it('refuses a CR/LF that would start a "Bcc:" line, naming the field and the character', () => {
     const data = seedData();
     data.units[2].name = 'Sở KHĐT\r\nBcc: ke-gian@example.com';
-    expect(linesOf(data)).toEqual([`bloc.yaml: units[2].name: ${oneLineMessage('U+000D (CR)', 8)}`]);
+    expect(linesOf(data)).toEqual([`bloc.yaml: units[2].name = "Sở KHĐT\\r\\nBcc: ke-gian@example.com": ${oneLineMessage('U+000D (CR)', 8)}`]);
   });
 
   const fields: [string, string, (d: Doc, text: string) => void][] = [
@@ -68,13 +68,17 @@ describe('control characters in the text of a bloc file', () => {
   const chars: Record<string, string> = {
     CR: '\r', LF: '\n', TAB: '\t', DEL: '\u007f', NEL: '\u0085', 'LINE SEPARATOR': '\u2028', 'PARAGRAPH SEPARATOR': '\u2029',
   };
+  /** How the value shows in the message: the character escaped, so that the message stays one line. */
+  const escaped: Record<string, string> = {
+    CR: '\\r', LF: '\\n', TAB: '\\t', DEL: '\\u007f', NEL: '\\u0085', 'LINE SEPARATOR': '\\u2028', 'PARAGRAPH SEPARATOR': '\\u2029',
+  };
 
   it.each(fields)('refuses %s holding a %s', (path, name, set) => {
     const data = seedData();
     const char = chars[name] ?? '';
     set(data, `Tên${char}tiếp`);
     const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (${name})`;
-    expect(linesOf(data)).toEqual([`bloc.yaml: ${path}: ${oneLineMessage(code, 4)}`]);
+    expect(linesOf(data)).toEqual([`bloc.yaml: ${path} = "Tên${escaped[name]}tiếp": ${oneLineMessage(code, 4)}`]);
   });
 
   it('refuses other C0 controls, such as NUL and ESC, by their code', () => {
@@ -82,8 +86,8 @@ describe('control characters in the text of a bloc file', () => {
     data.units[0].name = 'A\u0000';
     data.units[1].name = '\u001b[31mĐỏ';
     expect(linesOf(data)).toEqual([
-      `bloc.yaml: units[0].name: ${oneLineMessage('U+0000', 2)}`,
-      `bloc.yaml: units[1].name: ${oneLineMessage('U+001B', 1)}`,
+      `bloc.yaml: units[0].name = "A\\u0000": ${oneLineMessage('U+0000', 2)}`,
+      `bloc.yaml: units[1].name = "\\u001b[31mĐỏ": ${oneLineMessage('U+001B', 1)}`,
     ]);
   });
 
@@ -94,8 +98,8 @@ describe('control characters in the text of a bloc file', () => {
     data.items[0].description = 'Dòng một.\r\nDòng hai.';
     data.items[1].description = 'Cột\tcột';
     expect(linesOf(data)).toEqual([
-      'bloc.yaml: items[0].description: có ký tự điều khiển (chỉ được xuống dòng bằng LF): U+000D (CR) ở ký tự thứ 10 / contains a control character (only LF may break lines): U+000D (CR) at character 10',
-      'bloc.yaml: items[1].description: có ký tự điều khiển (chỉ được xuống dòng bằng LF): U+0009 (TAB) ở ký tự thứ 4 / contains a control character (only LF may break lines): U+0009 (TAB) at character 4',
+      'bloc.yaml: items[0].description = "Dòng một.\\r\\nDòng hai.": có ký tự điều khiển (chỉ được xuống dòng bằng LF): U+000D (CR) ở ký tự thứ 10 / contains a control character (only LF may break lines): U+000D (CR) at character 10',
+      'bloc.yaml: items[1].description = "Cột\\tcột": có ký tự điều khiển (chỉ được xuống dòng bằng LF): U+0009 (TAB) ở ký tự thứ 4 / contains a control character (only LF may break lines): U+0009 (TAB) at character 4',
     ]);
   });
 
@@ -106,22 +110,24 @@ describe('control characters in the text of a bloc file', () => {
     data.secretariat.emails = ['\nthuky@khoi.example.vn'];
     expect(linesOf(data)).toEqual(
       expect.arrayContaining([
-        'bloc.yaml: units[0].emails[0]: địa chỉ email không hợp lệ / invalid email address',
-        'bloc.yaml: units[1].cc[0]: địa chỉ email không hợp lệ / invalid email address',
-        'bloc.yaml: secretariat.emails[0]: địa chỉ email không hợp lệ / invalid email address',
+        'bloc.yaml: units[0].emails[0] = "vanthu@vpubnd.daknong.example.vn\\r\\nBcc: ke-gian@example.com": địa chỉ email không hợp lệ / invalid email address',
+        'bloc.yaml: units[1].cc[0] = "vanthu@snv.daknong.example.vn\\n": địa chỉ email không hợp lệ / invalid email address',
+        'bloc.yaml: secretariat.emails[0] = "\\nthuky@khoi.example.vn": địa chỉ email không hợp lệ / invalid email address',
       ]),
     );
   });
 
-  it('still calls a missing name required, and an empty one too', () => {
+  it('still calls a missing name required, and an empty one too, whether "" or a YAML key with no value', () => {
     const data = seedData();
     delete data.units[0].name;
     data.units[1].name = '';
+    data.units[2].name = null;
     data.board.name = 7;
     expect(linesOf(data)).toEqual([
-      'bloc.yaml: board.name: phải là chuỗi ký tự / must be text',
+      'bloc.yaml: board.name = 7: phải là chuỗi ký tự / must be text',
       'bloc.yaml: units[0].name: bắt buộc / required',
-      'bloc.yaml: units[1].name: bắt buộc / required',
+      'bloc.yaml: units[1].name = "": bắt buộc / required',
+      'bloc.yaml: units[2].name: bắt buộc / required',
     ]);
   });
 
@@ -228,15 +234,17 @@ describe('limits a real bloc never reaches', () => {
     data.bloc.planReference += 'a';
     data.units[2].id = 'a'.repeat(65);
     data.units[3].emails = [`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.vn`];
+    // The value is cut to its first 60 characters: enough to find it, too short to bury the reason.
+    const a60 = 'a'.repeat(60);
     expect(linesOf(data)).toEqual(
       expect.arrayContaining([
-        'bloc.yaml: units[0].name: dài 301 ký tự, tối đa 300 / 301 characters long, at most 300',
-        'bloc.yaml: units[1].head: dài 301 ký tự, tối đa 300 / 301 characters long, at most 300',
-        'bloc.yaml: items[0].title: dài 1001 ký tự, tối đa 1000 / 1001 characters long, at most 1000',
-        'bloc.yaml: items[0].description: dài 5001 ký tự, tối đa 5000 / 5001 characters long, at most 5000',
-        'bloc.yaml: bloc.planReference: dài 501 ký tự, tối đa 500 / 501 characters long, at most 500',
-        'bloc.yaml: units[2].id: dài 65 ký tự, tối đa 64 / 65 characters long, at most 64',
-        'bloc.yaml: units[3].emails[0]: dài 255 ký tự, tối đa 254 / 255 characters long, at most 254',
+        `bloc.yaml: units[0].name = "${a60}…": dài 301 ký tự, tối đa 300 / 301 characters long, at most 300`,
+        `bloc.yaml: units[1].head = "${a60}…": dài 301 ký tự, tối đa 300 / 301 characters long, at most 300`,
+        `bloc.yaml: items[0].title = "${a60}…": dài 1001 ký tự, tối đa 1000 / 1001 characters long, at most 1000`,
+        `bloc.yaml: items[0].description = "${a60}…": dài 5001 ký tự, tối đa 5000 / 5001 characters long, at most 5000`,
+        `bloc.yaml: bloc.planReference = "${a60}…": dài 501 ký tự, tối đa 500 / 501 characters long, at most 500`,
+        `bloc.yaml: units[2].id = "${a60}…": dài 65 ký tự, tối đa 64 / 65 characters long, at most 64`,
+        `bloc.yaml: units[3].emails[0] = "${'a'.repeat(60)}…": dài 255 ký tự, tối đa 254 / 255 characters long, at most 254`,
       ]),
     );
   });

@@ -1,0 +1,56 @@
+/**
+ * A refused change as the CLI says it: the workflow names its own fields (`unitId`), the person typed an
+ * option (`--unit`). The workflow's refusals are built here as it builds them: an ApplicationFailure whose
+ * message starts with the field and whose details carry the field and the reason.
+ */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { InputError } from '../../client/errors';
+import { explain } from '../../client/workflow-handle';
+
+function refused(field: string, reason: string): WorkflowUpdateFailedError {
+  const failure = ApplicationFailure.create({ type: 'ChangeRejected', message: `${field}: ${reason}`, nonRetryable: true, details: [{ field, reason }] });
+  return new WorkflowUpdateFailedError('Workflow Update failed', failure);
+}
+
+const said = (err: unknown): string => {
+  expect(err).toBeInstanceOf(InputError);
+  return (err as Error).message;
+};
+
+describe('a refused change names the option the person typed', () => {
+  it.each([
+    ['unitId', '--unit'],
+    ['itemId', '--item'],
+    ['receivedAt', '--received'],
+    ['reference', '--ref'],
+    ['note', '--note'],
+    ['until', '--until'],
+    ['reason', '--reason'],
+    ['date', '--date'],
+    ['time', '--time'],
+    ['allowPast', '--past'],
+    ['emails', '--email'],
+    ['cc', '--cc'],
+    ['apply', '--yes'],
+  ])('%s as %s', (field, option) => {
+    expect(said(explain(refused(field, 'không hợp lệ / invalid')))).toBe(`${option}: không hợp lệ / invalid`);
+  });
+
+  it('keeps the workflow\'s words for what is no option (the year already handed over)', () => {
+    expect(said(explain(refused('handover', 'năm 2049 đã chuyển giao / already handed over')))).toBe('handover: năm 2049 đã chuyển giao / already handed over');
+  });
+
+  it('lets a command say where a field came from, such as its file', () => {
+    const fromFile = (field: string) => (field.startsWith('decisions') ? `khoi.yaml: calendar.${field}: ngoài chu kỳ / outside the cycle` : undefined);
+    expect(said(explain(refused('decisions[0].year', 'ngoài chu kỳ / outside the cycle'), undefined, fromFile))).toBe(
+      'khoi.yaml: calendar.decisions[0].year: ngoài chu kỳ / outside the cycle',
+    );
+    expect(said(explain(refused('unitId', 'không có đơn vị / unknown unit'), undefined, fromFile))).toBe('--unit: không có đơn vị / unknown unit');
+  });
+
+  it('gives the message as it came when a refusal carries no field (a worker of another release)', () => {
+    const failure = ApplicationFailure.create({ type: 'ChangeRejected', message: 'unitId: không có đơn vị / unknown unit' });
+    expect(said(explain(new WorkflowUpdateFailedError('Workflow Update failed', failure)))).toBe('unitId: không có đơn vị / unknown unit');
+  });
+});
