@@ -10,25 +10,44 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
-import type { BatchActivities, OutgoingMessage, SendOutcome, SendResult } from './types';
+import type { MailRate } from './mail/settings';
+import { createPacer, messagesPerBatch } from './pacing';
+import { BATCH_SIZE, type BatchActivities, type OutgoingMessage, type SendOutcome, type SendResult } from './types';
 
 /** How long the batch keeps retrying passing failures before it hands them back to the workflow. */
 export const GIVE_UP_AFTER_MS = 30 * 60_000;
+
+/**
+ * Heartbeat details are serialised (and compressed) on every call: at most this often, and always before
+ * the batch fails. A worker killed outright resends at most this long's messages, with the same Message-IDs.
+ */
+const HEARTBEAT_EVERY_MS = 200;
 
 function isPermanent(err: unknown): boolean {
   return err instanceof ApplicationFailure && err.nonRetryable === true;
 }
 
-export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<SendResult>): BatchActivities {
+export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<SendResult>, rate?: MailRate): BatchActivities {
+  const cap = messagesPerBatch(rate, BATCH_SIZE);
   return {
     async sendBatch(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
       const ctx = Context.current();
       const done = new Map<string, SendOutcome>(
         ((ctx.info.heartbeatDetails as SendOutcome[] | undefined) ?? []).map((o) => [o.key, o]),
       );
+      const pace = createPacer(rate);
+      let tried = 0;
+      let beatAt = 0;
+      const beat = () => {
+        ctx.heartbeat([...done.values()]);
+        beatAt = performance.now();
+      };
       let passing: Error | undefined;
       for (const message of messages) {
         if (done.has(message.key)) continue;
+        if (tried >= cap) break;
+        tried++;
+        await pace();
         try {
           done.set(message.key, { key: message.key, status: 'delivered', result: await sendMessage(message) });
         } catch (err) {
@@ -46,10 +65,13 @@ export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<S
           if (outcome.permanent || retryingFor >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
           else passing = error;
         }
-        ctx.heartbeat([...done.values()]);
+        if (performance.now() - beatAt >= HEARTBEAT_EVERY_MS) beat();
       }
-      if (passing) throw passing;
-      return messages.map((m) => done.get(m.key)).filter((o): o is SendOutcome => o !== undefined);
+      if (passing) {
+        beat();
+        throw passing;
+      }
+      return messages.map((m): SendOutcome => done.get(m.key) ?? { key: m.key, status: 'deferred' });
     },
   };
 }

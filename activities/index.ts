@@ -118,5 +118,5 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       return result;
     },
   };
-  return { ...mail, ...createBatchSender(mail.sendMessage), ...createPlanningActivities() };
+  return { ...mail, ...createBatchSender(mail.sendMessage, settings.rate), ...createPlanningActivities() };
 }

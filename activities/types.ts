@@ -99,10 +99,22 @@ export interface BlocActivities {
   sendMessage(message: OutgoingMessage): Promise<SendResult>;
 }
 
-/** One message's fate in a batch. */
+/**
+ * One message's fate in a batch. `deferred`: not tried, because the relay's rate allowed no more in this
+ * batch; it stays owed and goes in the workflow's next batch, without counting as a failure.
+ */
 export type SendOutcome =
   | { key: string; status: 'delivered'; result: SendResult }
-  | { key: string; status: 'failed'; permanent: boolean; error: string; addresses: string[]; at: IsoInstant };
+  | { key: string; status: 'failed'; permanent: boolean; error: string; addresses: string[]; at: IsoInstant }
+  | { key: string; status: 'deferred' };
+
+/** Messages the workflow hands one batch activity. */
+export const BATCH_SIZE = 25;
+
+/** The task queue of the mail activities: its own, so that the Temporal server can hold it to the relay's rate. */
+export function mailTaskQueueOf(taskQueue: string): string {
+  return `${taskQueue}-mail`;
+}
 
 /**
  * Sending a whole instant's messages in one activity keeps a year's history small (one activity

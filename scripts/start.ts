@@ -19,6 +19,7 @@ import { startBlocYear } from '../client/start-year';
 import { DEMO_FILE } from '../config/demo';
 import { loadBlocConfig } from '../config/load';
 import { errorLines, installRuntime, runWorker } from '../worker/main';
+import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import { startDemonstration } from './demo';
@@ -70,7 +71,7 @@ function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
   const child = spawn(
     exe,
     ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(env.TEMPORAL_PORT),
-      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn'],
+      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn', ...ONE_PARTITION_PER_TASK_QUEUE],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderrTail = '';

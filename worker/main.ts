@@ -2,13 +2,13 @@
  * The worker process (`npm run worker`): runs the bloc-year workflows and the mail activities against the
  * Temporal named by the environment (worker/settings.ts). scripts/start.ts runs the same worker in-process.
  */
-import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
 import { InputError } from '../client/errors';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
-import { ENGINE_WORKER_OPTIONS } from './options';
+import { createEngineWorkers } from './engine-workers';
 import type { TemporalSettings } from './settings';
 
 /**
@@ -36,22 +36,23 @@ export interface RunWorkerOptions {
 /** Resolves once the worker has stopped, by signal or abort; rejects on a fatal worker error. */
 export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptions = {}): Promise<void> {
   // Before connecting: a bad mail setting is reported at once, not after Temporal has answered.
-  const activities = createActivities(opts.smtp ? { settings: opts.smtp } : {});
+  const smtp = opts.smtp ?? smtpSettingsFromEnv();
+  const activities = createActivities({ settings: smtp });
   const connection = await connectWorker(settings);
   try {
-    const worker = await Worker.create({
+    const workers = await createEngineWorkers({
       connection,
       namespace: settings.namespace,
       taskQueue: settings.taskQueue,
-      workflowsPath: require.resolve('../workflows'),
       activities,
-      ...ENGINE_WORKER_OPTIONS,
+      rate: smtp.rate,
+      workflows: { workflowsPath: require.resolve('../workflows') },
     });
     if (opts.signal?.aborted) return;
-    const running = worker.run();
+    const running = workers.run();
     opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
-    const stop = () => worker.getState() === 'RUNNING' && worker.shutdown();
+    const stop = () => workers.shutdown();
     opts.signal?.addEventListener('abort', stop, { once: true });
     try {
       await running;

@@ -100,7 +100,7 @@ async function handOver(state: YearState, schedule: YearSchedule, nowMs: number,
   if (!longPast) {
     const plannedAt = schedule.items.find((i) => i.kind === 'handover')?.at ?? at.toISO() ?? '';
     const messages = buildHandoverMessages(state, schedule, next, nowMs).filter((m) => !state.log.some((e) => e.messageKey === m.key));
-    if (messages.length > 0) await mailer.send(messages, () => plannedAt);
+    if (messages.length > 0) await mailer.sendAll(messages, () => plannedAt);
     await startNextYear(state, summarise(state, schedule, at.toISO() ?? ''));
   }
   state.handover = { at: at.toISO() ?? '', by: state.handoverRequested ? 'secretariat' : 'plan', noticesSent: !longPast, nextYearStarted: !longPast };
@@ -128,7 +128,7 @@ async function handOverAndEnd(state: YearState, schedule: YearSchedule, endedAt:
   const messages = buildHandoverMessages(state, schedule, nextRoles(state), Date.parse(endedAt)).filter(
     (m) => !state.log.some((e) => e.messageKey === m.key),
   );
-  if (messages.length > 0) await mailer.send(messages, () => handoverAt);
+  if (messages.length > 0) await mailer.sendAll(messages, () => handoverAt);
   await wf.condition(wf.allHandlersFinished);
   const summary = summarise(state, schedule, endedAt);
   await startNextYear(state, summary);

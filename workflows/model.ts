@@ -101,8 +101,10 @@ export interface LogEntry {
   notices: { key: string; itemId: string; kind: NoticeKind | 'digest'; plannedAt: IsoInstant }[];
   /** The earliest instant its notices were planned for. */
   plannedAt: IsoInstant;
-  /** When it was actually sent, or when the failure was recorded; for one still sending, when it was handed to the mail activity. */
+  /** When the batch came back with it (workflow time), or when the failure was recorded; for one still sending, when it was handed to the mail activity. */
   sentAt: IsoInstant;
+  /** When the mail server accepted this very message, by the mail worker's clock. */
+  acceptedAt?: IsoInstant;
   status: 'delivered' | 'partial' | 'failed' | 'sending';
   rejected?: string[];
   error?: string;

@@ -20,12 +20,19 @@ export function sendingEntry(message: OutgoingMessage, plannedAt: IsoInstant, si
   return { ...entryBase(message, plannedAt), sentAt: since, status: 'sending' };
 }
 
-/** `sentAt` is workflow time when the batch came back: the log and the agenda share one clock. */
-function logEntry(message: OutgoingMessage, outcome: SendOutcome, plannedAt: IsoInstant, sentAt: IsoInstant): LogEntry {
+type Tried = Exclude<SendOutcome, { status: 'deferred' }>;
+
+/**
+ * `sentAt` is workflow time when the batch came back: the log and the agenda share one clock. A delivered
+ * message also carries `acceptedAt`, the instant the mail server took that very message: the record of
+ * when a unit was told, which in a large wave can be well before the batch came back.
+ */
+function logEntry(message: OutgoingMessage, outcome: Tried, plannedAt: IsoInstant, sentAt: IsoInstant): LogEntry {
   const base = entryBase(message, plannedAt);
   if (outcome.status === 'delivered') {
     const { messageId, rejected } = outcome.result;
-    return { ...base, messageId, sentAt, status: rejected.length > 0 ? 'partial' : 'delivered', ...(rejected.length ? { rejected } : {}) };
+    const delivery = { messageId, sentAt, acceptedAt: outcome.result.sentAt };
+    return { ...base, ...delivery, status: rejected.length > 0 ? 'partial' : 'delivered', ...(rejected.length ? { rejected } : {}) };
   }
   return { ...base, sentAt, status: 'failed', error: outcome.error, transient: !outcome.permanent };
 }
@@ -64,7 +71,8 @@ export function recordOutcomes(
   if (digestWentOut) state.pendingFailures = [];
   for (const outcome of outcomes) {
     const message = byKey.get(outcome.key);
-    if (!message) continue;
+    // A deferred message was not tried: it stays owed, and the agenda hands it to the next batch.
+    if (!message || outcome.status === 'deferred') continue;
     const entry = logEntry(message, outcome, plannedAt(message), sentAt);
     state.log.push(entry);
     if (outcome.status === 'delivered') makeGood(state, entry);

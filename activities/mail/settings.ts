@@ -20,10 +20,20 @@ export interface SmtpSettings {
   starttls: StartTlsPolicy;
   auth?: { user: string; pass: string };
   from: { name: string; address: string };
-  ratePerSecond: number;
+  /**
+   * What the relay allows, in total across every worker (`SMTP_RATE`), as messages per second; absent when it
+   * sets no limit. The mail workers' task queue is limited to it by the Temporal server (worker/mail-worker.ts).
+   */
+  rate?: MailRate;
   poolSize: number;
   /** Connection, greeting and socket-inactivity timeout, each. */
   timeoutMs: number;
+}
+
+export interface MailRate {
+  perSecond: number;
+  /** As it was written: `30/min`, `5/s`. */
+  text: string;
 }
 
 /** One line per problem, `VARIABLE: lý do / reason`, so that the message can be printed as it stands. */
@@ -42,6 +52,7 @@ type Variable =
   | 'SMTP_SECURE'
   | 'SMTP_STARTTLS'
   | 'MAIL_FROM'
+  | 'SMTP_RATE'
   | 'SMTP_RATE_PER_SECOND'
   | 'SMTP_POOL_SIZE'
   | 'SMTP_TIMEOUT_MS';
@@ -131,6 +142,25 @@ function readWholeNumber(p: Problems, name: Variable, range: { min: number; max:
   return p.add(name, `phải là số nguyên từ ${range.min} đến ${range.max}${vi}`, `must be a whole number from ${range.min} to ${range.max}${en}`);
 }
 
+/** `5/s`, `30/min`, `1200/h` or `none`; from one an hour to a thousand a second. */
+function readRate(p: Problems): MailRate | undefined | null {
+  if (p.raw('SMTP_RATE_PER_SECOND') !== undefined) {
+    p.add('SMTP_RATE_PER_SECOND', 'không còn dùng; hãy đặt SMTP_RATE, ví dụ 5/s hoặc 30/min', 'no longer read; set SMTP_RATE, e.g. 5/s or 30/min');
+    return null;
+  }
+  const raw = p.raw('SMTP_RATE') ?? '5/s';
+  if (raw === 'none') return undefined;
+  const match = /^(\d{1,7})\s*\/\s*(s|min|h)$/.exec(raw);
+  const perSecond = match ? Number(match[1]) / { s: 1, min: 60, h: 3600 }[match[2] as 's' | 'min' | 'h'] : NaN;
+  if (perSecond >= 1 / 3600 && perSecond <= 1000) return { perSecond, text: raw.replace(/\s+/g, '') };
+  p.add(
+    'SMTP_RATE',
+    `"${raw}": cần dạng số/s, số/min hoặc số/h, từ 1/h đến 1000/s, hoặc none (không giới hạn)`,
+    `expected N/s, N/min or N/h, from 1/h to 1000/s, or none (no limit)`,
+  );
+  return null;
+}
+
 function readFrom(p: Problems): SmtpSettings['from'] | undefined {
   const raw = p.raw('MAIL_FROM') ?? DEFAULT_FROM;
   if (/[\r\n]/.test(raw)) return p.add('MAIL_FROM', 'phải nằm trên một dòng', 'must be one line');
@@ -179,12 +209,12 @@ export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpS
   }
 
   const from = readFrom(p);
-  const ratePerSecond = readWholeNumber(p, 'SMTP_RATE_PER_SECOND', { min: 1, max: 1000, fallback: 5 });
+  const rate = readRate(p);
   const poolSize = readWholeNumber(p, 'SMTP_POOL_SIZE', { min: 1, max: 50, fallback: 2 });
   const timeoutMs = readWholeNumber(p, 'SMTP_TIMEOUT_MS', { min: 1000, max: MAX_TIMEOUT_MS, fallback: 15_000, unit: ['mili giây', 'milliseconds'] });
 
   // Each reader that returns undefined has added its problem, so the list is never empty here.
-  if (!endpoint || !policy || !from || ratePerSecond === undefined || poolSize === undefined || timeoutMs === undefined || p.lines.length > 0) {
+  if (!endpoint || !policy || !from || rate === null || poolSize === undefined || timeoutMs === undefined || p.lines.length > 0) {
     throw new SmtpSettingsError(p.lines);
   }
   return {
@@ -192,7 +222,7 @@ export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpS
     starttls: effectiveStartTls({ ...endpoint, starttls: policy, auth }),
     ...(auth ? { auth } : {}),
     from,
-    ratePerSecond,
+    ...(rate && { rate }),
     poolSize,
     timeoutMs,
   };

@@ -23,9 +23,9 @@ export function createMailTransport(settings: SmtpSettings): MailTransport {
     // With a login to another machine, requireTLS whatever `starttls` says: the password never goes in clear.
     ...startTlsOptions(settings),
     ...(settings.auth ? { auth: settings.auth } : {}),
+    // No `rateLimit`: nodemailer's counts per connection and per process, and its queue would count against
+    // the send deadline; the rate is paced by the batch activity and held across workers by the server.
     maxConnections: settings.poolSize,
-    rateLimit: settings.ratePerSecond,
-    rateDelta: 1000,
     // nodemailer's pool resends a message whose connection closed mid-send (5 times by default), inside
     // one activity attempt and invisibly to the workflow. Failing fast hands the retry to Temporal,
     // which counts it, backs off and records it in the history. (nodemailer 10 ships its own

@@ -62,7 +62,7 @@ function logVi({ entries, attempts }: { entries: LogEntry[]; attempts?: Attempts
   if (entries.length === 0) return 'Chưa gửi thư nào / no message sent yet\n';
   const rows = entries.map((e) => [
     stampVi(e.plannedAt),
-    e.status === 'sending' ? '—' : stampVi(e.sentAt),
+    e.status === 'sending' ? '—' : stampVi(e.acceptedAt ?? e.sentAt),
     `${e.addressee}: ${e.to.join(', ')}`,
     [...new Set(e.notices.map((n) => n.itemId))].join(', '),
     e.messageId ?? '—',

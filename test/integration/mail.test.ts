@@ -25,7 +25,6 @@ function settingsFor(port: number): SmtpSettings {
     secure: false,
     starttls: 'off',
     from: { name: 'Khối thi đua số 4', address: 'khoi4@dak-nong.example.vn' },
-    ratePerSecond: 50,
     poolSize: 2,
     timeoutMs: 5000,
   };

@@ -149,11 +149,11 @@ describe('a bad SMTP setting stops the programs, named, with no credential print
     SMTP_USER: USER,
     SMTP_PASSWORD: PASSWORD,
     SMTP_POOL_SIZE: '51',
-    SMTP_RATE_PER_SECOND: '0',
+    SMTP_RATE: '0/s',
   };
   const PROBLEMS = [
     'SMTP_URL: "smtp://***@mail.example.vn:587" không được chứa tên đăng nhập hay mật khẩu; hãy đặt SMTP_USER và SMTP_PASSWORD / must not carry a user name or password; set SMTP_USER and SMTP_PASSWORD',
-    'SMTP_RATE_PER_SECOND: phải là số nguyên từ 1 đến 1000 / must be a whole number from 1 to 1000',
+    'SMTP_RATE: "0/s": cần dạng số/s, số/min hoặc số/h, từ 1/h đến 1000/s, hoặc none (không giới hạn) / expected N/s, N/min or N/h, from 1/h to 1000/s, or none (no limit)',
     'SMTP_POOL_SIZE: phải là số nguyên từ 1 đến 50 / must be a whole number from 1 to 50',
   ];
   const CLEAR_TO_REMOTE = { SMTP_URL: 'smtp://mail.example.vn:587', SMTP_USER: USER, SMTP_PASSWORD: PASSWORD, SMTP_STARTTLS: 'off' };

@@ -42,7 +42,7 @@ function startWorkerProcess(): ChildProcess {
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       SMTP_URL: smtp.url,
-      SMTP_RATE_PER_SECOND: '1000',
+      SMTP_RATE: 'none',
     },
   });
   workers.push(child);

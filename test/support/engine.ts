@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { PlanningActivities } from '../../activities/planning';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
-import { ENGINE_WORKER_OPTIONS } from '../../worker/options';
+import { createEngineWorkers } from '../../worker/engine-workers';
 import { bundleWorkflows } from './temporal';
 
 export interface Engine {
@@ -24,31 +24,39 @@ export interface EngineOptions {
   taskQueue?: string;
   /** Planning rules other than this release's, standing in for a later release's. */
   planning?: PlanningActivities;
+  /** The relay's rate (`SMTP_RATE`); none by default. */
+  rate?: string;
+  /**
+   * A connection of its own, as a second worker process has: the SDK refuses two workers for one task queue
+   * on one connection.
+   */
+  ownConnection?: boolean;
 }
 
 export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string, opts: EngineOptions = {}): Promise<Engine> {
   // A task queue of its own, so that workers of other test files on the same server never take its tasks.
   const taskQueue = opts.taskQueue ?? `engine-${randomUUID()}`;
-  // No rate limit worth the name: a test sends a bloc's whole day at once.
-  const settings = smtpSettingsFromEnv({ SMTP_URL: smtpUrl, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>', SMTP_RATE_PER_SECOND: '1000' });
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
+  // No rate limit: a test sends a bloc's whole day at once.
+  const settings = smtpSettingsFromEnv({ SMTP_URL: smtpUrl, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>', SMTP_RATE: opts.rate ?? 'none' });
+  const connection = opts.ownConnection ? await NativeConnection.connect({ address: env.address }) : env.nativeConnection;
+  const workers = await createEngineWorkers({
+    connection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    workflowBundle: await bundleWorkflows(),
     activities: { ...createActivities({ settings }), ...opts.planning },
-    ...ENGINE_WORKER_OPTIONS,
+    rate: settings.rate,
     // Every workflow task replays the whole history from the server, so that every test also proves the
     // workflow code deterministic; a cache would let most tasks skip replay.
-    maxCachedWorkflows: 0,
+    workflows: { workflowBundle: await bundleWorkflows(), maxCachedWorkflows: 0 },
   });
-  const running = worker.run();
+  const running = workers.run();
   return {
     running,
     taskQueue,
     async shutdown() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
+      workers.shutdown();
       await running;
+      if (connection !== env.nativeConnection) await connection.close();
     },
   };
 }

@@ -25,6 +25,8 @@ export interface ReceivedMessage {
   header(name: string): string;
   /** True when the server stored it and then dropped the connection instead of answering 250. */
   dropped: boolean;
+  /** When the server had the whole message (this process's clock, ms). */
+  arrivedAt: number;
 }
 
 export interface LoginAttempt {
@@ -76,6 +78,7 @@ async function toReceived(raw: Buffer, session: SMTPServerSession, dropped: bool
       return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
     },
     dropped,
+    arrivedAt: Date.now(),
   };
 }
 

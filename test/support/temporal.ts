@@ -12,6 +12,7 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
 import type { Log, ServerKind } from '../../scripts/provision';
 import { dataConverter } from '../../worker/data-converter';
+import { ONE_PARTITION_PER_TASK_QUEUE } from '../../worker/dev-server-args';
 import { registerSearchAttributes } from '../../worker/search-attributes';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
@@ -44,6 +45,7 @@ export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
       executable: await executable('dev-server', ensureDevServer),
       ip: '127.0.0.1',
       searchAttributes: [...SEARCH_ATTRIBUTES],
+      extraArgs: [...ONE_PARTITION_PER_TASK_QUEUE],
     },
     client: { dataConverter },
   });

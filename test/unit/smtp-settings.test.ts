@@ -29,7 +29,7 @@ describe('SMTP settings that are fine', () => {
       secure: false,
       starttls: 'opportunistic',
       from: { name: 'Khối thi đua', address: 'khoi-thi-dua@localhost' },
-      ratePerSecond: 5,
+      rate: { perSecond: 5, text: '5/s' },
       poolSize: 2,
       timeoutMs: 15000,
     });
@@ -49,8 +49,15 @@ describe('SMTP settings that are fine', () => {
   });
 
   it.each([
-    ['SMTP_RATE_PER_SECOND', '1', 'ratePerSecond'],
-    ['SMTP_RATE_PER_SECOND', '1000', 'ratePerSecond'],
+    ['30/min', { perSecond: 0.5, text: '30/min' }],
+    ['1/h', { perSecond: 1 / 3600, text: '1/h' }],
+    ['1000 / s', { perSecond: 1000, text: '1000/s' }],
+    ['none', undefined],
+  ])('read SMTP_RATE=%s as a total across workers, per second', (value, rate) => {
+    expect(smtpSettingsFromEnv({ SMTP_RATE: value }).rate).toEqual(rate);
+  });
+
+  it.each([
     ['SMTP_POOL_SIZE', '1', 'poolSize'],
     ['SMTP_POOL_SIZE', '50', 'poolSize'],
     ['SMTP_TIMEOUT_MS', '1000', 'timeoutMs'],
@@ -77,8 +84,19 @@ describe('a bad SMTP setting', () => {
     expect(refusal(env).message).toBe(line);
   });
 
+  it.each(['0/s', '1001/s', '30', 'fast', '2.5/s', '30/day'])('SMTP_RATE=%s is refused with the forms and the range', (value) => {
+    expect(refusal({ SMTP_RATE: value }).message).toBe(
+      `SMTP_RATE: "${value}": cần dạng số/s, số/min hoặc số/h, từ 1/h đến 1000/s, hoặc none (không giới hạn) / expected N/s, N/min or N/h, from 1/h to 1000/s, or none (no limit)`,
+    );
+  });
+
+  it('refuses the old SMTP_RATE_PER_SECOND, naming what replaces it', () => {
+    expect(refusal({ SMTP_RATE_PER_SECOND: '5' }).message).toBe(
+      'SMTP_RATE_PER_SECOND: không còn dùng; hãy đặt SMTP_RATE, ví dụ 5/s hoặc 30/min / no longer read; set SMTP_RATE, e.g. 5/s or 30/min',
+    );
+  });
+
   it.each([
-    ['SMTP_RATE_PER_SECOND', ['0', '1001', 'fast', '-1', '2.5', '1e3'], 'phải là số nguyên từ 1 đến 1000 / must be a whole number from 1 to 1000'],
     ['SMTP_POOL_SIZE', ['0', '51'], 'phải là số nguyên từ 1 đến 50 / must be a whole number from 1 to 50'],
     ['SMTP_TIMEOUT_MS', ['999', '30001', '120000', '15s'], 'phải là số nguyên từ 1000 đến 30000 (mili giây) / must be a whole number from 1000 to 30000 (milliseconds)'],
   ])('%s out of range or not a whole number states the allowed range', (variable, values, reason) => {
@@ -86,8 +104,8 @@ describe('a bad SMTP setting', () => {
   });
 
   it('lists every problem at once, one line each, and is bad input (exit code 2)', () => {
-    const err = refusal({ SMTP_URL: 'http://x', SMTP_POOL_SIZE: '51', SMTP_RATE_PER_SECOND: '0', SMTP_USER: USER, MAIL_FROM: 'x' });
-    expect(err.problems.map((line) => line.split(':')[0])).toEqual(['SMTP_URL', 'SMTP_PASSWORD', 'MAIL_FROM', 'SMTP_RATE_PER_SECOND', 'SMTP_POOL_SIZE']);
+    const err = refusal({ SMTP_URL: 'http://x', SMTP_POOL_SIZE: '51', SMTP_RATE: '0/s', SMTP_USER: USER, MAIL_FROM: 'x' });
+    expect(err.problems.map((line) => line.split(':')[0])).toEqual(['SMTP_URL', 'SMTP_PASSWORD', 'MAIL_FROM', 'SMTP_RATE', 'SMTP_POOL_SIZE']);
     expect(err.message.split('\n')).toEqual(err.problems);
     expect(err.problems.every((line) => / \/ /.test(line))).toBe(true);
     expect(err.exitCode).toBe(2);
@@ -173,7 +191,6 @@ describe('the transport applies the rule to settings built in code too', () => {
     starttls: 'off',
     auth: { user: USER, pass: PASSWORD },
     from: { name: 'Khối', address: 'khoi@example.vn' },
-    ratePerSecond: 5,
     poolSize: 2,
     timeoutMs: 15000,
   };

@@ -1,0 +1,39 @@
+/** The relay's rate: how many messages a batch may send, how often the server may hand out batches. */
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import { createBatchSender } from '../../activities/batch';
+import { batchesPerSecond, messagesPerBatch } from '../../activities/pacing';
+import type { OutgoingMessage, SendOutcome, SendResult } from '../../activities/types';
+import { message } from '../support/mail-fixtures';
+
+const rate = (perSecond: number, text: string) => ({ perSecond, text });
+
+describe('the relay rate', () => {
+  it.each<[string, number, number | undefined, { perSecond: number; text: string } | undefined]>([
+    ['none', 25, undefined, undefined],
+    ['5/s', 25, 0.2, rate(5, '5/s')],
+    ['30/min', 5, 0.1, rate(0.5, '30/min')],
+    ['1/h', 1, 1 / 3600, rate(1 / 3600, '1/h')],
+    ['1000/s', 25, 40, rate(1000, '1000/s')],
+  ])('at %s a batch sends at most %d messages (ten seconds’ worth); the server hands out %p batches a second', (_text, perBatch, perSecond, r) => {
+    expect(messagesPerBatch(r, 25)).toBe(perBatch);
+    expect(batchesPerSecond(r, 25)).toBe(perSecond);
+  });
+
+  it('defers what the rate does not allow in one batch: not tried, not failed', async () => {
+    const sent: string[] = [];
+    const send = async (m: OutgoingMessage): Promise<SendResult> => {
+      sent.push(m.key);
+      return { messageId: `<${m.key}>`, accepted: m.addressee.to, rejected: [], sentAt: '2049-06-07T08:00:00.000+07:00' };
+    };
+    const { sendBatch } = createBatchSender(send, rate(1 / 60, '1/min'));
+    const batch = ['a', 'b', 'c'].map((unit) => message({ key: `k/${unit}` }));
+    const outcomes: SendOutcome[] = await new MockActivityEnvironment({}, { logger: new DefaultLogger('ERROR') }).run(sendBatch, batch);
+    expect(sent).toEqual(['k/a']);
+    expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+      ['k/a', 'delivered'],
+      ['k/b', 'deferred'],
+      ['k/c', 'deferred'],
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The engine's two workers on one connection: one runs the bloc-year workflows (and their planning local
+ * activity) on the engine's task queue; the other runs the mail activities on the mail task queue, which
+ * the Temporal server dispatches no faster than the relay's rate allows, across every worker of the engine.
+ * The workflow worker keeps the mail activities too, for batches scheduled there by releases before 0.3.
+ */
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { createActivities } from '../activities';
+import type { MailRate } from '../activities/mail/settings';
+import { batchesPerSecond } from '../activities/pacing';
+import { BATCH_SIZE, mailTaskQueueOf } from '../activities/types';
+import { ENGINE_WORKER_OPTIONS } from './options';
+
+export interface EngineWorkersOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: ReturnType<typeof createActivities>;
+  rate?: MailRate;
+  /** How the workflows are loaded, and anything else the workflow worker needs (a test's cache size). */
+  workflows: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle' | 'maxCachedWorkflows'>;
+}
+
+export interface EngineWorkers {
+  /** Settles when both have stopped; rejects if either failed. */
+  run(): Promise<void>;
+  shutdown(): void;
+}
+
+export async function createEngineWorkers(opts: EngineWorkersOptions): Promise<EngineWorkers> {
+  const { connection, namespace, taskQueue, activities } = opts;
+  const { sendBatch, sendMessage } = activities;
+  const limit = batchesPerSecond(opts.rate, BATCH_SIZE);
+  const workers = [
+    await Worker.create({ connection, namespace, taskQueue, activities, ...opts.workflows, ...ENGINE_WORKER_OPTIONS }),
+    await Worker.create({
+      connection,
+      namespace,
+      taskQueue: mailTaskQueueOf(taskQueue),
+      activities: { sendBatch, sendMessage },
+      ...(limit !== undefined && { maxTaskQueueActivitiesPerSecond: limit }),
+      ...ENGINE_WORKER_OPTIONS,
+    }),
+  ];
+  return {
+    run: () => Promise.all(workers.map((w) => w.run())).then(() => undefined),
+    shutdown: () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown()),
+  };
+}
