@@ -13,7 +13,7 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { KIND_VI } from '../config/scoring';
 import type { ScoresView } from '../workflows/messages';
 import { csv } from './output';
-import { bonusVi, decisionVi, proposalsVi, pts, RANKING_HEADER, rankingRows, rankVi, statusVi, tableHeadingVi, titlesOf, versionVi } from './score-wording';
+import { bonusVi, dayVi, decisionVi, proposalsVi, pts, RANKING_HEADER, rankingRows, rankVi, statusVi, tableHeadingVi, titlesOf, versionVi } from './score-wording';
 
 export const SUMMARY_SHEET = 'Xếp hạng';
 export const BONUS_SHEET = 'Điểm thưởng';
@@ -136,7 +136,7 @@ export function scoreWorkbook(view: ScoresView): Workbook {
       r.getCell(6).numFmt = DATE_FORMAT;
     }
     for (const asked of unit.record?.corrections ?? []) {
-      sheet.addRow([`Đề nghị chỉnh sửa ${asked.at.slice(0, 10).split('-').reverse().join('/')}: ${asked.reason}${asked.answeredBy ? ` (đã sửa, lần ${asked.answeredBy})` : ' (chưa sửa)'}`]);
+      sheet.addRow([`Đề nghị chỉnh sửa ${dayVi(asked.at)}: ${asked.reason}${asked.answeredBy ? ` (đã sửa, lần ${asked.answeredBy})` : ' (chưa sửa)'}`]);
     }
     if (latest) sheet.addRow([`Bản đang tính: ${versionVi(latest, terms)}`]);
     widths(sheet, [8, 8, 50, 12, 10, 12, 12, 12, 12, 36, 10]);

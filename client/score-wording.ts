@@ -20,6 +20,12 @@ export function statusVi(status: ScoreStatus): string {
   return STATUS_VI[status];
 }
 
+/** "14/1/2050": a plain date, or the local day of an instant as the workflow records it (with the bloc's offset). */
+export function dayVi(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d}/${m}/${y}`;
+}
+
 /** "9,5" */
 export const pts = (n: number | undefined): string => (n === undefined ? '' : pointsVi(n));
 
@@ -61,7 +67,7 @@ export function titlesOf(unitId: string, proposals: Proposal[]): string {
 export function decisionVi(ranking: Ranking): string {
   const d = ranking.decision;
   if (d) {
-    return `Điểm thưởng theo quyết định của Hội nghị ngày ${d.conferenceDate.split('-').reverse().join('/')} (biên bản ${d.minutes}): ${d.agreed.length} đề nghị được thống nhất, ${d.refused.length} không được thống nhất / bonus as decided by the conference`;
+    return `Điểm thưởng theo quyết định của Hội nghị ngày ${dayVi(d.conferenceDate)} (biên bản ${d.minutes}): ${d.agreed.length} đề nghị được thống nhất, ${d.refused.length} không được thống nhất / bonus as decided by the conference`;
   }
   return ranking.bonusSettled
     ? 'Không đơn vị nào đề nghị điểm thưởng / no bonus claimed'

@@ -27,6 +27,7 @@ import { rankingCsv, scoreWorkbook } from '../score-export';
 import {
   bonusVi,
   comparisonRows,
+  dayVi,
   decisionVi,
   proposalsVi,
   pts,
@@ -129,7 +130,7 @@ function unitVi(view: ScoresView, unitId: string): string {
     `Cộng: ${pts(row?.totals?.criteriaTotal)}; điểm thưởng: ${row ? bonusVi(row) || 'không' : 'không'}; tổng: ${pts(row?.totals?.total)}`,
     ...(claims.length > 0 ? ['', 'Đề nghị điểm thưởng:', ...claims.map((c) => `  ${c.criterion}: +${pts(c.points)} — ${c.justification ?? '(chưa giải trình)'} — ${{ pending: 'chờ Hội nghị', agreed: 'được thống nhất', refused: 'không được thống nhất' }[c.decision]}`)] : []),
     ...(versions.length > 0 ? ['', 'Các lần gửi:', ...versions.map((v) => `  ${versionVi(v, view.terms)}`)] : []),
-    ...(asked.length > 0 ? ['', 'Đề nghị chỉnh sửa:', ...asked.map((a) => `  ${a.at.slice(0, 10)}: ${a.reason}${a.criteria ? ` (${a.criteria.join(', ')})` : ''}${a.answeredBy ? ` — đã sửa (lần ${a.answeredBy})` : ' — chưa sửa'}`)] : []),
+    ...(asked.length > 0 ? ['', 'Đề nghị chỉnh sửa:', ...asked.map((a) => `  ${dayVi(a.at)}: ${a.reason}${a.criteria ? ` (${a.criteria.join(', ')})` : ''}${a.answeredBy ? ` — đã sửa (lần ${a.answeredBy})` : ' — chưa sửa'}`)] : []),
   ].join('\n') + '\n';
 }
 
@@ -152,7 +153,7 @@ function decisionResultVi(r: BonusDecisionResult): string {
   const d = r.decision;
   const list = (claims: typeof d.agreed) => (claims.length > 0 ? claims.map((c) => `${c.unitId}:${c.criterion} (+${pts(c.points)})`).join(', ') : 'không có');
   return [
-    r.applied ? `Đã ghi quyết định của Hội nghị ngày ${d.conferenceDate} (biên bản ${d.minutes}) / decision recorded` : `Sẽ ghi quyết định của Hội nghị ngày ${d.conferenceDate} (biên bản ${d.minutes}) / would record the decision`,
+    r.applied ? `Đã ghi quyết định của Hội nghị ngày ${dayVi(d.conferenceDate)} (biên bản ${d.minutes}) / decision recorded` : `Sẽ ghi quyết định của Hội nghị ngày ${dayVi(d.conferenceDate)} (biên bản ${d.minutes}) / would record the decision`,
     `Được thống nhất: ${list(d.agreed)}`,
     `Không được thống nhất: ${list(d.refused)}`,
     '',
