@@ -29,6 +29,19 @@ export interface Notice {
   extended: boolean;
   /** The instant this notice was planned for (the reminder log keeps planned and actual). */
   plannedAt: IsoInstant;
+  /** On the scoring item of a plan with a scoring table: what is missing from the unit's self-score. */
+  scoring?: ScoringGap;
+}
+
+/** What a unit's self-score still lacks, for its reminder. */
+export interface ScoringGap {
+  status: 'not-sent' | 'bonus-unjustified' | 'corrections-asked';
+  /** The latest sheet received. */
+  received?: { version: number; reference?: string; at: IsoInstant };
+  /** Criteria whose bonus claim has no justification. */
+  unjustified?: string[];
+  /** The corrections asked, in the leader's or the secretariat's words. */
+  correction?: { reason: string; criteria?: string[]; at: IsoInstant };
 }
 
 export interface DigestRow {
@@ -37,6 +50,11 @@ export interface DigestRow {
   unitId: string;
   unitName: string;
   dueAt: IsoInstant;
+  /**
+   * On the scoring item of a plan with a scoring table: the score missing, or in dispute (a justification or
+   * a correction owed, or the leader's figure differing from the unit's).
+   */
+  score?: 'not-sent' | 'bonus-unjustified' | 'corrections-asked' | 'adjusted';
 }
 
 export interface FailureRow {

@@ -42,6 +42,19 @@ const OPTION_OF_FIELD: Record<string, string> = {
   emails: '--email',
   cc: '--cc',
   apply: '--yes',
+  // bloc score
+  points: '--points',
+  deductions: '--deduct',
+  deducted: '--deduct',
+  bonus: '--bonus',
+  justification: '--justify',
+  consent: '--consent',
+  by: '--by',
+  criterion: '--criterion',
+  criteria: '--criterion',
+  conferenceDate: '--date',
+  minutes: '--minutes',
+  agreed: '--agree',
 };
 
 /**

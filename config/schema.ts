@@ -5,6 +5,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { blocTerms } from '../calendar/wording';
+import { scoringTableSchema } from './scoring';
 
 // --- Limits ------------------------------------------------------------------------------------
 
@@ -398,6 +399,11 @@ export const blocConfigSchema = z
       .strictObject({ decisions: listOf(yearDecisionSchema, LIMITS.decisions, 'quyết định', 'decisions').default([]) })
       .default({ decisions: [] }),
     items: listOf(itemSchema, LIMITS.items, 'mục', 'items').min(1, 'kế hoạch cần ít nhất một mục / the plan needs at least one item'),
+    /**
+     * The scoring table the units score themselves against (config/scoring.ts). Lazy: config/scoring.ts
+     * builds it from the text schemas above, and the two modules import each other.
+     */
+    scoring: z.lazy(() => scoringTableSchema()).optional(),
   })
   .superRefine((cfg, ctx) => {
     const unitIds = new Set<string>();
@@ -447,6 +453,18 @@ export const blocConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['items', i, 'due'], message: 'mục thường xuyên không có hạn / an ongoing item has no due date' });
       }
     });
+    if (cfg.scoring) {
+      const scored = cfg.items.find((item) => item.id === cfg.scoring?.item);
+      if (!scored) {
+        ctx.addIssue({ code: 'custom', path: ['scoring', 'item'], message: `không có mục ${cfg.scoring.item} / unknown item` });
+      } else if (scored.kind !== 'deadline') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scoring', 'item'],
+          message: 'bảng tự chấm điểm phải gắn với một hạn nộp của các đơn vị (kind: deadline) / self-scores belong to a deadline of the units',
+        });
+      }
+    }
   });
 
 function followsItself(id: string, afterOf: ReadonlyMap<string, string>): boolean {

@@ -65,10 +65,18 @@ const NAMED_ELEMENTS: { list: string; name: (element: unknown, position: number)
       return typeof year === 'number' ? `quyết định năm ${year} (thứ ${n})` : `quyết định thứ ${n}`;
     },
   },
+  // The scoring table: a group, a criterion and a title are known by their codes (`tiêu chí "I.3" (thứ 3)`).
+  { list: 'scoring.groups', name: (e, n) => byField('nhóm', 'code', e, n) },
+  { list: 'scoring.groups.criteria', name: (e, n) => byField('tiêu chí', 'code', e, n) },
+  { list: 'scoring.titles', name: (e, n) => byId('danh hiệu', e, n) },
 ];
 
 function byId(noun: string, element: unknown, position: number): string {
-  const id = valueAt(element, ['id']);
+  return byField(noun, 'id', element, position);
+}
+
+function byField(noun: string, field: string, element: unknown, position: number): string {
+  const id = valueAt(element, [field]);
   return typeof id === 'string' && id !== '' ? `${noun} ${JSON.stringify(cut(id))} (thứ ${position})` : `${noun} thứ ${position}`;
 }
 
@@ -80,13 +88,16 @@ function byId(noun: string, element: unknown, position: number): string {
 export function describePath(path: readonly PropertyKey[], data: unknown): string {
   const parts: string[] = [];
   let keys: string[] = [];
+  /** The keys from the top, without positions: `scoring.groups.criteria`. */
+  const lists: string[] = [];
   path.forEach((seg, i) => {
     if (typeof seg !== 'number') {
       keys.push(String(seg));
+      lists.push(String(seg));
       return;
     }
     const list = keys.join('.');
-    const named = parts.length === 0 ? NAMED_ELEMENTS.find((n) => n.list === list) : undefined;
+    const named = NAMED_ELEMENTS.find((n) => n.list === lists.join('.'));
     parts.push(named ? named.name(valueAt(data, path.slice(0, i + 1)), seg + 1) : `${list && `${list} `}thứ ${seg + 1}`);
     keys = [];
   });

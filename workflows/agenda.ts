@@ -14,7 +14,10 @@
  * - nothing planned before the year was started is owed;
  * - a unit gets at most one message a day: what falls due for it the same day travels together,
  *   and what comes up after that day's message waits for the next day's sending hour;
- * - a message that failed for a passing reason (a 4xx, a dropped connection) is tried again later.
+ * - a message that failed for a passing reason (a 4xx, a dropped connection) is tried again later;
+ * - on the scoring item, a unit whose sheet still owes something (a justification for its bonus, the
+ *   corrections asked of it) is reminded and chased as one that has not submitted (workflows/ranking.ts);
+ *   in a year without scores nothing owes anything of the kind.
  */
 import { DateTime } from 'luxon';
 import type { NoticeKind } from '../activities/types';
@@ -22,7 +25,8 @@ import { hasCutOff } from '../calendar/kinds';
 import type { ScheduledInstants, ScheduledItem, YearSchedule } from '../calendar/schedule';
 import type { IsoInstant, YearPlan } from '../calendar/types';
 import type { YearState } from './model';
-import { hasSubmitted, isOverdue, isRetired } from './status';
+import { scoreOutstanding } from './ranking';
+import { effectiveCutoff, hasSubmitted, isOverdue, isRetired } from './status';
 
 export type SlotKind = NoticeKind | 'digest';
 
@@ -115,7 +119,7 @@ export function allSlots(schedule: YearSchedule, state: YearState, rules: Agenda
     let anyMissing = false;
     const digestAt = new Set(item.followUps);
     for (const unitId of units) {
-      if (hasSubmitted(state, item.id, unitId)) continue;
+      if (hasSubmitted(state, item.id, unitId) && !scoreOutstanding(state, item.id, unitId)) continue;
       anyMissing = true;
       const extended = schedule.extensions[item.id]?.[unitId];
       const own: ScheduledInstants & { at: IsoInstant } = extended ?? { ...item, at: item.at };
@@ -162,10 +166,20 @@ function stillMeaningful(slot: Slot, schedule: YearSchedule, state: YearState, n
     if (!rules.overdueDigests) return true;
     // Someone late both when it was planned and now: a digest day that found nobody late is not owed later.
     const item = schedule.items.find((i) => i.id === slot.itemId);
-    const late = (unitId: string) => item !== undefined && isOverdue(state, item, unitId, slot.plannedMs) && isOverdue(state, item, unitId, nowMs);
+    const late = (unitId: string) =>
+      item !== undefined &&
+      ((isOverdue(state, item, unitId, slot.plannedMs) && isOverdue(state, item, unitId, nowMs)) ||
+        (scoreOwedAfter(state, item, unitId, slot.plannedMs) && scoreOwedAfter(state, item, unitId, nowMs)));
     return Boolean(item?.units.some(late));
   }
-  return nowMs < cutoffMs && (!slot.unitId || !hasSubmitted(state, slot.itemId, slot.unitId));
+  return nowMs < cutoffMs && (!slot.unitId || !hasSubmitted(state, slot.itemId, slot.unitId) || scoreOutstanding(state, slot.itemId, slot.unitId));
+}
+
+/** A sheet still owing a justification or a correction once the unit's cut-off has passed: the digest says so. */
+function scoreOwedAfter(state: YearState, item: ScheduledItem, unitId: string, atMs: number): boolean {
+  if (!scoreOutstanding(state, item.id, unitId) || isRetired(state, unitId)) return false;
+  const cutoff = effectiveCutoff(state, item, unitId);
+  return cutoff !== undefined && atMs > Date.parse(cutoff);
 }
 
 export function agenda(schedule: YearSchedule, state: YearState, nowMs: number, rules: AgendaRules = CURRENT_RULES): Agenda {

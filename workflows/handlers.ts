@@ -9,10 +9,12 @@ import { DateTime } from 'luxon';
 import { scheduleChanges, type YearSchedule } from '../calendar/schedule';
 import * as changes from './changes';
 import * as msg from './messages';
-import type { LogEntry, YearState } from './model';
+import { workflowIdFor, type LogEntry, type YearState } from './model';
 import { nextRoles } from './outgoing';
 import { planRequestOf } from './plan';
+import { rankingOf, rankingSummary, type Ranking } from './ranking';
 import * as reorganisation from './reorganisation';
+import * as scoring from './scoring';
 import { handoverAt, type ScheduleKeeper } from './schedule-keeper';
 import { cellOf, overdueAt, statusView, summarise } from './status';
 
@@ -221,10 +223,94 @@ export function setHandlers(year: YearRun): void {
     { validator: (c) => void changes.acceptClose(state, c) },
   );
 
+  setScoringHandlers(year, judgeAt);
+
   wf.setHandler(msg.statusQuery, (q) => statusView(inForce(), state, judgeAt(q)));
   wf.setHandler(msg.overdueQuery, (q) => overdueAt(inForce(), state, judgeAt(q)));
   wf.setHandler(msg.timelineQuery, () => inForce());
   wf.setHandler(msg.logQuery, () => [...state.log, ...year.sending()]);
   wf.setHandler(msg.previousYearsQuery, () => state.previousYears);
   wf.setHandler(msg.stageQuery, () => stageOf(year));
+}
+
+/**
+ * Self-scores, the leader's compilation and the conference's decision (workflows/scoring.ts). A year whose
+ * plan has no scoring table refuses them all, and nothing in it changes.
+ */
+function setScoringHandlers(year: YearRun, judgeAt: (q?: msg.AtInput) => number): void {
+  const { state, keeper, serially, now, changed } = year;
+  const inForce = () => keeper.inForce();
+
+  /**
+   * The next year was given this year's ranking when it began. A change after the handover (the conference's
+   * decision recorded the day after it, a late correction) is passed on, so that its `previousYears` holds the
+   * ranking as it finally stands. Only years with scores ever send it.
+   */
+  const passOnRanking = async () => {
+    if (!state.handover?.nextYearStarted) return;
+    const ranking = rankingSummary(state);
+    if (!ranking) return;
+    const nextId = workflowIdFor(state.config.bloc.id, state.year + 1);
+    try {
+      await wf.getExternalWorkflowHandle(nextId).signal(msg.amendPreviousRanking, { year: state.year, ranking });
+    } catch (err) {
+      // The next year may already be closed: the ranking stays in this year's record and its result.
+      wf.log.warn('the next year could not take the new ranking', { workflowId: nextId, error: String(err) });
+    }
+  };
+
+  wf.setHandler(
+    msg.submitScore,
+    (s) =>
+      serially(async () => {
+        const result = scoring.applyScore(inForce(), state, scoring.acceptScore(inForce(), state, s, now()), now());
+        if (result.outcome === 'unchanged') return result;
+        changed();
+        await passOnRanking();
+        return result;
+      }),
+    { validator: (s) => validate(year, (plan) => void scoring.acceptScore(plan, state, s, now())) },
+  );
+  wf.setHandler(
+    msg.adjustScore,
+    (a) =>
+      serially(async () => {
+        const result = scoring.applyAdjustment(state, scoring.acceptAdjustment(state, a), now());
+        changed();
+        await passOnRanking();
+        return result;
+      }),
+    { validator: (a) => void scoring.acceptAdjustment(state, a) },
+  );
+  wf.setHandler(
+    msg.requestScoreCorrection,
+    (r) =>
+      serially(() => {
+        const result = scoring.applyCorrectionRequest(state, scoring.acceptCorrectionRequest(state, r), now());
+        changed();
+        return result;
+      }),
+    { validator: (r) => void scoring.acceptCorrectionRequest(state, r) },
+  );
+  wf.setHandler(
+    msg.decideBonus,
+    (d) =>
+      serially(async (): Promise<msg.BonusDecisionResult> => {
+        const { apply, ...decided } = scoring.acceptBonusDecision(inForce(), state, d, now());
+        if (!apply) {
+          const preview = { at: DateTime.fromMillis(now(), { zone: state.config.bloc.timeZone }).toISO() ?? '', ...decided };
+          return { applied: false, decision: decided, ranking: scoring.rankingWith(state, preview) };
+        }
+        const decision = scoring.applyBonusDecision(state, { apply, ...decided }, now());
+        changed();
+        await passOnRanking();
+        return { applied: true, decision, ranking: rankingOf(state) as Ranking };
+      }),
+    { validator: (d) => validate(year, (plan) => void scoring.acceptBonusDecision(plan, state, d, now())) },
+  );
+  wf.setHandler(msg.amendPreviousRanking, ({ year: earlier, ranking }) => {
+    const summary = state.previousYears.find((y) => y.year === earlier);
+    if (summary && typeof ranking === 'object' && ranking !== null) summary.ranking = ranking;
+  });
+  wf.setHandler(msg.scoresQuery, (q) => (state.config.scoring ? scoring.scoresView(inForce(), state, judgeAt(q)) : null));
 }

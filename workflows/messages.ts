@@ -2,11 +2,25 @@
  * The bloc-year workflow's messages: what the secretariat can tell it (updates) and ask it (queries).
  * Exported for the client, so both sides share one definition.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
+import type { ScoringTable } from '../config/scoring';
 import type { ScheduleChange, YearSchedule } from '../calendar/schedule';
-import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
-import type { Handover, LogEntry, Move, Restoration, RoleChange, Submission, UnitChange, YearSummary } from './model';
+import type { BlocTerms, IsoDate, IsoInstant, YearPlan } from '../calendar/types';
+import type {
+  BonusDecision,
+  Handover,
+  LogEntry,
+  Move,
+  RankingSummary,
+  Restoration,
+  RoleChange,
+  Submission,
+  UnitChange,
+  UnitScores,
+  YearSummary,
+} from './model';
+import type { ClaimView, Ranking, ScoreStatus } from './ranking';
 import type { Cell, OverdueItem } from './status';
 
 export interface SubmissionInput {
@@ -148,6 +162,104 @@ export interface StatusView {
   cells: Cell[];
 }
 
+// --- scores (plan section III) -----------------------------------------------------------------
+
+/** A unit's self-score: its scoring sheet, as the unit sent it. */
+export interface ScoreInput {
+  unitId: string;
+  /** Points per criterion code, for every criterion of the table. */
+  points: Record<string, number>;
+  /** Points deducted, for criteria whose table has deductions. */
+  deductions?: Record<string, number>;
+  /** Bonus claimed, on quantitative criteria that carry it, each with its justification. */
+  bonus?: { criterion: string; points: number; justification?: string }[];
+  /** The scoring sheet's document number, e.g. "12/BC-STP". */
+  reference?: string;
+  /** Who sent it. */
+  by?: string;
+  /** When the sheet arrived; the moment it is recorded when absent. Never in the future. */
+  receivedAt?: IsoInstant;
+  /** A correction after the cut-off: the secretariat's consent, its reason or document. */
+  consent?: string;
+}
+export interface ScoreResult {
+  /** unchanged: the same sheet as the latest, sent again; nothing is added. */
+  outcome: 'recorded' | 'corrected' | 'unchanged';
+  version: number;
+  status: ScoreStatus;
+  criteriaTotal: number;
+  bonusClaimed: number;
+}
+
+/** The leader's or the secretariat's figure for one criterion, with the reason; the unit's own stays on record. */
+export interface AdjustScoreInput {
+  unitId: string;
+  criterion: string;
+  points: number;
+  deducted?: number;
+  reason: string;
+  by?: string;
+}
+
+/** Corrections asked of a unit: its reminders say so until it sends a corrected sheet. */
+export interface CorrectionRequestInput {
+  unitId: string;
+  reason: string;
+  criteria?: string[];
+}
+
+/** The year-end conference's decision on the bonus claims: those agreed; every other claim is refused. */
+export interface BonusDecisionInput {
+  /** The conference's day, YYYY-MM-DD. */
+  conferenceDate: string;
+  /** The minutes' number. */
+  minutes: string;
+  agreed: { unitId: string; criterion: string }[];
+  /** False: only say what it would do. */
+  apply: boolean;
+}
+export interface BonusDecisionResult {
+  applied: boolean;
+  decision: Omit<BonusDecision, 'at'> & { at?: string };
+  /** The ranking with the decision in force. */
+  ranking: Ranking;
+}
+
+/** Every unit's score, the ranking and the bonus claims, for `bloc score show|ranking|export`. */
+export interface ScoresView {
+  blocId: string;
+  year: number;
+  at: IsoInstant;
+  /** What the bloc and its roles are called. */
+  terms: BlocTerms;
+  table: ScoringTable;
+  /** The scoring item's cut-off (the item's; a unit's extension is in `units`). */
+  dueAt?: IsoInstant;
+  units: {
+    unitId: string;
+    name: string;
+    status: ScoreStatus;
+    retired: boolean;
+    /** The unit's own cut-off, its extension included. */
+    dueAt?: IsoInstant;
+    /** Criteria where the leader's figure differs from the unit's. */
+    adjusted: string[];
+    record?: UnitScores;
+  }[];
+  claims: ClaimView[];
+  decisions: BonusDecision[];
+  ranking: Ranking;
+}
+
+/**
+ * A year's ranking changed after it handed over (the conference's decision recorded a day late): the next
+ * year replaces what it was given.
+ */
+export interface PreviousRankingInput {
+  year: number;
+  ranking: RankingSummary;
+}
+
 export const recordSubmission = defineUpdate<SubmissionResult, [SubmissionInput]>('recordSubmission');
 export const grantExtension = defineUpdate<Cell, [ExtensionInput]>('grantExtension');
 export const reschedule = defineUpdate<YearPlan['items'][number], [RescheduleInput]>('reschedule');
@@ -172,6 +284,14 @@ export const closeYear = defineUpdate<YearSummary, [CloseInput]>('closeYear');
  */
 export const replan = defineUpdate<ReplanResult, [ReplanInput]>('replan');
 
+/** A unit's self-score; every version is kept. Until the cut-off a unit corrects freely, later with consent. */
+export const submitScore = defineUpdate<ScoreResult, [ScoreInput]>('submitScore');
+export const adjustScore = defineUpdate<ScoreResult, [AdjustScoreInput]>('adjustScore');
+export const requestScoreCorrection = defineUpdate<ScoreResult, [CorrectionRequestInput]>('requestScoreCorrection');
+/** Records (with `apply`) or previews the conference's decision on bonus points. */
+export const decideBonus = defineUpdate<BonusDecisionResult, [BonusDecisionInput]>('decideBonus');
+export const amendPreviousRanking = defineSignal<[PreviousRankingInput]>('amendPreviousRanking');
+
 export const statusQuery = defineQuery<StatusView, [AtInput?]>('status');
 export const overdueQuery = defineQuery<OverdueItem[], [AtInput?]>('overdue');
 /** The schedule the year acts on, as recorded: the same data `bloc plan --json` prints for a year not yet changed. */
@@ -179,3 +299,5 @@ export const timelineQuery = defineQuery<YearSchedule>('timeline');
 export const logQuery = defineQuery<LogEntry[]>('log');
 export const previousYearsQuery = defineQuery<YearSummary[]>('previousYears');
 export const stageQuery = defineQuery<StageView>('stage');
+/** Null for a year whose plan has no scoring table. */
+export const scoresQuery = defineQuery<ScoresView | null, [AtInput?]>('scores');

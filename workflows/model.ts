@@ -114,6 +114,86 @@ export interface LogEntry {
   supersededBy?: string;
 }
 
+// --- scores (plan section III): the units' self-scores, the leader's compilation, the conference ---------
+
+/** A bonus claim on one criterion, with the unit's justification (none yet: the unit is asked for one). */
+export interface BonusClaim {
+  criterion: string;
+  points: number;
+  justification?: string;
+}
+
+/** One sheet a unit sent: every version is kept, with who sent it and when. */
+export interface ScoreVersion {
+  /** 1 for the first sheet, then one more for each correction. */
+  version: number;
+  receivedAt: IsoInstant;
+  recordedAt: IsoInstant;
+  /** Who sent it, as given (a person at the unit, or the secretariat entering a paper sheet). */
+  by?: string;
+  /** The document number of the scoring sheet. */
+  reference?: string;
+  /** Points per criterion code, as the unit scored itself. */
+  points: Record<string, number>;
+  /** Points deducted, per criterion whose table has deductions. */
+  deductions?: Record<string, number>;
+  bonus: BonusClaim[];
+  /** A correction after the cut-off: the secretariat's consent (its reason or document). */
+  consent?: string;
+  /** The unit's name when it was recorded. */
+  unitName?: string;
+}
+
+/** The leader's or the secretariat's figure for one criterion, kept beside the unit's own. */
+export interface ScoreAdjustment {
+  criterion: string;
+  points: number;
+  deducted?: number;
+  reason: string;
+  at: IsoInstant;
+  by?: string;
+  /** The unit's own figure when the adjustment was made. */
+  unitPoints: number;
+}
+
+/** Corrections asked of a unit; answered by its next sheet. */
+export interface CorrectionRequest {
+  at: IsoInstant;
+  reason: string;
+  criteria?: string[];
+  /** The version of the sheet that answered it. */
+  answeredBy?: number;
+}
+
+export interface UnitScores {
+  versions: ScoreVersion[];
+  adjustments: ScoreAdjustment[];
+  corrections: CorrectionRequest[];
+}
+
+/** What the year-end conference decided on the bonus claims; the last decision is in force. */
+export interface BonusDecision {
+  /** When it was recorded. */
+  at: IsoInstant;
+  /** The conference's day. */
+  conferenceDate: string;
+  /** The number of the conference's minutes. */
+  minutes: string;
+  agreed: { unitId: string; criterion: string; points: number }[];
+  refused: { unitId: string; criterion: string; points: number }[];
+}
+
+/** The year's ranking as the next year keeps it, to compare years. */
+export interface RankingSummary {
+  /** The conference decided on the bonus claims, or nobody claimed any: no bonus is pending. */
+  bonusSettled: boolean;
+  conference?: { date: string; minutes: string };
+  maxTotal: number;
+  /** Ranked units first, best first; units without a score after, without a rank. */
+  rows: { unitId: string; name: string; rank?: number; tied: boolean; total?: number; bonusAgreed: number; bonusPending: number }[];
+  proposals: { titleId: string; title: string; unitIds: string[]; tie: boolean }[];
+}
+
 export interface YearSummary {
   year: number;
   roles: RoleHolders;
@@ -122,6 +202,8 @@ export interface YearSummary {
   messagesSent: number;
   messagesFailed: number;
   endedAt: IsoInstant;
+  /** A year whose units scored themselves: the ranking (absent in years without scores). */
+  ranking?: RankingSummary;
 }
 
 export interface YearState {
@@ -165,6 +247,10 @@ export interface YearState {
   unitChanges?: UnitChange[];
   retired?: Record<string, Retirement>;
   roleChanges?: RoleChange[];
+  /** Self-scores by unit, with the leader's adjustments and the corrections asked (absent until the first). */
+  scores?: Record<string, UnitScores>;
+  /** The conference's decisions on bonus points, oldest first; the last is in force. */
+  bonusDecisions?: BonusDecision[];
 }
 
 export interface BlocYearInput {

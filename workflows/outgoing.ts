@@ -6,9 +6,10 @@ import { DateTime } from 'luxon';
 import type { Party } from '../config/schema';
 import { blocTerms } from '../calendar/wording';
 import type { PlannedItem, RoleHolders, YearPlan } from '../calendar/types';
-import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage } from '../activities/types';
+import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage, ScoringGap } from '../activities/types';
 import type { DueMessage, Slot } from './agenda';
 import type { YearState } from './model';
+import { adjustedCriteria, latestVersion, openCorrection, scoreStatus, unjustifiedClaims } from './ranking';
 import { effectiveCutoff, isRetired } from './status';
 
 function unitOf(state: YearState, unitId: string) {
@@ -56,6 +57,26 @@ function noticeOf(state: YearState, plan: YearPlan, item: PlannedItem, slot: Slo
     sequence: state.sequences[item.id] ?? 0,
     extended: Boolean(slot.unitId && state.extensions[item.id]?.[slot.unitId]),
     plannedAt: slot.plannedAt,
+    ...(slot.unitId && (slot.kind === 'reminder' || slot.kind === 'followUp') && scoringGap(state, item, slot.unitId)),
+  };
+}
+
+/** What the unit's self-score lacks, on the plan's scoring item only: nothing is added in a plan without a table. */
+function scoringGap(state: YearState, item: PlannedItem, unitId: string): { scoring: ScoringGap } | undefined {
+  if (state.config.scoring?.item !== item.id) return undefined;
+  const status = scoreStatus(state, unitId);
+  if (status === 'complete') return undefined;
+  const own = state.scores?.[unitId];
+  const latest = latestVersion(own);
+  const asked = openCorrection(own);
+  const unjustified = status === 'bonus-unjustified' || asked ? unjustifiedClaims(latest) : [];
+  return {
+    scoring: {
+      status,
+      ...(latest && { received: { version: latest.version, at: latest.receivedAt, ...(latest.reference && { reference: latest.reference }) } }),
+      ...(unjustified.length > 0 && status !== 'not-sent' && { unjustified }),
+      ...(asked && { correction: { reason: asked.reason, at: asked.at, ...(asked.criteria && { criteria: asked.criteria }) } }),
+    },
   };
 }
 
@@ -75,13 +96,28 @@ function digestAddressee(state: YearState, plan: YearPlan, items: PlannedItem[])
 function digestRows(state: YearState, items: PlannedItem[], nowMs: number): DigestRow[] {
   const rows: DigestRow[] = [];
   for (const item of items) {
+    const scored = state.config.scoring?.item === item.id;
     for (const unitId of item.units) {
       const dueAt = effectiveCutoff(state, item, unitId);
-      if (state.submissions[item.id]?.[unitId] || isRetired(state, unitId) || !dueAt || Date.parse(dueAt) >= nowMs) continue;
-      rows.push({ itemId: item.id, title: item.title, unitId, unitName: unitOf(state, unitId).name, dueAt });
+      if (isRetired(state, unitId) || !dueAt) continue;
+      const row = { itemId: item.id, title: item.title, unitId, unitName: unitOf(state, unitId).name, dueAt };
+      if (!state.submissions[item.id]?.[unitId]) {
+        if (Date.parse(dueAt) < nowMs) rows.push(scored ? { ...row, score: 'not-sent' } : row);
+        continue;
+      }
+      // The scoring item: also the sheets in dispute, sent or not on time.
+      const dispute = scored ? scoreDispute(state, unitId) : undefined;
+      if (dispute) rows.push({ ...row, score: dispute });
     }
   }
   return rows;
+}
+
+function scoreDispute(state: YearState, unitId: string): DigestRow['score'] {
+  if (!state.scores?.[unitId]) return undefined;
+  const status = scoreStatus(state, unitId);
+  if (status === 'bonus-unjustified' || status === 'corrections-asked') return status;
+  return adjustedCriteria(state.scores[unitId]).length > 0 ? 'adjusted' : undefined;
 }
 
 export function buildMessage(

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StatusView } from './messages';
 import type { YearState, YearSummary } from './model';
+import { rankingSummary } from './ranking';
 
 export type CellState =
   | 'not-applicable'
@@ -137,9 +138,13 @@ export function statusView(plan: YearPlan, state: YearState, atMs: number): Stat
   };
 }
 
-/** What the year leaves to the next: per item, on time, late and missing; the mail sent and failed. */
+/**
+ * What the year leaves to the next: per item, on time, late and missing; the mail sent and failed; and, in a
+ * year whose units scored themselves, the ranking (a year without scores leaves exactly what it always did).
+ */
 export function summarise(state: YearState, plan: YearPlan, endedAt: string): YearSummary {
   const atMs = Date.parse(endedAt);
+  const ranking = rankingSummary(state);
   return {
     year: state.year,
     roles: state.roles,
@@ -153,5 +158,6 @@ export function summarise(state: YearState, plan: YearPlan, endedAt: string): Ye
     messagesSent: state.log.filter((e) => e.status !== 'failed').length,
     messagesFailed: state.log.filter((e) => e.status === 'failed').length,
     endedAt,
+    ...(ranking && { ranking }),
   };
 }

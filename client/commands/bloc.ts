@@ -5,6 +5,7 @@ import { registerExportCommand } from './bloc-export';
 import { registerOverdueCommand } from './bloc-overdue';
 import { registerRecordCommands } from './bloc-records';
 import { registerReplanCommand } from './bloc-replan';
+import { registerScoreCommands } from './bloc-score';
 import { registerStartCommand } from './bloc-start';
 import { registerStatusCommand } from './bloc-status';
 import { registerUnitCommands } from './bloc-units';
@@ -20,4 +21,5 @@ export function registerBlocCommands(program: Command): void {
   registerYearEndCommands(program);
   registerUnitCommands(program);
   registerExportCommand(program);
+  registerScoreCommands(program);
 }

@@ -4,22 +4,18 @@
  * judged `--at` a later instant) and one already past its deadlines, found by `overdue --all`. The dev
  * server keeps real time, so the years are the server's, and the CLI runs on the real clock too.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { smallBloc } from '../support/fixtures';
-import { CLI, ensureBuilt, realClockEnv, ROOT } from '../support/dist';
+import { expectOneLine, lines, runBloc } from '../support/cli';
+import { ensureBuilt } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
-
-const run = promisify(execFile);
-
 
 let env: TestWorkflowEnvironment;
 let smtp: TestSmtpServer;
@@ -37,41 +33,7 @@ let AFTER_DEADLINE: string;
 let pastYear: number;
 let common: string[];
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Asynchronous on purpose: the worker answering the CLI runs on this process's event loop. */
-async function bloc(args: string[], extraEnv: Record<string, string> = {}): Promise<Outcome> {
-  const childEnv = {
-    ...realClockEnv(),
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-    TEMPORAL_TASK_QUEUE: engine.taskQueue,
-    ...extraEnv,
-  };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: childEnv, cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
-
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
-
-/** A refusal a person can read: exactly one line, no stack trace. */
-function expectOneLine(outcome: Outcome, code: number, ...parts: string[]): void {
-  expect(outcome.code).toBe(code);
-  expect(lines(outcome.stderr)).toHaveLength(1);
-  for (const part of parts) expect(outcome.stderr).toContain(part);
-}
+const bloc = (args: string[], extraEnv: Record<string, string> = {}) => runBloc(env, engine.taskQueue, args, extraEnv);
 
 async function statusJson(): Promise<unknown> {
   const out = await bloc(['status', ...common, '--at', AFTER_DEADLINE, '--json']);

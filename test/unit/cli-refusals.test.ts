@@ -33,6 +33,18 @@ describe('a refused change names the option the person typed', () => {
     ['emails', '--email'],
     ['cc', '--cc'],
     ['apply', '--yes'],
+    ['points', '--points'],
+    ['deductions', '--deduct'],
+    ['deducted', '--deduct'],
+    ['bonus', '--bonus'],
+    ['justification', '--justify'],
+    ['consent', '--consent'],
+    ['by', '--by'],
+    ['criterion', '--criterion'],
+    ['criteria', '--criterion'],
+    ['conferenceDate', '--date'],
+    ['minutes', '--minutes'],
+    ['agreed', '--agree'],
   ])('%s as %s', (field, option) => {
     expect(said(explain(refused(field, 'không hợp lệ / invalid')))).toBe(`${option}: không hợp lệ / invalid`);
   });

@@ -4,11 +4,13 @@
  */
 import type { DigestRow, FailureRow } from '../../types';
 import type { Section } from './layout';
+import { disputeOf } from './scoring';
 import { calendarDaysUntil, dateTime, deadlineStatus, type Lang, type RenderContext } from './words';
 
-const WORDS: Record<Lang, { missing: string; noneMissing: string; missingHead: string[]; failed: string; noneFailed: string; failedHead: string[] }> = {
+const WORDS: Record<Lang, { missing: string; scoring: string; noneMissing: string; missingHead: string[]; failed: string; noneFailed: string; failedHead: string[] }> = {
   vi: {
     missing: 'Đơn vị chưa nộp',
+    scoring: 'Đơn vị chưa nộp hoặc điểm còn vướng mắc',
     noneMissing: 'Không có đơn vị nào chưa nộp quá hạn.',
     missingHead: ['STT', 'Đơn vị', 'Hạn cuối', 'Tình trạng'],
     failed: 'Thư nhắc không gửi được',
@@ -17,6 +19,7 @@ const WORDS: Record<Lang, { missing: string; noneMissing: string; missingHead: s
   },
   en: {
     missing: 'Units yet to submit',
+    scoring: 'Scores missing or in dispute',
     noneMissing: 'No unit is late with any submission.',
     missingHead: ['No.', 'Unit', 'Deadline', 'Status'],
     failed: 'Reminders that could not be delivered',
@@ -36,12 +39,19 @@ function missingSection(rows: DigestRow[], ctx: RenderContext): Section {
   const mostOverdueFirst = [...rows].sort(
     (a, b) => calendarDaysUntil(a.dueAt, ctx) - calendarDaysUntil(b.dueAt, ctx) || a.unitName.localeCompare(b.unitName, ctx.lang),
   );
+  // The scoring item also lists the sheets sent but in dispute, saying which way.
+  const scoring = rows.some((r) => r.score !== undefined);
+  const status = (r: DigestRow) => {
+    const dispute = disputeOf(r, ctx);
+    if (r.score === 'not-sent' || dispute === undefined) return [deadlineStatus(r.dueAt, ctx), ...(dispute ? [dispute] : [])].join('; ');
+    return dispute;
+  };
   return {
-    heading: `${w.missing}: ${rows[0]?.title ?? ''}`,
+    heading: `${scoring ? w.scoring : w.missing}: ${rows[0]?.title ?? ''}`,
     facts: [],
     table: {
       head: w.missingHead,
-      rows: mostOverdueFirst.map((r, i) => [String(i + 1), r.unitName, dateTime(r.dueAt, ctx), deadlineStatus(r.dueAt, ctx)]),
+      rows: mostOverdueFirst.map((r, i) => [String(i + 1), r.unitName, dateTime(r.dueAt, ctx), status(r)]),
     },
   };
 }

@@ -2,8 +2,11 @@
 import type { Notice } from '../../types';
 import { deadlineFacts } from './deadline-facts';
 import type { Section } from './layout';
+import { scoringNotes } from './scoring';
 import { headingOf, type RenderContext } from './words';
 
+/** On the scoring item, what the unit's self-score still lacks. */
 export function reminderSection(notice: Notice, ctx: RenderContext): Section {
-  return { heading: headingOf(notice, ctx.lang), facts: deadlineFacts(notice, ctx) };
+  const notes = scoringNotes(notice, ctx);
+  return { heading: headingOf(notice, ctx.lang), facts: deadlineFacts(notice, ctx), ...(notes.length > 0 && { notes }) };
 }
