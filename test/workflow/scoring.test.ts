@@ -16,6 +16,7 @@ import { criteriaOf, type ScoringTable } from '../../config/scoring';
 import * as msg from '../../workflows/messages';
 import { workflowIdFor, type YearSummary } from '../../workflows/model';
 import { FIXTURE_YEAR as Y } from '../support/fixtures';
+import { recordHistory } from '../support/histories';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 import { refusal } from '../support/updates';
 
@@ -242,6 +243,7 @@ test('Bloc No. 4 of Đắk Nông scores its year, compiles it and ranks it at th
   await next.terminate('test over');
   await handle.executeUpdate(msg.closeYear, { args: [{}] });
   const result: YearSummary = await handle.result();
+  await recordHistory(handle, 'scored-year.json');
   expect(result.ranking?.rows[0]).toMatchObject({ unitId: 'so-tu-phap', rank: 1, total: 103 });
 }, 300_000);
 
