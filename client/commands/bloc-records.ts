@@ -41,7 +41,8 @@ async function attemptsOf(handle: WorkflowHandle): Promise<Attempts | undefined>
   return { attempt: worst.attempt ?? 1, ...(worst.lastFailure?.message && { error: worst.lastFailure.message }) };
 }
 
-function deliveryVi(e: LogEntry, attempts: Attempts | undefined): string {
+/** A message's fate in words; `attempts` tells how the mail activity fares with one still sending. */
+export function deliveryVi(e: LogEntry, attempts?: Attempts): string {
   switch (e.status) {
     case 'delivered':
       return 'đã gửi';

@@ -1,0 +1,209 @@
+/**
+ * The console's pages, server-rendered with hono's `html` helper: every interpolated string is escaped,
+ * so a unit's name or a document number written with markup shows as text.
+ */
+import { html } from 'hono/html';
+import { DateTime } from 'luxon';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { YearSchedule } from '../calendar/schedule';
+import { dueVi } from '../calendar/wording';
+import type { StatusView } from '../workflows/messages';
+import type { LogEntry } from '../workflows/model';
+import type { Cell } from '../workflows/status';
+import { cellVi, stampVi, whenVi } from '../client/cell-wording';
+import { deliveryVi } from '../client/commands/bloc-records';
+import type { ListedBlocYear } from '../client/commands/bloc-overdue';
+import { BLOC_ZONE } from '../client/options';
+import { ROLE_VI, type Account } from './accounts';
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export interface Frame {
+  account?: Account;
+  csrf: string;
+}
+
+export const STYLE_PATH = '/tai-nguyen/style.css';
+
+export function yearPath(blocId: string, year: number): string {
+  return `/khoi/${encodeURIComponent(blocId)}/${year}`;
+}
+
+export function cellPath(blocId: string, year: number, unitId: string, itemId: string): string {
+  return `${yearPath(blocId, year)}/o/${encodeURIComponent(unitId)}/${encodeURIComponent(itemId)}`;
+}
+
+export function layout(frame: Frame, title: string, body: Html): Html {
+  const who = frame.account
+    ? html`<div class="who"><span>${frame.account.name} (${ROLE_VI[frame.account.role]})</span>
+        <form class="inline" method="post" action="/dang-xuat"><input type="hidden" name="_csrf" value="${frame.csrf}"><button type="submit">Đăng xuất</button></form></div>`
+    : '';
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — Khối thi đua</title>
+<link rel="stylesheet" href="${STYLE_PATH}">
+</head>
+<body>
+<header><a href="/"><strong>Khối thi đua</strong></a><span>Theo dõi hạn nộp</span>${who}</header>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/** `next`: the page asked for before signing in, where the sign-in leads. */
+export function signInPage(frame: Frame, next: string | undefined, error?: string, name = ''): Html {
+  const action = next ? `/dang-nhap?next=${encodeURIComponent(next)}` : '/dang-nhap';
+  return layout(
+    frame,
+    'Đăng nhập',
+    html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form class="box" method="post" action="${action}">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="name">Tên tài khoản</label>
+  <input id="name" name="name" autocomplete="username" required value="${name}">
+  <label for="password">Mật khẩu</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required>
+  <p><button type="submit">Đăng nhập</button></p>
+</form>`,
+  );
+}
+
+export function messagePage(frame: Frame, title: string, message: string): Html {
+  return layout(frame, title, html`<p class="error" role="alert">${message}</p><p><a href="/">Về trang chính</a></p>`);
+}
+
+/** Visibility gives instants as dates; the bloc reads them in its own zone. */
+function localStamp(date: Date): string {
+  return stampVi(DateTime.fromJSDate(date, { zone: BLOC_ZONE }).toISO() ?? date.toISOString());
+}
+
+export function overviewPage(frame: Frame, years: ListedBlocYear[]): Html {
+  const rows = years.map(
+    (y) => html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td>
+      <td>${y.overdueCount ?? 0}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`,
+  );
+  const body =
+    years.length === 0
+      ? html`<p>Chưa có Khối, Cụm nào đang chạy mà tài khoản này được xem.</p>`
+      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+  return layout(frame, 'Các Khối, Cụm đang theo dõi', body);
+}
+
+export interface MatrixFilter {
+  onlyOverdue: boolean;
+  itemId?: string;
+  /** The instant the matrix is judged at, when not now (ISO, as given). */
+  at?: string;
+}
+
+function cellOf(view: StatusView, unitId: string, itemId: string): Cell | undefined {
+  return view.cells.find((c) => c.unitId === unitId && c.itemId === itemId);
+}
+
+export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, filter: MatrixFilter): Html {
+  const items = view.items.filter((i) => !filter.itemId || i.id === filter.itemId);
+  const units = view.units.filter((u) => !filter.onlyOverdue || items.some((i) => cellOf(view, u.id, i.id)?.state === 'overdue'));
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
+  const head = items.map((i) => {
+    const item = planned.get(i.id);
+    return html`<th scope="col">${i.title}<small>${item ? dueVi(item, schedule.timeZone) : i.wording}</small></th>`;
+  });
+  const rows = units.map(
+    (u) => html`<tr><th scope="row">${u.name}</th>${items.map((i) => {
+      const c = cellOf(view, u.id, i.id);
+      if (!c) return html`<td>—</td>`;
+      return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}">${cellVi(c, { schedule, at: view.at })}</a></td>`;
+    })}</tr>`,
+  );
+  const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${i.title}</option>`);
+  const base = yearPath(view.blocId, view.year);
+  return layout(
+    frame,
+    `${view.blocId} — năm ${view.year}`,
+    html`<p class="muted">Tình hình lúc ${whenVi(view.at)}. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.</p>
+<form class="filters" method="get" action="${base}">
+  ${filter.at ? html`<input type="hidden" name="luc" value="${filter.at}">` : ''}
+  <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> Chỉ đơn vị quá hạn</label>
+  <label for="muc">Mục</label>
+  <select id="muc" name="muc"><option value="">Tất cả các mục</option>${options}</select>
+  <button type="submit">Lọc</button>
+  <a href="${base}/tai-ve.csv${filter.at ? `?luc=${encodeURIComponent(filter.at)}` : ''}">Tải về CSV</a>
+</form>
+<div class="scroll"><table class="matrix"><thead><tr><th scope="col">Đơn vị</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+${units.length === 0 ? html`<p>Không có đơn vị nào quá hạn.</p>` : ''}`,
+  );
+}
+
+export interface CellForms {
+  /** The secretariat may record and extend; other roles only read. */
+  canAct: boolean;
+  error?: string;
+  notice?: string;
+  values?: Record<string, string>;
+}
+
+function logRows(entries: LogEntry[]): Html {
+  if (entries.length === 0) return html`<p>Chưa gửi thư nào cho đơn vị về mục này.</p>`;
+  return html`<div class="scroll"><table><thead><tr><th scope="col">Dự kiến</th><th scope="col">Gửi lúc</th><th scope="col">Gửi đến</th><th scope="col">Loại</th><th scope="col">Kết quả</th></tr></thead><tbody>
+${entries.map(
+  (e) => html`<tr><td>${stampVi(e.plannedAt)}</td><td>${e.status === 'sending' ? '—' : stampVi(e.sentAt)}</td><td>${e.to.join(', ')}</td>
+    <td>${[...new Set(e.notices.map((n) => n.kind))].join(', ')}</td><td>${deliveryVi(e)}</td></tr>`,
+)}</tbody></table></div>`;
+}
+
+export function cellPage(
+  frame: Frame,
+  context: { view: StatusView; schedule: YearSchedule; unitId: string; itemId: string; log: LogEntry[] },
+  forms: CellForms,
+): Html {
+  const { view, schedule, unitId, itemId } = context;
+  const unit = view.units.find((u) => u.id === unitId);
+  const item = view.items.find((i) => i.id === itemId);
+  const cell = cellOf(view, unitId, itemId);
+  const action = cellPath(view.blocId, view.year, unitId, itemId);
+  const v = forms.values ?? {};
+  const entries = context.log.filter((e) => e.addressee === unitId && e.notices.some((n) => n.itemId === itemId));
+  const actions = forms.canAct
+    ? html`<h2>Ghi nhận hồ sơ đã nhận</h2>
+<form class="box" method="post" action="${action}/nop">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="reference">Số văn bản</label>
+  <input id="reference" name="reference" value="${v.reference ?? ''}" placeholder="ví dụ 45/BC-STP">
+  <label for="receivedAt">Thời điểm nhận (để trống: bây giờ)</label>
+  <input id="receivedAt" name="receivedAt" type="datetime-local" value="${v.receivedAt ?? ''}">
+  <p><button type="submit">Ghi nhận</button></p>
+</form>
+<h2>Gia hạn</h2>
+<form class="box" method="post" action="${action}/gia-han">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="until">Đến hết ngày</label>
+  <input id="until" name="until" type="date" required value="${v.until ?? ''}">
+  <label for="reason">Lý do</label>
+  <input id="reason" name="reason" value="${v.reason ?? ''}">
+  <p><button type="submit">Gia hạn</button></p>
+</form>`
+    : '';
+  return layout(
+    frame,
+    `${unit?.name ?? unitId} — ${item?.title ?? itemId}`,
+    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
+${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
+${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+<table><tbody>
+<tr><th scope="row">Tình trạng</th><td class="s-${cell?.state ?? 'not-applicable'}" id="cell-state">${cell ? cellVi(cell, { schedule, at: view.at }) : '—'}</td></tr>
+<tr><th scope="row">Hạn</th><td>${cell?.dueAt ? whenVi(cell.dueAt) : (item?.wording ?? '—')}</td></tr>
+<tr><th scope="row">Nhận lúc</th><td>${cell?.receivedAt ? whenVi(cell.receivedAt) : '—'}</td></tr>
+<tr><th scope="row">Số văn bản</th><td>${cell?.reference ?? '—'}</td></tr>
+</tbody></table>
+<h2>Thư nhắc đã gửi</h2>
+${logRows(entries)}
+${actions}`,
+  );
+}

@@ -1,0 +1,51 @@
+/** The console on a port of this machine's loopback only: a reverse proxy with TLS puts it anywhere else. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Client } from '@temporalio/client';
+import { accountsPath } from './accounts';
+import { createConsole } from './app';
+import { secretsFromEnv, type WebSecrets } from './security';
+
+export const DEFAULT_WEB_PORT = 8234;
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  client: Client;
+  port: number;
+  accountsFile: string;
+  secrets: WebSecrets;
+}
+
+export function webPort(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.BLOC_WEB_PORT ?? String(DEFAULT_WEB_PORT);
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new Error('BLOC_WEB_PORT: cần số cổng từ 0 đến 65535 / expected a port from 0 to 65535');
+  return port;
+}
+
+/** The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE. */
+export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
+  return { client, port: webPort(env), accountsFile: accountsPath(env), secrets: secretsFromEnv(env) };
+}
+
+export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const app = createConsole(opts);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port }, (info: AddressInfo) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            // Browsers keep connections open between pages; a stopping console waits for none of them.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
