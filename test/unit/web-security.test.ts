@@ -1,0 +1,75 @@
+/** The console's accounts, form tokens and sign-in limit, without a server. */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
+import { csrfToken, csrfValid, secretsFromEnv, SignInLimiter, type Session } from '../../web/security';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bloc-accounts-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('passwords are kept as salted scrypt hashes; only the right one verifies', async () => {
+  const file = join(dir, 'a.json');
+  await addAccount(file, { name: 'thu-ky', role: 'secretariat', blocs: ['khoi-4'] }, 'mật khẩu đủ dài');
+  await addAccount(file, { name: 'ban', role: 'board', blocs: 'all' }, 'mật khẩu đủ dài');
+  const text = readFileSync(file, 'utf8');
+  expect(text).not.toContain('mật khẩu');
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  const [thuKy, ban] = loadAccounts(file);
+  expect(thuKy?.hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+  expect(thuKy?.hash).not.toBe(ban?.hash);
+  await expect(verifyPassword('mật khẩu đủ dài', thuKy?.hash)).resolves.toBe(true);
+  // The same word typed with combining marks (NFD) is the same password.
+  await expect(verifyPassword('mật khẩu đủ dài'.normalize('NFD'), thuKy?.hash)).resolves.toBe(true);
+  await expect(verifyPassword('mật khẩu sai rồi', thuKy?.hash)).resolves.toBe(false);
+  await expect(verifyPassword('mật khẩu đủ dài', undefined)).resolves.toBe(false);
+  expect([maySee(thuKy!, 'khoi-4'), maySee(thuKy!, 'khoi-5'), maySee(ban!, 'khoi-5')]).toEqual([true, false, true]);
+});
+
+test('adding an account of the same name replaces it; short passwords and bad ids are refused', async () => {
+  const file = join(dir, 'b.json');
+  await addAccount(file, { name: 'thu-ky', role: 'secretariat', blocs: ['khoi-4'] }, 'mật khẩu thứ nhất');
+  await addAccount(file, { name: 'thu-ky', role: 'leader', blocs: ['khoi-4'] }, 'mật khẩu thứ hai!');
+  expect(loadAccounts(file).map((a) => [a.name, a.role])).toEqual([['thu-ky', 'leader']]);
+  await expect(addAccount(file, { name: 'x', role: 'leader', blocs: ['khoi-4'] }, 'ngắn')).rejects.toThrow(/ít nhất 12 ký tự/);
+  await expect(addAccount(file, { name: 'x', role: 'leader', blocs: ["k') OR 1=1"] }, 'mật khẩu đủ dài')).rejects.toThrow(/mã Khối\/Cụm không hợp lệ/);
+  expect(loadAccounts(join(dir, 'absent.json'))).toEqual([]);
+});
+
+test('a form token belongs to its session', () => {
+  const secrets = { secret: 'k'.repeat(32), secure: false };
+  const session = (nonce: string): Session => ({ account: 'thu-ky', nonce, expiresAt: 0 });
+  const mine = csrfToken(secrets, session('a'));
+  expect(csrfValid(secrets, session('a'), mine)).toBe(true);
+  expect(csrfValid(secrets, session('b'), mine)).toBe(false);
+  expect(csrfValid(secrets, undefined, mine)).toBe(false);
+  expect(csrfValid(secrets, session('a'), undefined)).toBe(false);
+  expect(csrfValid({ ...secrets, secret: 'j'.repeat(32) }, session('a'), mine)).toBe(false);
+});
+
+test('a short key is refused without being printed', () => {
+  expect(() => secretsFromEnv({ BLOC_WEB_SECRET: 'ngan-qua' })).toThrow(/^BLOC_WEB_SECRET: cần ít nhất 32 ký tự/);
+  expect(() => secretsFromEnv({ BLOC_WEB_SECRET: 'ngan-qua' })).not.toThrow(/ngan-qua/);
+  expect(secretsFromEnv({ BLOC_WEB_SECRET: 'k'.repeat(32), BLOC_WEB_SECURE: '1' })).toEqual({ secret: 'k'.repeat(32), secure: true });
+});
+
+test('sign-in limit: five failures free, then a lock that doubles; per address and account; success clears it', () => {
+  let now = 0;
+  const limiter = new SignInLimiter(() => now);
+  for (let i = 0; i < 4; i++) limiter.failed('10.0.0.1', 'thu-ky');
+  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(0);
+  limiter.failed('10.0.0.1', 'Thu-Ky');
+  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(60_000);
+  expect(limiter.waitMs('10.0.0.2', 'thu-ky')).toBe(0);
+  expect(limiter.waitMs('10.0.0.1', 'ban')).toBe(0);
+  now = 60_000;
+  limiter.failed('10.0.0.1', 'thu-ky');
+  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(120_000);
+  for (let i = 0; i < 10; i++) limiter.failed('10.0.0.1', 'thu-ky');
+  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(15 * 60_000);
+  limiter.succeeded('10.0.0.1', 'thu-ky');
+  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(0);
+});
