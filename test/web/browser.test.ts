@@ -1,7 +1,7 @@
 /**
  * The console in a real browser: Debian's chromium driven by playwright-core, on the dev server with the real
- * worker. Sign in, read the matrix, record a submission and see its cell change, see a refusal in the
- * validator's words. The screenshots in docs/ are taken here. Without chromium the test fails and says so:
+ * worker. Sign in, read the matrix, record a submission and see its cell change, see refusals of a receipt
+ * and of an extension in the validator's words. The screenshots in docs/ are taken here. Without chromium the test fails and says so:
  * nothing is skipped in silence.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -43,7 +43,7 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('sign in, read the matrix, record a submission and see the cell change; a refusal shows the validator’s words', async () => {
+test('sign in, read the matrix, record a submission and see the cell change; refusals show the validator’s words', async () => {
   const year = fx.year;
   const afterDeadline = encodeURIComponent(`${year}-06-20T08:00:00+07:00`);
   const matrix = `${fx.web.url}/khoi/${BLOC}/${year}`;
@@ -78,6 +78,17 @@ test('sign in, read the matrix, record a submission and see the cell change; a r
   await expect(cell.textContent()).resolves.toBe('đúng hạn');
   await expect(page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"]').textContent()).resolves.toMatch(/^quá hạn/);
   await page.screenshot({ path: join(DOCS, 'web-matrix.png'), fullPage: true });
+
+  // An extension that ends before the current cut-off is refused in the validator's words; a later one shows.
+  await page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"]').getByRole('link').click();
+  await page.getByLabel('Đến hết ngày').fill(`${year}-06-01`);
+  await page.getByLabel('Lý do').fill('Công văn 12/CV');
+  await page.getByRole('button', { name: 'Gia hạn' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Đến hết ngày: gia hạn phải sau hạn hiện tại/);
+  await page.getByLabel('Đến hết ngày').fill(`${year}-06-30`);
+  await page.getByRole('button', { name: 'Gia hạn' }).click();
+  await expect(page.getByRole('status').textContent()).resolves.toBe('Đã gia hạn.');
+  await expect(page.locator('#cell-state').textContent()).resolves.toBe('gia hạn đến 30/6');
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.waitForURL((url) => url.pathname === '/dang-nhap');
