@@ -26,6 +26,7 @@ import { startDemonstration } from './demo';
 import { accountsPath, addAccount, generatePassword } from '../web/accounts';
 import { secretsFromEnv } from '../web/security';
 import { DEFAULT_WEB_PORT, startWebServer } from '../web/server';
+import { unitLinkKeysFromEnv } from '../web/unit-links';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
@@ -232,8 +233,8 @@ async function startDemo(client: Client, taskQueue: string, signal: AbortSignal)
 }
 
 /**
- * The web console on loopback. Its key comes from BLOC_WEB_SECRET, or is made for this run (sessions then end
- * with it); the sample's secretariat gets an account with a password made for this run, printed once.
+ * The web console on loopback. Its keys come from BLOC_WEB_SECRET and BLOC_UNIT_LINK_KEY, or are made for this
+ * run (sessions and units' links then end with it); the sample's secretariat gets an account with a password made for this run, printed once.
  */
 async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[], cleanups: Cleanups): Promise<string[]> {
   const secrets = process.env.BLOC_WEB_SECRET ? secretsFromEnv() : { secret: randomBytes(32).toString('base64url'), secure: false };
@@ -244,7 +245,8 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
     await addAccount(accountsFile, { name: SAMPLE_ACCOUNT, role: 'secretariat', blocs: sampleBlocs }, password);
     lines.push(`               sign in as ${SAMPLE_ACCOUNT}, password ${password} (made for this run; accounts: bloc user add)`);
   }
-  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets });
+  const unitLinks = unitLinkKeysFromEnv() ?? { current: randomBytes(32).toString('base64url') };
+  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks });
   cleanups.push(() => server.close());
   return [`Web console    ${server.url}`, ...lines];
 }

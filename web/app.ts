@@ -15,7 +15,8 @@ import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../cl
 import { grantExtension, logQuery, recordSubmission } from '../workflows/messages';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { STYLE_CSS } from './assets';
-import { cellPage, cellPath, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, type CellForms, type Frame } from './pages';
+import { cellPage, cellPath, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
+import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
 import { csrfToken, csrfValid, endSession, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
@@ -23,6 +24,10 @@ export interface ConsoleOptions {
   accountsFile: string;
   secrets: WebSecrets;
   limiter?: SignInLimiter;
+  /** The keys of the units' signed links; without them there are no unit pages. */
+  unitLinks?: UnitLinkKeys;
+  /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
+  publicUrl?: string;
 }
 
 interface Env {
@@ -31,6 +36,13 @@ interface Env {
 
 const SIGN_IN = '/dang-nhap';
 const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH]);
+/** A unit's own page: no account, its signed link instead. */
+const UNIT_PAGES = '/don-vi/';
+
+const LINK_REFUSED: Record<'tampered' | 'expired', string> = {
+  tampered: 'Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này. Không có gì được ghi nhận.',
+  expired: 'Đường dẫn đã hết hạn. Xin liên hệ Thư ký Khối để nhận đường dẫn mới. Không có gì được ghi nhận.',
+};
 
 /** The form fields the workflow's validators name, as the forms label them. */
 const FIELD_VI: Record<string, string> = {
@@ -92,7 +104,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   // No page and no action without a session.
   app.use('*', async (c, next) => {
-    if (c.get('account') || PUBLIC_PATHS.has(c.req.path)) return next();
+    if (c.get('account') || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith(UNIT_PAGES)) return next();
     const url = new URL(c.req.url);
     const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(url.pathname + url.search)}` : '';
     return c.redirect(`${SIGN_IN}${back}`, 303);
@@ -200,7 +212,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`), 404);
     }
     const canAct = mayAct(c.get('account') as Account);
-    return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log }, { ...forms, canAct }), status);
+    const unitLink = opts.unitLinks && new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href;
+    return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log }, { ...forms, canAct, unitLink }), status);
   };
 
   app.get('/khoi/:bloc/:year/o/:unit/:item', (c) => showCell(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
@@ -258,6 +271,18 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       return onBlocYear(client, refOf(c), (h) => h.executeUpdate(grantExtension, { args: [input] }), refusalInForm);
     }),
   );
+
+  app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex');
+    if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year'))) return c.notFound();
+    const ref = { bloc: c.req.param('bloc'), year: Number(c.req.param('year')), unit: c.req.param('unit') };
+    const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'));
+    if (!check.ok) return c.html(messagePage({ csrf: '' }, 'Không mở được trang của đơn vị', LINK_REFUSED[check.reason]), 403);
+    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, nowIso()));
+    if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
+    return c.html(unitPage(view, schedule, ref.unit));
+  });
 
   app.notFound((c) => c.html(messagePage(frame(c), 'Không tìm thấy', 'Không có trang này.'), 404));
 

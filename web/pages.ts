@@ -144,6 +144,8 @@ ${units.length === 0 ? html`<p>Không có đơn vị nào quá hạn.</p>` : ''}
 export interface CellForms {
   /** The secretariat may record and extend; other roles only read. */
   canAct: boolean;
+  /** The unit's own signed page, to send it. */
+  unitLink?: string;
   error?: string;
   notice?: string;
   values?: Record<string, string>;
@@ -204,6 +206,27 @@ ${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
 </tbody></table>
 <h2>Thư nhắc đã gửi</h2>
 ${logRows(entries)}
+${forms.unitLink ? html`<h2>Trang riêng của đơn vị</h2><p>Đơn vị xem các hạn của mình tại: <a href="${forms.unitLink}" id="unit-link">${forms.unitLink}</a></p>` : ''}
 ${actions}`,
+  );
+}
+
+export function unitPage(view: StatusView, schedule: YearSchedule, unitId: string): Html {
+  const unit = view.units.find((u) => u.id === unitId);
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
+  const rows = view.items.map((i) => {
+    const c = cellOf(view, unitId, i.id);
+    if (!c || c.state === 'not-applicable') return '';
+    const item = planned.get(i.id);
+    return html`<tr><th scope="row">${i.title}</th><td>${item ? dueVi(item, schedule.timeZone) : i.wording}</td>
+      <td class="s-${c.state}">${cellVi(c, { schedule, at: view.at })}</td><td>${c.receivedAt ? whenVi(c.receivedAt) : '—'}</td><td>${c.reference ?? '—'}</td></tr>`;
+  });
+  return layout(
+    { csrf: '' },
+    `${unit?.name ?? unitId} — năm ${view.year}`,
+    html`<p class="muted">Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
+Hồ sơ đã gửi được ghi nhận khi Thư ký nhận được văn bản.</p>
+<div class="scroll"><table><thead><tr><th scope="col">Việc</th><th scope="col">Hạn</th><th scope="col">Tình trạng</th><th scope="col">Nhận lúc</th><th scope="col">Số văn bản</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`,
   );
 }

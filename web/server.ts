@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { accountsPath } from './accounts';
 import { createConsole } from './app';
 import { secretsFromEnv, type WebSecrets } from './security';
+import { unitLinkKeysFromEnv, type UnitLinkKeys } from './unit-links';
 
 export const DEFAULT_WEB_PORT = 8234;
 
@@ -18,6 +19,8 @@ export interface WebServerOptions {
   port: number;
   accountsFile: string;
   secrets: WebSecrets;
+  unitLinks?: UnitLinkKeys;
+  publicUrl?: string;
 }
 
 export function webPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -27,9 +30,19 @@ export function webPort(env: NodeJS.ProcessEnv = process.env): number {
   return port;
 }
 
-/** The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE. */
+/**
+ * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
+ * BLOC_WEB_PUBLIC_URL and the unit links' BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL).
+ */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
-  return { client, port: webPort(env), accountsFile: accountsPath(env), secrets: secretsFromEnv(env) };
+  return {
+    client,
+    port: webPort(env),
+    accountsFile: accountsPath(env),
+    secrets: secretsFromEnv(env),
+    unitLinks: unitLinkKeysFromEnv(env),
+    ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
+  };
 }
 
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {

@@ -16,6 +16,7 @@ import type { BlocConfig } from '../../config/schema';
 import { OVERDUE_COUNT } from '../../workflows/search-attributes';
 import { addAccount } from '../../web/accounts';
 import { startWebServer, type WebServer } from '../../web/server';
+import type { UnitLinkKeys } from '../../web/unit-links';
 import { smallBloc } from './fixtures';
 import { startEngine, type Engine } from './engine';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
@@ -26,6 +27,12 @@ export const OTHER_BLOC = 'khoi-khac';
 /** Markup in a unit's name, which every page must show as text. */
 export const MARKUP_UNIT_NAME = 'Sở <b>Bê</b> & "Cờ"';
 export const PASSWORD = 'mật-khẩu-đủ-dài-2049';
+
+/** The units' link keys: the current one, and an old one still accepted (a rotation under way). */
+export const UNIT_LINK_KEYS: UnitLinkKeys = {
+  current: randomBytes(32).toString('base64url'),
+  previous: { key: randomBytes(32).toString('base64url'), until: Date.parse('2100-01-01T00:00:00Z') },
+};
 
 /** The accounts of the console under test, each with PASSWORD. */
 export const ACCOUNTS = {
@@ -92,6 +99,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     port: 0,
     accountsFile,
     secrets: { secret: randomBytes(32).toString('base64url'), secure: false },
+    unitLinks: UNIT_LINK_KEYS,
   });
   return {
     env,

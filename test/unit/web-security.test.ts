@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
 import { csrfToken, csrfValid, secretsFromEnv, SignInLimiter, type Session } from '../../web/security';
+import { checkUnitLink, linkExpiry, signedUnitPath } from '../../web/unit-links';
 
 let dir: string;
 beforeAll(() => {
@@ -72,4 +73,24 @@ test('sign-in limit: five failures free, then a lock that doubles; per address a
   expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(15 * 60_000);
   limiter.succeeded('10.0.0.1', 'thu-ky');
   expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(0);
+});
+
+test('unit links: bound to bloc, year and unit; expire; an old key is accepted until its rotation ends', () => {
+  const keys = { current: 'c'.repeat(32), previous: { key: 'o'.repeat(32), until: 2_000 } };
+  const ref = { bloc: 'khoi-4', year: 2049, unit: 'so-a' };
+  const signed = (k: { current: string }, r = ref, expires = 5_000) => new URLSearchParams(signedUnitPath(k, r, expires).split('?')[1]);
+  const check = (params: URLSearchParams, r = ref, now = 1_000) => checkUnitLink(keys, r, params.get('het') ?? undefined, params.get('ky') ?? undefined, now);
+  expect(check(signed(keys))).toEqual({ ok: true });
+  expect(check(signed(keys), { ...ref, unit: 'so-b' })).toEqual({ ok: false, reason: 'tampered' });
+  expect(check(signed(keys), { ...ref, year: 2050 })).toEqual({ ok: false, reason: 'tampered' });
+  expect(check(signed(keys), { ...ref, bloc: 'khoi-5' })).toEqual({ ok: false, reason: 'tampered' });
+  expect(check(signed(keys), ref, 5_000)).toEqual({ ok: false, reason: 'expired' });
+  expect(check(signed({ current: keys.previous.key }))).toEqual({ ok: true });
+  expect(check(signed({ current: keys.previous.key }), ref, 2_000)).toEqual({ ok: false, reason: 'tampered' });
+  expect(check(signed({ current: 'x'.repeat(32) }))).toEqual({ ok: false, reason: 'tampered' });
+  expect(checkUnitLink(keys, ref, 'never', 'abc', 1_000)).toEqual({ ok: false, reason: 'tampered' });
+  // Expiry: 180 days after the handover, or after the end of January while it has no day.
+  const day = 24 * 3600_000;
+  expect(linkExpiry({ year: 2049, items: [{ kind: 'handover', at: '2050-01-15T08:00:00+07:00' }] as never })).toBe(Date.parse('2050-01-15T08:00:00+07:00') + 180 * day);
+  expect(linkExpiry({ year: 2049, items: [] })).toBe(Date.parse('2050-02-01T00:00:00+07:00') + 180 * day);
 });

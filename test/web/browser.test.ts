@@ -1,7 +1,7 @@
 /**
  * The console in a real browser: Debian's chromium driven by playwright-core, on the dev server with the real
  * worker. Sign in, read the matrix, record a submission and see its cell change, see refusals of a receipt
- * and of an extension in the validator's words. The screenshots in docs/ are taken here. Without chromium the test fails and says so:
+ * and of an extension in the validator's words, and open a unit's own page by its signed link. The screenshots in docs/ are taken here. Without chromium the test fails and says so:
  * nothing is skipped in silence.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -90,8 +90,16 @@ test('sign in, read the matrix, record a submission and see the cell change; ref
   await expect(page.getByRole('status').textContent()).resolves.toBe('Đã gia hạn.');
   await expect(page.locator('#cell-state').textContent()).resolves.toBe('gia hạn đến 30/6');
 
+  // The unit's own page, by the signed link its cell gives, opened without an account.
+  const unitLink = (await page.locator('#unit-link').getAttribute('href')) ?? '';
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.waitForURL((url) => url.pathname === '/dang-nhap');
   await page.goto(matrix);
   expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+
+  // Signed out, the unit's link still opens the unit's own page: it needs no account.
+  await page.goto(unitLink);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Sở Cê — năm ${year}`);
+  await expect(page.getByRole('row', { name: /Báo cáo sơ kết 6 tháng/ }).textContent()).resolves.toContain('gia hạn đến 30/6');
+  await page.screenshot({ path: join(DOCS, 'web-unit.png'), fullPage: true });
 });
