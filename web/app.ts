@@ -14,8 +14,8 @@ import { nowIso, parseDateOrInstant, parseInstant } from '../client/options';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
 import { grantExtension, logQuery, recordSubmission } from '../workflows/messages';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
-import { STYLE_CSS } from './assets';
-import { cellPage, cellPath, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
+import { LIVE_JS, STYLE_CSS } from './assets';
+import { cellPage, cellPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
 import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
 import { csrfToken, csrfValid, endSession, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
@@ -26,6 +26,8 @@ export interface ConsoleOptions {
   limiter?: SignInLimiter;
   /** The keys of the units' signed links; without them there are no unit pages. */
   unitLinks?: UnitLinkKeys;
+  /** How often the matrix fetches itself to show what changed (default 15 s). */
+  liveMs?: number;
   /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
   publicUrl?: string;
 }
@@ -35,7 +37,8 @@ interface Env {
 }
 
 const SIGN_IN = '/dang-nhap';
-const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH]);
+const LIVE_MS = 15_000;
+const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH, LIVE_PATH]);
 /** A unit's own page: no account, its signed link instead. */
 const UNIT_PAGES = '/don-vi/';
 
@@ -89,6 +92,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   });
 
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+  app.get(LIVE_PATH, (c) => c.body(LIVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
   // The session, and the account it names as the accounts file now has it (an account removed signs out).
   app.use('*', async (c, next) => {
@@ -190,7 +194,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const at = judgedAt(c);
     const { view, schedule } = await onBlocYear(client, refOf(c), (h) => readStatus(h, at));
     const item = c.req.query('muc');
-    return c.html(matrixPage(frame(c), view, schedule, { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') }));
+    const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
+    return c.html(matrixPage(frame(c), view, schedule, filter, opts.liveMs ?? LIVE_MS));
   });
 
   app.get('/khoi/:bloc/:year/tai-ve.csv', async (c) => {

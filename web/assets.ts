@@ -1,4 +1,4 @@
-/** The console's one style sheet, served by the app itself: government networks are often offline, so no CDN. */
+/** The console's style sheet and its one script, served by the app itself: government networks are often offline, so no CDN. */
 export const STYLE_CSS = `
 :root { --ink: #1b1f24; --muted: #5b6470; --line: #d5dae0; --brand: #a4161a; --ok: #e3f4e6; --late: #fff1d6; --over: #fde2e1; --ext: #e5eefc; --off: #f1f2f4; }
 * { box-sizing: border-box; }
@@ -32,4 +32,27 @@ header button { background: transparent; border-color: #fff; }
 .notice { background: var(--ok); border: 1px solid #a8d5b0; padding: .5rem .75rem; margin: .5rem 0; }
 .muted { color: var(--muted); }
 @media (max-width: 640px) { main { padding: .5rem; } header .who { margin-left: 0; } }
+`;
+
+/**
+ * Live matrix, by polling: every `data-live-ms` milliseconds the page fetches its own address and, when the part
+ * marked `data-live` has changed, swaps it in place; no reload, no state of its own. A failed fetch waits for the
+ * next turn.
+ */
+export const LIVE_JS = `(function () {
+  var live = document.querySelector('[data-live]');
+  if (!live) return;
+  var every = Number(live.getAttribute('data-live-ms')) || 15000;
+  setInterval(function () {
+    fetch(location.href, { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (text) {
+        if (!text) return;
+        var fresh = new DOMParser().parseFromString(text, 'text/html').querySelector('[data-live]');
+        var current = document.querySelector('[data-live]');
+        if (fresh && current && fresh.innerHTML !== current.innerHTML) current.innerHTML = fresh.innerHTML;
+      })
+      .catch(function () {});
+  }, every);
+})();
 `;

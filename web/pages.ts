@@ -24,6 +24,7 @@ export interface Frame {
 }
 
 export const STYLE_PATH = '/tai-nguyen/style.css';
+export const LIVE_PATH = '/tai-nguyen/live.js';
 
 export function yearPath(blocId: string, year: number): string {
   return `/khoi/${encodeURIComponent(blocId)}/${year}`;
@@ -107,7 +108,8 @@ function cellOf(view: StatusView, unitId: string, itemId: string): Cell | undefi
   return view.cells.find((c) => c.unitId === unitId && c.itemId === itemId);
 }
 
-export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, filter: MatrixFilter): Html {
+/** `liveMs`: how often the page fetches itself to show what changed since. */
+export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, filter: MatrixFilter, liveMs: number): Html {
   const items = view.items.filter((i) => !filter.itemId || i.id === filter.itemId);
   const units = view.units.filter((u) => !filter.onlyOverdue || items.some((i) => cellOf(view, u.id, i.id)?.state === 'overdue'));
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
@@ -127,8 +129,7 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   return layout(
     frame,
     `${view.blocId} — năm ${view.year}`,
-    html`<p class="muted">Tình hình lúc ${whenVi(view.at)}. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.</p>
-<form class="filters" method="get" action="${base}">
+    html`<form class="filters" method="get" action="${base}">
   ${filter.at ? html`<input type="hidden" name="luc" value="${filter.at}">` : ''}
   <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> Chỉ đơn vị quá hạn</label>
   <label for="muc">Mục</label>
@@ -136,8 +137,10 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   <button type="submit">Lọc</button>
   <a href="${base}/tai-ve.csv${filter.at ? `?luc=${encodeURIComponent(filter.at)}` : ''}">Tải về CSV</a>
 </form>
+<div data-live data-live-ms="${liveMs}"><p class="muted">Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.</p>
 <div class="scroll"><table class="matrix"><thead><tr><th scope="col">Đơn vị</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
-${units.length === 0 ? html`<p>Không có đơn vị nào quá hạn.</p>` : ''}`,
+${units.length === 0 ? html`<p>Không có đơn vị nào quá hạn.</p>` : ''}</div>
+<script src="${LIVE_PATH}" defer></script>`,
   );
 }
 

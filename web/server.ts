@@ -21,6 +21,7 @@ export interface WebServerOptions {
   secrets: WebSecrets;
   unitLinks?: UnitLinkKeys;
   publicUrl?: string;
+  liveMs?: number;
 }
 
 export function webPort(env: NodeJS.ProcessEnv = process.env): number {

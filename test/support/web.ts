@@ -100,6 +100,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     accountsFile,
     secrets: { secret: randomBytes(32).toString('base64url'), secure: false },
     unitLinks: UNIT_LINK_KEYS,
+    liveMs: 500,
   });
   return {
     env,

@@ -1,13 +1,16 @@
 /**
  * The console in a real browser: Debian's chromium driven by playwright-core, on the dev server with the real
- * worker. Sign in, read the matrix, record a submission and see its cell change, see refusals of a receipt
- * and of an extension in the validator's words, and open a unit's own page by its signed link. The screenshots in docs/ are taken here. Without chromium the test fails and says so:
- * nothing is skipped in silence.
+ * worker. Sign in, read the matrix, record a submission and see its cell change, see one recorded elsewhere
+ * appear without a reload, see refusals of a receipt and of an extension in the validator's words, and open a
+ * unit's own page by its signed link. The screenshots in docs/ are taken here. Without chromium the test fails
+ * and says so: nothing is skipped in silence.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { recordSubmission } from '../../workflows/messages';
+import { workflowIdFor } from '../../workflows/model';
 import { ROOT } from '../support/dist';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, type WebFixture } from '../support/web';
@@ -43,7 +46,7 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('sign in, read the matrix, record a submission and see the cell change; refusals show the validator’s words', async () => {
+test('sign in, read the matrix, record a submission and see the cell change; the matrix follows live; refusals show the validator’s words', async () => {
   const year = fx.year;
   const afterDeadline = encodeURIComponent(`${year}-06-20T08:00:00+07:00`);
   const matrix = `${fx.web.url}/khoi/${BLOC}/${year}`;
@@ -78,6 +81,17 @@ test('sign in, read the matrix, record a submission and see the cell change; ref
   await expect(cell.textContent()).resolves.toBe('đúng hạn');
   await expect(page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"]').textContent()).resolves.toMatch(/^quá hạn/);
   await page.screenshot({ path: join(DOCS, 'web-matrix.png'), fullPage: true });
+
+  // Live: a submission recorded elsewhere (here, the CLI's Update) shows in the open page without a reload.
+  // Page-side code as strings: the tests compile without the DOM's types.
+  await page.evaluate('window.samePage = true');
+  await fx.env.client.workflow
+    .getHandle(workflowIdFor(BLOC, year))
+    .executeUpdate(recordSubmission, { args: [{ unitId: 'so-a', itemId: 'bao-cao-6-thang', reference: '3/BC-SA' }] });
+  const soA = page.locator('td[data-unit="so-a"][data-item="bao-cao-6-thang"]');
+  for (let tries = 0; (await soA.textContent()) !== 'đúng hạn' && tries < 50; tries++) await page.waitForTimeout(200);
+  await expect(soA.textContent()).resolves.toBe('đúng hạn');
+  await expect(page.evaluate('window.samePage')).resolves.toBe(true);
 
   // An extension that ends before the current cut-off is refused in the validator's words; a later one shows.
   await page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"]').getByRole('link').click();

@@ -62,6 +62,7 @@ test('every console route without a session is sent to the sign-in page; the sty
   const css = await agent.request('/tai-nguyen/style.css');
   expect(css.status).toBe(200);
   expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  expect((await agent.request('/tai-nguyen/live.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
   expect(await cellOf(BLOC, 'so-b', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
 });
 
