@@ -25,6 +25,7 @@ import { loadTemporalSettings } from '../worker/settings';
 import { startDemonstration } from './demo';
 import { accountsPath, addAccount, generatePassword } from '../web/accounts';
 import { secretsFromEnv } from '../web/security';
+import { CODEC_PATH } from '../web/codec';
 import { DEFAULT_WEB_PORT, startWebServer } from '../web/server';
 import { unitLinkKeysFromEnv } from '../web/unit-links';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
@@ -78,7 +79,9 @@ function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
   const child = spawn(
     exe,
     ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(env.TEMPORAL_PORT),
-      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn'],
+      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn',
+      // The UI decodes the engine's gzipped payloads through the console (web/codec.ts).
+      '--ui-codec-endpoint', `http://127.0.0.1:${env.BLOC_WEB_PORT}${CODEC_PATH}`],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderrTail = '';
@@ -246,7 +249,8 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
     lines.push(`               sign in as ${SAMPLE_ACCOUNT}, password ${password} (made for this run; accounts: bloc user add)`);
   }
   const unitLinks = unitLinkKeysFromEnv() ?? { current: randomBytes(32).toString('base64url') };
-  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks });
+  const codecOrigins = [`http://127.0.0.1:${env.TEMPORAL_UI_PORT}`, `http://localhost:${env.TEMPORAL_UI_PORT}`];
+  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks, codecOrigins });
   cleanups.push(() => server.close());
   return [`Web console    ${server.url}`, ...lines];
 }

@@ -15,6 +15,7 @@ import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../cl
 import { grantExtension, logQuery, recordSubmission } from '../workflows/messages';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
+import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
 import { cellPage, cellPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
 import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
 import { csrfToken, csrfValid, endSession, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
@@ -26,6 +27,8 @@ export interface ConsoleOptions {
   limiter?: SignInLimiter;
   /** The keys of the units' signed links; without them there are no unit pages. */
   unitLinks?: UnitLinkKeys;
+  /** The Temporal UI's origins, for its remote codec (`/codec/decode`); without them there is no codec endpoint. */
+  codecOrigins?: string[];
   /** How often the matrix fetches itself to show what changed (default 15 s). */
   liveMs?: number;
   /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
@@ -70,6 +73,8 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
+const isCodec = (c: Context) => c.req.path.startsWith(`${CODEC_PATH}/`);
+
 function clientIp(c: Context): string {
   return getConnInfo(c).remote.address ?? 'unknown';
 }
@@ -108,16 +113,37 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   // No page and no action without a session.
   app.use('*', async (c, next) => {
-    if (c.get('account') || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith(UNIT_PAGES)) return next();
+    if (c.get('account') || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith(UNIT_PAGES) || isCodec(c)) return next();
     const url = new URL(c.req.url);
     const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(url.pathname + url.search)}` : '';
     return c.redirect(`${SIGN_IN}${back}`, 303);
   });
 
+  // The UI's codec: not a form, no session (see web/codec.ts); it answers only the UI's origins.
+  const codecOrigins = opts.codecOrigins ?? [];
+  app.options(`${CODEC_PATH}/decode`, (c) => {
+    const headers = codecCors(codecOrigins, c.req.header('Origin'));
+    return headers ? c.body(null, 204, headers) : c.text('origin not allowed', 403);
+  });
+  app.post(`${CODEC_PATH}/decode`, bodyLimit({ maxSize: MAX_CODEC_BODY, onError: (c) => c.text('too large', 413) }), async (c) => {
+    const headers = codecCors(codecOrigins, c.req.header('Origin'));
+    if (!headers) return c.text('origin not allowed', 403);
+    const body = (await c.req.json().catch(() => undefined)) as { payloads?: unknown } | undefined;
+    if (!body || !Array.isArray(body.payloads)) return c.json({ error: 'expected { payloads: [...] }' }, 400, headers);
+    try {
+      return c.json({ payloads: await decodePayloads(body.payloads) }, 200, headers);
+    } catch (err) {
+      return c.json({ error: `cannot decode: ${(err as Error).message}` }, 400, headers);
+    }
+  });
+
   // Every form carries the token of its session (or of the sign-in page).
-  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('Biểu mẫu quá lớn / form too large', 413) }));
   app.use('*', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    if (isCodec(c)) return next();
+    return bodyLimit({ maxSize: 64 * 1024, onError: (cx) => cx.text('Biểu mẫu quá lớn / form too large', 413) })(c, next);
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'POST' || isCodec(c)) return next();
     const body = await c.req.parseBody();
     if (!csrfValid(secrets, c.get('session'), body._csrf)) {
       return c.html(messagePage(frame(c), 'Biểu mẫu không hợp lệ', 'Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi thử lại.'), 403);

@@ -22,6 +22,7 @@ export interface WebServerOptions {
   unitLinks?: UnitLinkKeys;
   publicUrl?: string;
   liveMs?: number;
+  codecOrigins?: string[];
 }
 
 export function webPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -33,7 +34,8 @@ export function webPort(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
- * BLOC_WEB_PUBLIC_URL and the unit links' BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL).
+ * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
+ * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
@@ -43,6 +45,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     secrets: secretsFromEnv(env),
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
+    ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),
   };
 }
 

@@ -28,6 +28,9 @@ export const OTHER_BLOC = 'khoi-khac';
 export const MARKUP_UNIT_NAME = 'Sở <b>Bê</b> & "Cờ"';
 export const PASSWORD = 'mật-khẩu-đủ-dài-2049';
 
+/** The Temporal UI's origin, as `npm start` runs it: the codec endpoint answers it. */
+export const UI_ORIGIN = 'http://127.0.0.1:8233';
+
 /** The units' link keys: the current one, and an old one still accepted (a rotation under way). */
 export const UNIT_LINK_KEYS: UnitLinkKeys = {
   current: randomBytes(32).toString('base64url'),
@@ -101,6 +104,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     secrets: { secret: randomBytes(32).toString('base64url'), secure: false },
     unitLinks: UNIT_LINK_KEYS,
     liveMs: 500,
+    codecOrigins: [UI_ORIGIN],
   });
   return {
     env,

@@ -7,7 +7,7 @@ import { EXPORT_HEADER } from '../../client/commands/bloc-export';
 import { statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let Y: number;
@@ -192,4 +192,36 @@ test('the CSV download is the CLI export, with its BOM and header', async () => 
   const lines = bytes.toString('utf8').slice(1).split('\r\n');
   expect(lines[0]).toBe(EXPORT_HEADER.join(','));
   expect(lines.find((l) => l.startsWith('so-c,Sở Cê,bao-cao-6-thang'))).toMatch(/quá hạn \d+ ngày/);
+});
+
+test('the Temporal UI’s codec endpoint decodes the year’s gzipped start input, for the UI’s origin only', async () => {
+  const history = await fx.env.client.workflow.getHandle(workflowIdFor(BLOC, Y)).fetchHistory();
+  const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  const b64 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? new Uint8Array()).toString('base64');
+  const payload = { metadata: Object.fromEntries(Object.entries(input?.metadata ?? {}).map(([k, v]) => [k, b64(v)])), data: b64(input?.data) };
+  expect(Buffer.from(payload.metadata.encoding ?? '', 'base64').toString()).toBe('binary/gzip');
+
+  const post = (origin: string | undefined, body: unknown) =>
+    fetch(`${fx.web.url}/codec/decode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-namespace': 'default', ...(origin && { origin }) },
+      body: JSON.stringify(body),
+    });
+  const preflight = await fetch(`${fx.web.url}/codec/decode`, { method: 'OPTIONS', headers: { origin: UI_ORIGIN, 'access-control-request-method': 'POST' } });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+  expect(preflight.headers.get('access-control-allow-headers')).toContain('X-Namespace');
+
+  const decoded = await post(UI_ORIGIN, { payloads: [payload] });
+  expect(decoded.status).toBe(200);
+  expect(decoded.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+  const [plain] = ((await decoded.json()) as { payloads: { metadata: Record<string, string>; data: string }[] }).payloads;
+  expect(Buffer.from(plain?.metadata.encoding ?? '', 'base64').toString()).toBe('json/plain');
+  const start = JSON.parse(Buffer.from(plain?.data ?? '', 'base64').toString()) as { year: number; config: { units: { name: string }[] } };
+  expect(start.year).toBe(Y);
+  expect(start.config.units.map((u) => u.name)).toContain(MARKUP_UNIT_NAME);
+
+  expect((await post('http://evil.example', { payloads: [payload] })).status).toBe(403);
+  expect((await post(undefined, { payloads: [payload] })).status).toBe(403);
+  expect((await post(UI_ORIGIN, { payloads: [{ data: 42 }] })).status).toBe(400);
 });
