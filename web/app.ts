@@ -10,13 +10,13 @@ import { InputError, ServerError } from '../client/errors';
 import { exportCsv, exportRows } from '../client/commands/bloc-export';
 import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
-import { nowIso, parseDateOrInstant, parseInstant } from '../client/options';
+import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
-import { grantExtension, logQuery, recordSubmission } from '../workflows/messages';
+import { cancelItem, grantExtension, logQuery, recordSubmission, reschedule, restoreItem, stageQuery } from '../workflows/messages';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
-import { cellPage, cellPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
+import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
 import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
 import { csrfToken, csrfValid, endSession, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
@@ -58,10 +58,19 @@ const FIELD_VI: Record<string, string> = {
   reference: 'Số văn bản',
   until: 'Đến hết ngày',
   reason: 'Lý do',
+  date: 'Ngày',
+  time: 'Giờ',
+  allowPast: 'Ghi nhận ngày đã qua',
 };
 const refusalInForm: RefusalSource = (field, reason) => `${FIELD_VI[field] ?? field}: ${reason}`;
 
-const NOTICES: Record<string, string> = { nop: 'Đã ghi nhận hồ sơ.', 'gia-han': 'Đã gia hạn.' };
+const NOTICES: Record<string, string> = {
+  nop: 'Đã ghi nhận hồ sơ.',
+  'gia-han': 'Đã gia hạn.',
+  'doi-ngay': 'Đã ấn định ngày mới.',
+  huy: 'Đã hủy mục này; không nhắc hạn mục này nữa.',
+  'khoi-phuc': 'Đã khôi phục mục này; nhắc hạn tiếp tục.',
+};
 
 function formString(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
@@ -249,22 +258,28 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.get('/khoi/:bloc/:year/o/:unit/:item', (c) => showCell(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
 
-  /** One form's Update: done, back to the cell with a notice; refused, the form again with the validator's words. */
-  const act = (name: string, update: (c: Context<Env>, body: Record<string, string>) => Promise<unknown>) => async (c: Context<Env>) => {
-    if (!mayAct(c.get('account') as Account)) {
-      return c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn.'), 403);
-    }
-    const raw = await c.req.parseBody();
-    const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
-    try {
-      await update(c, values);
-    } catch (err) {
-      if (err instanceof InputError) return showCell(c, { error: err.message, values }, 422);
-      throw err;
-    }
-    const ref = refOf(c);
-    return c.redirect(`${cellPath(ref.bloc, ref.year, c.req.param('unit') ?? '', c.req.param('item') ?? '')}?da=${name}`, 303);
-  };
+  /** The page a form came from, to show again: a cell's or an item's. */
+  type Shown = (c: Context<Env>, forms: Omit<CellForms, 'canAct'>, status?: 200 | 422) => Promise<Response>;
+
+  /** One form's Update: done, back to its page with a notice; refused, the form again with the validator's words. */
+  const act =
+    (name: string, show: Shown, back: (c: Context<Env>) => string, update: (c: Context<Env>, body: Record<string, string>) => Promise<unknown>) =>
+    async (c: Context<Env>) => {
+      if (!mayAct(c.get('account') as Account)) {
+        return c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.'), 403);
+      }
+      const raw = await c.req.parseBody();
+      const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+      try {
+        await update(c, values);
+      } catch (err) {
+        if (err instanceof InputError) return show(c, { error: err.message, values }, 422);
+        throw err;
+      }
+      return c.redirect(`${back(c)}?da=${name}`, 303);
+    };
+  const backToCell = (c: Context<Env>) => cellPath(refOf(c).bloc, refOf(c).year, c.req.param('unit') ?? '', c.req.param('item') ?? '');
+  const backToItem = (c: Context<Env>) => itemPath(refOf(c).bloc, refOf(c).year, c.req.param('item') ?? '');
 
   const parsed = (field: string, value: string, parse: (v: string) => string): string => {
     try {
@@ -276,7 +291,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.post(
     '/khoi/:bloc/:year/o/:unit/:item/nop',
-    act('nop', (c, body) => {
+    act('nop', showCell, backToCell, (c, body) => {
       const received = formString(body, 'receivedAt');
       const input = {
         unitId: c.req.param('unit') ?? '',
@@ -290,7 +305,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.post(
     '/khoi/:bloc/:year/o/:unit/:item/gia-han',
-    act('gia-han', (c, body) => {
+    act('gia-han', showCell, backToCell, (c, body) => {
       const until = formString(body, 'until');
       if (!until) throw new InputError(`${FIELD_VI.until}: cần ngày / a day is required`);
       const input = {
@@ -301,6 +316,52 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       };
       return onBlocYear(client, refOf(c), (h) => h.executeUpdate(grantExtension, { args: [input] }), refusalInForm);
     }),
+  );
+
+  const showItem: Shown = async (c, forms, status = 200) => {
+    const ref = refOf(c);
+    const itemId = c.req.param('item') ?? '';
+    const { view, schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, nowIso())), stage: await h.query(stageQuery) }));
+    if (!schedule.items.some((i) => i.id === itemId)) {
+      return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có mục "${itemId}" trong năm ${ref.year}.`), 404);
+    }
+    const canAct = mayAct(c.get('account') as Account);
+    return c.html(itemPage(frame(c), { view, schedule, stage, itemId }, { ...forms, canAct }), status);
+  };
+
+  app.get('/khoi/:bloc/:year/muc/:item', (c) => showItem(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+
+  app.post(
+    '/khoi/:bloc/:year/muc/:item/doi-ngay',
+    act('doi-ngay', showItem, backToItem, (c, body) => {
+      const date = formString(body, 'date');
+      if (!date) throw new InputError(`${FIELD_VI.date}: cần ngày / a day is required`);
+      const time = formString(body, 'time');
+      const input = {
+        itemId: c.req.param('item') ?? '',
+        date: parsed('date', date, parseIsoDate),
+        time: time && parsed('time', time, parseHourMinute),
+        ...(body.allowPast === '1' && { allowPast: true }),
+      };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reschedule, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/muc/:item/huy',
+    act('huy', showItem, backToItem, (c, body) => {
+      // What cannot be undone asks first, as `bloc cancel` without --yes does.
+      if (body.confirm !== '1') throw new InputError('Xác nhận: hãy đánh dấu ô xác nhận để hủy mục này / tick the box to confirm');
+      const input = { itemId: c.req.param('item') ?? '', reason: formString(body, 'reason') };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(cancelItem, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/muc/:item/khoi-phuc',
+    act('khoi-phuc', showItem, backToItem, (c) =>
+      onBlocYear(client, refOf(c), (h) => h.executeUpdate(restoreItem, { args: [{ itemId: c.req.param('item') ?? '' }] }), refusalInForm),
+    ),
   );
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {

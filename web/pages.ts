@@ -6,12 +6,12 @@ import { html } from 'hono/html';
 import { DateTime } from 'luxon';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { YearSchedule } from '../calendar/schedule';
-import { dueVi } from '../calendar/wording';
-import type { StatusView } from '../workflows/messages';
+import { dueVi, kindVi } from '../calendar/wording';
+import type { StageView, StatusView } from '../workflows/messages';
 import type { LogEntry } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellVi, stampVi, whenVi } from '../client/cell-wording';
-import { deliveryVi } from '../client/commands/bloc-records';
+import { deliveryVi, fateVi } from '../client/commands/bloc-records';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_VI, type Account } from './accounts';
@@ -28,6 +28,10 @@ export const LIVE_PATH = '/tai-nguyen/live.js';
 
 export function yearPath(blocId: string, year: number): string {
   return `/khoi/${encodeURIComponent(blocId)}/${year}`;
+}
+
+export function itemPath(blocId: string, year: number, itemId: string): string {
+  return `${yearPath(blocId, year)}/muc/${encodeURIComponent(itemId)}`;
 }
 
 export function cellPath(blocId: string, year: number, unitId: string, itemId: string): string {
@@ -115,7 +119,7 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const head = items.map((i) => {
     const item = planned.get(i.id);
-    return html`<th scope="col">${i.title}<small>${item ? dueVi(item, schedule.timeZone) : i.wording}</small></th>`;
+    return html`<th scope="col"><a href="${itemPath(view.blocId, view.year, i.id)}">${i.title}</a><small>${item ? dueVi(item, schedule.timeZone) : i.wording}</small></th>`;
   });
   const rows = units.map(
     (u) => html`<tr><th scope="row">${u.name}</th>${items.map((i) => {
@@ -231,5 +235,49 @@ export function unitPage(view: StatusView, schedule: YearSchedule, unitId: strin
 Hồ sơ đã gửi được ghi nhận khi Thư ký nhận được văn bản.</p>
 <div class="scroll"><table><thead><tr><th scope="col">Việc</th><th scope="col">Hạn</th><th scope="col">Tình trạng</th><th scope="col">Nhận lúc</th><th scope="col">Số văn bản</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`,
+  );
+}
+
+/** An item of the year: its date and fate, and the secretariat's forms to set or move its date, cancel or restore it. */
+export function itemPage(
+  frame: Frame,
+  context: { view: StatusView; schedule: YearSchedule; stage: StageView; itemId: string },
+  forms: CellForms,
+): Html {
+  const { view, schedule, stage, itemId } = context;
+  const item = schedule.items.find((i) => i.id === itemId);
+  const action = itemPath(view.blocId, view.year, itemId);
+  const v = forms.values ?? {};
+  const cancelled = stage.cancelled.some((c) => c.itemId === itemId);
+  const csrf = html`<input type="hidden" name="_csrf" value="${frame.csrf}">`;
+  const actions = !forms.canAct
+    ? ''
+    : cancelled
+      ? html`<h2>Khôi phục</h2><form class="box" method="post" action="${action}/khoi-phuc">${csrf}<p><button type="submit">Khôi phục mục này</button></p></form>`
+      : html`<h2>Ấn định hoặc dời ngày</h2>
+<form class="box" method="post" action="${action}/doi-ngay">${csrf}
+  <label for="date">Ngày</label><input id="date" name="date" type="date" required value="${v.date ?? ''}">
+  <label for="time">Giờ (cho sự kiện)</label><input id="time" name="time" type="time" value="${v.time ?? ''}">
+  <label><input type="checkbox" name="allowPast" value="1" ${v.allowPast === '1' ? 'checked' : ''}> Ghi nhận ngày đã qua của một sự kiện (không gửi thư)</label>
+  <p><button type="submit">Lưu ngày</button></p>
+</form>
+<h2>Hủy mục</h2>
+<form class="box" method="post" action="${action}/huy">${csrf}
+  <label for="reason">Lý do</label><input id="reason" name="reason" value="${v.reason ?? ''}">
+  <label><input type="checkbox" name="confirm" value="1"> Tôi xác nhận hủy: không còn nhắc hạn, mời họp hay đôn đốc mục này; hồ sơ đã nhận vẫn giữ</label>
+  <p><button type="submit">Hủy mục</button></p>
+</form>`;
+  return layout(
+    frame,
+    item?.title ?? itemId,
+    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
+${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
+${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+<table><tbody>
+<tr><th scope="row">Loại</th><td>${item ? kindVi(item.kind) : '—'}</td></tr>
+<tr><th scope="row">Ngày, hạn</th><td id="item-due">${item ? dueVi(item, schedule.timeZone) : '—'}</td></tr>
+<tr><th scope="row">Ghi chú</th><td id="item-fate">${fateVi(itemId, stage) || '—'}</td></tr>
+</tbody></table>
+${actions}`,
   );
 }

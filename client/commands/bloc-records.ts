@@ -11,7 +11,7 @@ import { blocYearCommand, jsonOption, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
 /** What became of an item: cancelled (with why), moved (from which day), as the record keeps it. */
-function fateVi(itemId: string, stage: StageView): string {
+export function fateVi(itemId: string, stage: StageView): string {
   const cancelled = stage.cancelled.find((c) => c.itemId === itemId);
   if (cancelled) return `ĐÃ HỦY ${stampVi(cancelled.at)}${cancelled.reason ? `: ${cancelled.reason}` : ''}`;
   const moves = stage.moves.filter((m) => m.itemId === itemId);

@@ -225,3 +225,34 @@ test('the Temporal UI’s codec endpoint decodes the year’s gzipped start inpu
   expect((await post(undefined, { payloads: [payload] })).status).toBe(403);
   expect((await post(UI_ORIGIN, { payloads: [{ data: 42 }] })).status).toBe(400);
 });
+
+test('an item’s page sets its day, refuses one outside its window in the validator’s words, cancels on confirmation and restores', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const item = `${YEAR}/muc/hoi-thao`;
+  const _csrf = await agent.tokenOf(item);
+  const outside = await agent.request(`${item}/doi-ngay`, { form: { _csrf, date: `${Y}-11-20`, time: '08:00' } });
+  expect(outside.status).toBe(422);
+  expect(await outside.text()).toMatch(/role="alert">Ngày: [^<]*Quý III/);
+
+  const set = await agent.request(`${item}/doi-ngay`, { form: { _csrf, date: `${Y}-08-20`, time: '08:00' } });
+  expect([set.status, set.headers.get('location')]).toEqual([303, `${item}?da=doi-ngay`]);
+  const page = await (await agent.request(`${item}?da=doi-ngay`)).text();
+  expect(page).toContain('Đã ấn định ngày mới.');
+  expect(page).toMatch(new RegExp(`id="item-due">[^<]*ngày 20/8/${Y}`));
+  expect(page).toContain('id="item-fate">dời từ ngày của kế hoạch<');
+
+  const task = `${YEAR}/muc/tong-hop-6-thang`;
+  const unconfirmed = await agent.request(`${task}/huy`, { form: { _csrf, reason: 'Hoãn do mưa bão' } });
+  expect(unconfirmed.status).toBe(422);
+  expect(await unconfirmed.text()).toContain('Xác nhận: hãy đánh dấu ô xác nhận');
+  expect((await agent.request(`${task}/huy`, { form: { _csrf, reason: 'Hoãn do mưa bão', confirm: '1' } })).status).toBe(303);
+  const cancelled = await (await agent.request(task)).text();
+  expect(cancelled).toMatch(/id="item-fate">ĐÃ HỦY [^<]*: Hoãn do mưa bão</);
+  expect(cancelled).toContain('Khôi phục mục này');
+  expect((await agent.request(`${task}/khoi-phuc`, { form: { _csrf } })).status).toBe(303);
+  expect(await (await agent.request(task)).text()).toContain('Hủy mục</button>');
+
+  const leader = await signedIn(ACCOUNTS.leader);
+  const leaderToken = await leader.tokenOf(item);
+  expect((await leader.request(`${task}/huy`, { form: { _csrf: leaderToken, confirm: '1' } })).status).toBe(403);
+});
