@@ -161,8 +161,4 @@ export class WebAgent {
     const _csrf = await this.tokenOf('/dang-nhap');
     return this.request('/dang-nhap', { form: { name, password, _csrf } });
   }
-
-  hasCookies(): boolean {
-    return this.cookies.size > 0;
-  }
 }
