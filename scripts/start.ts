@@ -184,6 +184,11 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
     lines.push(`Mail           ${describeSmtpServer(smtp)}`);
   }
 
+  // The units' links in the worker's mail and on the console share one key and address: made for this run when
+  // the environment gives none (links from an earlier run then no longer open).
+  process.env.BLOC_UNIT_LINK_KEY ||= randomBytes(32).toString('base64url');
+  process.env.BLOC_WEB_PUBLIC_URL ||= `http://127.0.0.1:${env.BLOC_WEB_PORT}`;
+
   let onRunning!: () => void;
   const running = new Promise<void>((resolve) => (onRunning = resolve));
   const worker = runWorker(settings, { signal, onRunning, smtp });
@@ -236,8 +241,8 @@ async function startDemo(client: Client, taskQueue: string, signal: AbortSignal)
 }
 
 /**
- * The web console on loopback. Its keys come from BLOC_WEB_SECRET and BLOC_UNIT_LINK_KEY, or are made for this
- * run (sessions and units' links then end with it); the sample's secretariat gets an account with a password made for this run, printed once.
+ * The web console on loopback. Its session key comes from BLOC_WEB_SECRET, or is made for this run (sessions then
+ * end with it); the sample's secretariat gets an account with a password made for this run, printed once.
  */
 async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[], cleanups: Cleanups): Promise<string[]> {
   const secrets = process.env.BLOC_WEB_SECRET ? secretsFromEnv() : { secret: randomBytes(32).toString('base64url'), secure: false };
@@ -248,9 +253,9 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
     await addAccount(accountsFile, { name: SAMPLE_ACCOUNT, role: 'secretariat', blocs: sampleBlocs }, password);
     lines.push(`               sign in as ${SAMPLE_ACCOUNT}, password ${password} (made for this run; accounts: bloc user add)`);
   }
-  const unitLinks = unitLinkKeysFromEnv() ?? { current: randomBytes(32).toString('base64url') };
+  const unitLinks = unitLinkKeysFromEnv();
   const codecOrigins = [`http://127.0.0.1:${env.TEMPORAL_UI_PORT}`, `http://localhost:${env.TEMPORAL_UI_PORT}`];
-  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks, codecOrigins });
+  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks, codecOrigins, publicUrl: process.env.BLOC_WEB_PUBLIC_URL });
   cleanups.push(() => server.close());
   return [`Web console    ${server.url}`, ...lines];
 }

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { MIN_SECRET_LENGTH } from './keys';
 
 export const SESSION_COOKIE = 'bloc_session';
 export const SESSION_HOURS = 8;
@@ -15,8 +16,6 @@ export interface WebSecrets {
   /** Cookies only over TLS (behind a reverse proxy that terminates it). */
   secure: boolean;
 }
-
-export const MIN_SECRET_LENGTH = 32;
 
 /** The key from the environment; its value is never printed. */
 export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): WebSecrets {

@@ -6,7 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { YearSchedule } from '../calendar/schedule';
-import { MIN_SECRET_LENGTH } from './security';
+import type { OutgoingMessage } from '../activities/types';
+import { MIN_SECRET_LENGTH } from './keys';
 
 export interface UnitLinkKeys {
   current: string;
@@ -69,4 +70,25 @@ export function checkUnitLink(keys: UnitLinkKeys, ref: UnitRef, expires: string 
   });
   if (!valid) return { ok: false, reason: 'tampered' };
   return expiresAt > now ? { ok: true } : { ok: false, reason: 'expired' };
+}
+
+/**
+ * The unit's link for a message to it, as the mail activity adds it: from `BLOC_UNIT_LINK_KEY` and the console's
+ * public address `BLOC_WEB_PUBLIC_URL`; without either, messages carry no link. The activity knows no handover
+ * day, so these links expire 180 days after the end of the January after the year (as a console link of a year
+ * whose conference has no day).
+ */
+export type UnitLinker = (message: Pick<OutgoingMessage, 'bloc' | 'year' | 'addressee'>) => string | undefined;
+
+export function unitLinker(keys: UnitLinkKeys, publicUrl: string): UnitLinker {
+  return ({ bloc, year, addressee }) => {
+    if (addressee.kind !== 'unit' || !addressee.unitId) return undefined;
+    const expires = linkExpiry({ year, items: [] });
+    return new URL(signedUnitPath(keys, { bloc: bloc.id, year, unit: addressee.unitId }, expires), publicUrl).href;
+  };
+}
+
+export function unitLinkerFromEnv(env: NodeJS.ProcessEnv = process.env): UnitLinker | undefined {
+  const keys = unitLinkKeysFromEnv(env);
+  return keys && env.BLOC_WEB_PUBLIC_URL ? unitLinker(keys, env.BLOC_WEB_PUBLIC_URL) : undefined;
 }

@@ -1,10 +1,17 @@
 /**
- * A unit's own page, opened by the signed link the secretariat sends it: no account needed, its own items
- * only; a tampered link, another unit's, or an expired one gets a refusal page and changes nothing.
+ * A unit's own page, opened by the signed link the secretariat sends it or its reminder email carries: no account
+ * needed, its own items only; a tampered link, another unit's, or an expired one gets a refusal page and changes
+ * nothing.
  */
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { smtpSettingsFromEnv } from '../../activities/mail/settings';
+import { createMailTransport } from '../../activities/mail/transport';
 import { statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
-import { signedUnitPath } from '../../web/unit-links';
+import { signedUnitPath, unitLinker } from '../../web/unit-links';
+import { message } from '../support/mail-fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 
@@ -70,4 +77,29 @@ test('a link signed with the old key opens the page while the rotation lasts', a
   const response = await open(`${fx.web.url}${old}`);
   expect(response.status).toBe(200);
   expect(await response.text()).toContain('Sở Cê — năm');
+});
+
+test('a reminder email carries the unit’s link, which opens its page; a digest carries none', async () => {
+  const settings = smtpSettingsFromEnv({ SMTP_URL: fx.smtp.url, MAIL_FROM: 'Khối thi đua <khoi@khoi.example.vn>' });
+  const transport = createMailTransport(settings);
+  const unit = { kind: 'unit' as const, unitId: 'so-b', name: 'Sở Bê', to: ['vanthu@so-b.example.vn'], cc: [] };
+  const digest = { kind: 'digest' as const, name: 'Thư ký Khối', to: ['thuky@khoi.example.vn'], cc: [] };
+  const bloc = { ...message().bloc, id: BLOC };
+  try {
+    const acts = createActivities({ settings, transport, unitLink: unitLinker(UNIT_LINK_KEYS, fx.web.url) });
+    const env = new MockActivityEnvironment({}, { logger: new DefaultLogger('ERROR') });
+    await env.run(acts.sendMessage, message({ key: `${BLOC}/${fx.year}/so-b/link`, bloc, year: fx.year, addressee: unit }));
+    await env.run(acts.sendMessage, message({ key: `${BLOC}/${fx.year}/digest/link`, bloc, year: fx.year, addressee: digest }));
+  } finally {
+    transport.close();
+  }
+  const received = (to: string) => fx.smtp.messages.find((m) => m.envelope.to.includes(to));
+  const text = received('vanthu@so-b.example.vn')?.text ?? '';
+  const url = /Trang riêng của Quý đơn vị \(các hạn, tình hình nộp\): (\S+)/.exec(text)?.[1] ?? '';
+  expect(url).toMatch(new RegExp(`^${fx.web.url}/don-vi/${BLOC}/${fx.year}/so-b\\?het=\\d+&ky=`));
+  expect(received('vanthu@so-b.example.vn')?.html).toContain(url.replace(/&/g, '&amp;'));
+  const page = await open(url);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('Sở &lt;b&gt;Bê&lt;/b&gt; &amp; &quot;Cờ&quot; — năm');
+  expect(received('thuky@khoi.example.vn')?.text).not.toContain('/don-vi/');
 });
