@@ -27,7 +27,7 @@ export interface ConsoleOptions {
   limiter?: SignInLimiter;
   /** The keys of the units' signed links; without them there are no unit pages. */
   unitLinks?: UnitLinkKeys;
-  /** The Temporal UI's origins, for its remote codec (`/codec/decode`); without them there is no codec endpoint. */
+  /** The Temporal UI's origins, for its remote codec (`/codec/decode`); without them it answers none. */
   codecOrigins?: string[];
   /** How often the matrix fetches itself to show what changed (default 15 s). */
   liveMs?: number;
