@@ -12,7 +12,7 @@ import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
 import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
-import { cancelItem, grantExtension, logQuery, recordSubmission, reschedule, restoreItem, stageQuery } from '../workflows/messages';
+import { cancelItem, grantExtension, logQuery, recordSubmission, reschedule, restoreItem, stageQuery, updateContacts } from '../workflows/messages';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
@@ -61,6 +61,8 @@ const FIELD_VI: Record<string, string> = {
   date: 'Ngày',
   time: 'Giờ',
   allowPast: 'Ghi nhận ngày đã qua',
+  emails: 'Địa chỉ nhận',
+  cc: 'Đồng gửi',
 };
 const refusalInForm: RefusalSource = (field, reason) => `${FIELD_VI[field] ?? field}: ${reason}`;
 
@@ -70,7 +72,13 @@ const NOTICES: Record<string, string> = {
   'doi-ngay': 'Đã ấn định ngày mới.',
   huy: 'Đã hủy mục này; không nhắc hạn mục này nữa.',
   'khoi-phuc': 'Đã khôi phục mục này; nhắc hạn tiếp tục.',
+  'dia-chi': 'Đã cập nhật địa chỉ email của đơn vị.',
 };
+
+/** Addresses typed one per line, or separated by commas, semicolons or spaces. */
+function addressList(text: string | undefined): string[] {
+  return (text ?? '').split(/[\s,;]+/).filter((a) => a !== '');
+}
 
 function formString(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
@@ -315,6 +323,14 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
         reason: formString(body, 'reason'),
       };
       return onBlocYear(client, refOf(c), (h) => h.executeUpdate(grantExtension, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/o/:unit/:item/dia-chi',
+    act('dia-chi', showCell, backToCell, (c, body) => {
+      const input = { unitId: c.req.param('unit') ?? '', emails: addressList(body.emails), cc: addressList(body.cc) };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(updateContacts, { args: [input] }), refusalInForm);
     }),
   );
 

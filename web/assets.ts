@@ -24,7 +24,8 @@ th { background: #f3f5f7; font-weight: 600; }
 form.inline { display: inline; }
 form.box { background: #fff; border: 1px solid var(--line); padding: 1rem; max-width: 32rem; margin: .5rem 0 1rem; }
 form.box label { display: block; margin: .6rem 0 .2rem; font-weight: 600; }
-form.box input, form.box select { width: 100%; padding: .4rem; font: inherit; }
+form.box input, form.box select, form.box textarea { width: 100%; padding: .4rem; font: inherit; }
+form.box input[type=checkbox] { width: auto; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-bottom: .75rem; }
 button { font: inherit; padding: .4rem .9rem; border: 1px solid var(--brand); background: var(--brand); color: #fff; border-radius: 3px; cursor: pointer; }
 header button { background: transparent; border-color: #fff; }

@@ -197,6 +197,15 @@ export function cellPage(
   <label for="reason">Lý do</label>
   <input id="reason" name="reason" value="${v.reason ?? ''}">
   <p><button type="submit">Gia hạn</button></p>
+</form>
+<h2>Địa chỉ email của đơn vị</h2>
+<form class="box" method="post" action="${action}/dia-chi">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="emails">Địa chỉ nhận (mỗi địa chỉ một dòng)</label>
+  <textarea id="emails" name="emails" rows="2" required>${v.emails ?? ''}</textarea>
+  <label for="cc">Đồng gửi</label>
+  <textarea id="cc" name="cc" rows="2">${v.cc ?? ''}</textarea>
+  <p><button type="submit">Lưu địa chỉ</button></p>
 </form>`
     : '';
   return layout(

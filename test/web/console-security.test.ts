@@ -52,6 +52,11 @@ test('every console route without a session is sent to the sign-in page; the sty
     ['POST', '/dang-xuat'],
     ['POST', `${CELL}/nop`],
     ['POST', `${CELL}/gia-han`],
+    ['POST', `${CELL}/dia-chi`],
+    ['GET', `${YEAR}/muc/hoi-thao`],
+    ['POST', `${YEAR}/muc/hoi-thao/doi-ngay`],
+    ['POST', `${YEAR}/muc/hoi-thao/huy`],
+    ['POST', `${YEAR}/muc/hoi-thao/khoi-phuc`],
   ];
   for (const [method, path] of routes) {
     const response = await agent.request(path, { method, ...(method === 'POST' && { form: { reference: 'x' } }) });
@@ -255,4 +260,16 @@ test('an item’s page sets its day, refuses one outside its window in the valid
   const leader = await signedIn(ACCOUNTS.leader);
   const leaderToken = await leader.tokenOf(item);
   expect((await leader.request(`${task}/huy`, { form: { _csrf: leaderToken, confirm: '1' } })).status).toBe(403);
+});
+
+test('a unit’s addresses change through the contacts Update; a bad one is refused with the address named', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const cell = `${YEAR}/o/so-c/dien-hinh`;
+  const _csrf = await agent.tokenOf(cell);
+  const refused = await agent.request(`${cell}/dia-chi`, { form: { _csrf, emails: 'vanthu@so-c.example.vn\nkhong-phai-email' } });
+  expect(refused.status).toBe(422);
+  expect(await refused.text()).toMatch(/role="alert">Địa chỉ nhận: [^<]*&quot;khong-phai-email&quot;/);
+  const saved = await agent.request(`${cell}/dia-chi`, { form: { _csrf, emails: 'vanthu@so-c.example.vn, moi@so-c.example.vn', cc: '' } });
+  expect([saved.status, saved.headers.get('location')]).toEqual([303, `${cell}?da=dia-chi`]);
+  expect(await (await agent.request(`${cell}?da=dia-chi`)).text()).toContain('Đã cập nhật địa chỉ email của đơn vị.');
 });
