@@ -18,7 +18,7 @@ import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
 import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
 import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
-import { csrfToken, csrfValid, endSession, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
+import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
   client: Client;
@@ -36,7 +36,8 @@ export interface ConsoleOptions {
 }
 
 interface Env {
-  Variables: { session?: Session; account?: Account };
+  /** `formNonce`: what the forms' token is bound to (the session's nonce, or the visitor's on the sign-in page). */
+  Variables: { session?: Session; account?: Account; formNonce?: string };
 }
 
 const SIGN_IN = '/dang-nhap';
@@ -103,7 +104,10 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   // Sessions signed out before their expiry: the cookie is stateless, so sign-out remembers its nonce until then.
   const signedOut = new Map<string, number>();
-  const frame = (c: Context<Env>): Frame => ({ account: c.get('account'), csrf: csrfToken(secrets, c.get('session')) });
+  const frame = (c: Context<Env>): Frame => {
+    const nonce = c.get('formNonce');
+    return { account: c.get('account'), csrf: nonce === undefined ? '' : csrfToken(secrets, nonce) };
+  };
 
   app.use('*', async (c, next) => {
     await next();
@@ -124,6 +128,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (session && account) {
       c.set('session', session);
       c.set('account', account);
+      c.set('formNonce', session.nonce);
+    } else if (c.req.path === SIGN_IN) {
+      c.set('formNonce', await preSessionNonce(c, secrets));
     }
     await next();
   });
@@ -162,7 +169,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST' || isCodec(c)) return next();
     const body = await c.req.parseBody();
-    if (!csrfValid(secrets, c.get('session'), body._csrf)) {
+    if (!csrfValid(secrets, c.get('formNonce'), body._csrf)) {
       return c.html(messagePage(frame(c), 'Biểu mẫu không hợp lệ', 'Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi thử lại.'), 403);
     }
     return next();

@@ -60,14 +60,28 @@ export function endSession(c: Context, secrets: WebSecrets): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secrets.secure });
 }
 
-/** The form token of a session, or of the sign-in page (bound to nothing but the key, since there is no session yet). */
-export function csrfToken(secrets: WebSecrets, session: Session | undefined): string {
-  return createHmac('sha256', secrets.secret).update(`csrf|${session?.nonce ?? 'sign-in'}`).digest('base64url');
+export const PRE_SESSION_COOKIE = 'bloc_pre';
+
+/**
+ * A visitor's nonce before signing in: the sign-in form's token is bound to it, so that another site cannot sign
+ * this browser in to an account of its choosing (login CSRF).
+ */
+export async function preSessionNonce(c: Context, secrets: WebSecrets): Promise<string> {
+  const existing = await getSignedCookie(c, secrets.secret, PRE_SESSION_COOKIE);
+  if (existing) return existing;
+  const nonce = randomBytes(16).toString('base64url');
+  await setSignedCookie(c, PRE_SESSION_COOKIE, nonce, secrets.secret, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secrets.secure });
+  return nonce;
 }
 
-export function csrfValid(secrets: WebSecrets, session: Session | undefined, given: unknown): boolean {
-  if (typeof given !== 'string') return false;
-  const expected = Buffer.from(csrfToken(secrets, session));
+/** The form token bound to a nonce: the session's, or the visitor's before signing in. */
+export function csrfToken(secrets: WebSecrets, nonce: string): string {
+  return createHmac('sha256', secrets.secret).update(`csrf|${nonce}`).digest('base64url');
+}
+
+export function csrfValid(secrets: WebSecrets, nonce: string | undefined, given: unknown): boolean {
+  if (nonce === undefined || typeof given !== 'string') return false;
+  const expected = Buffer.from(csrfToken(secrets, nonce));
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

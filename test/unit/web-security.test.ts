@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
-import { csrfToken, csrfValid, secretsFromEnv, SignInLimiter, type Session } from '../../web/security';
+import { csrfToken, csrfValid, secretsFromEnv, SignInLimiter } from '../../web/security';
 import { checkUnitLink, linkExpiry, signedUnitPath } from '../../web/unit-links';
 
 let dir: string;
@@ -40,15 +40,14 @@ test('adding an account of the same name replaces it; short passwords and bad id
   expect(loadAccounts(join(dir, 'absent.json'))).toEqual([]);
 });
 
-test('a form token belongs to its session', () => {
+test('a form token belongs to its nonce (a session’s, or a visitor’s before signing in)', () => {
   const secrets = { secret: 'k'.repeat(32), secure: false };
-  const session = (nonce: string): Session => ({ account: 'thu-ky', nonce, expiresAt: 0 });
-  const mine = csrfToken(secrets, session('a'));
-  expect(csrfValid(secrets, session('a'), mine)).toBe(true);
-  expect(csrfValid(secrets, session('b'), mine)).toBe(false);
+  const mine = csrfToken(secrets, 'a');
+  expect(csrfValid(secrets, 'a', mine)).toBe(true);
+  expect(csrfValid(secrets, 'b', mine)).toBe(false);
   expect(csrfValid(secrets, undefined, mine)).toBe(false);
-  expect(csrfValid(secrets, session('a'), undefined)).toBe(false);
-  expect(csrfValid({ ...secrets, secret: 'j'.repeat(32) }, session('a'), mine)).toBe(false);
+  expect(csrfValid(secrets, 'a', undefined)).toBe(false);
+  expect(csrfValid({ ...secrets, secret: 'j'.repeat(32) }, 'a', mine)).toBe(false);
 });
 
 test('a short key is refused without being printed', () => {

@@ -121,13 +121,18 @@ test('a bloc account gets 403 on another bloc and sees only its own in the overv
   expect(own).not.toContain(OTHER_BLOC);
 });
 
-test('a form without its token, or with another session’s, is refused and records nothing', async () => {
+test('a form without its token, or with another session’s or browser’s, is refused and records nothing', async () => {
   const agent = await signedIn(ACCOUNTS.secretariat);
   const other = await signedIn(ACCOUNTS.secretariat);
   const foreign = await other.tokenOf(YEAR);
   expect((await agent.request(`${CELL}/nop`, { form: { reference: '1/BC' } })).status).toBe(403);
   expect((await agent.request(`${CELL}/nop`, { form: { reference: '1/BC', _csrf: foreign } })).status).toBe(403);
   expect((await agent.request('/dang-nhap', { form: { name: ACCOUNTS.secretariat.name, password: 'mật-khẩu-đủ-dài-2049' } })).status).toBe(403);
+  // The sign-in form's token is this browser's: another browser's does not sign this one in (login CSRF).
+  const elsewhere = await new WebAgent(fx.web.url).tokenOf('/dang-nhap');
+  const stranger = new WebAgent(fx.web.url);
+  await stranger.tokenOf('/dang-nhap');
+  expect((await stranger.request('/dang-nhap', { form: { name: ACCOUNTS.secretariat.name, password: 'mật-khẩu-đủ-dài-2049', _csrf: elsewhere } })).status).toBe(403);
   expect(await cellOf(BLOC, 'so-b', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
 });
 
