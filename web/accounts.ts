@@ -86,7 +86,9 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** Adds an account, or replaces the one of that name; the file is written whole, then renamed into place. */
 export async function addAccount(file: string, input: Omit<Account, 'hash'>, password: string): Promise<void> {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw new Error(`mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự / the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  const account = accountSchema.parse({ ...input, hash: await hashPassword(password) });
+  const parsed = accountSchema.safeParse({ ...input, hash: await hashPassword(password) });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+  const account = parsed.data;
   const accounts = loadAccounts(file).filter((a) => a.name !== account.name);
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;

@@ -48,6 +48,8 @@ test('bad input is one line on stderr, exit 2, and the file unchanged', async ()
   const short = await bloc(['user', 'add', 'x', '--role', 'leader', '--all', '--password-stdin'], 'ngắn\n');
   expect(short.code).toBe(2);
   expect(short.stderr).toMatch(/^bloc: x: mật khẩu cần ít nhất 12 ký tự[^\n]*\n$/);
+  const badBloc = await bloc(['user', 'add', 'x', '--role', 'leader', '--bloc', "k') OR 1=1"]);
+  expect(badBloc).toMatchObject({ code: 2, stderr: 'bloc: x: mã Khối/Cụm không hợp lệ / invalid bloc id\n' });
   const role = await bloc(['user', 'add', 'x', '--role', 'admin', '--all']);
   expect(role.code).toBe(2);
   expect(readFileSync(file, 'utf8')).toBe(before);
