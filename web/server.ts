@@ -51,16 +51,25 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
 
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const app = createConsole(opts);
+  // Requests still being answered: a stopping console lets them finish before its Temporal client is closed.
+  const answering = new Set<Promise<unknown>>();
+  const fetch: typeof app.fetch = (request, env, ctx) => {
+    const answer = Promise.resolve(app.fetch(request, env, ctx));
+    answering.add(answer);
+    void answer.finally(() => answering.delete(answer)).catch(() => undefined);
+    return answer;
+  };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: opts.port }, (info: AddressInfo) => {
+    const server = serve({ fetch, hostname: '127.0.0.1', port: opts.port }, (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
-            // Browsers keep connections open between pages; a stopping console waits for none of them.
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
+        async close() {
+          const closed = new Promise<void>((done, fail) => server.close((err) => (err ? fail(err) : done())));
+          // Browsers keep connections open between pages; a stopping console waits for none of them.
+          if ('closeAllConnections' in server) server.closeAllConnections();
+          await Promise.allSettled([...answering]);
+          await closed;
+        },
       });
     });
     server.once('error', reject);
