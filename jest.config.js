@@ -1,4 +1,4 @@
-// Three layers: pure logic, workflows on the time-skipping server, and the engine on the dev server.
+// Four layers: pure logic, workflows on the time-skipping server, the engine on the dev server, and the web console.
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
@@ -7,6 +7,8 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    // The web console over HTTP and in a real browser (chromium), on the dev server.
+    { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
   testTimeout: 120000,
 };

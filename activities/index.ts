@@ -19,6 +19,7 @@ import { smtpSettingsFromEnv, type SmtpSettings } from './mail/settings';
 import { renderMessage } from './mail/templates';
 import { headerValue } from './mail/text';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
+import { unitLinkerFromEnv, type UnitLinker } from '../web/unit-links';
 import { createBatchSender } from './batch';
 import { createPlanningActivities, type PlanningActivities } from './planning';
 import type { BatchActivities, BlocActivities, OutgoingMessage, SendResult } from './types';
@@ -30,6 +31,8 @@ export interface ActivityDeps {
   transport?: MailTransport;
   /** The send instant that wording and DTSTAMP are computed from; tests pin it. */
   now?: () => Date;
+  /** The signed link to a unit's page for its messages. Default: from the environment (web/unit-links.ts), or none. */
+  unitLink?: UnitLinker;
 }
 
 /**
@@ -60,6 +63,7 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
   const settings = deps.settings ?? smtpSettingsFromEnv();
   const transport = deps.transport ?? createMailTransport(settings);
   const clock = deps.now ?? (() => new Date());
+  const unitLink = deps.unitLink ?? unitLinkerFromEnv();
   const domain = settings.from.address.split('@').pop() ?? 'localhost';
 
   const mail: BlocActivities = {
@@ -70,7 +74,7 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       let mail: SendMailOptions;
       try {
         // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
-        const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now);
+        const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now, unitLink?.(message));
         const thread = threadHeaders(message, domain);
         const name = headerValue(message.addressee.name);
         mail = {

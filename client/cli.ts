@@ -8,6 +8,7 @@ import { registerBlocCommands } from './commands/bloc';
 import { registerConfigCommands } from './commands/config';
 import { registerHolidaysCommand } from './commands/holidays';
 import { registerPlanCommand } from './commands/plan';
+import { registerUserCommands } from './commands/user';
 import { EXIT_BAD_INPUT, InputError, ServerError } from './errors';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerPlanCommand(program);
   registerHolidaysCommand(program);
   registerBlocCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -99,12 +100,15 @@ export async function withClient<T>(use: (connected: Connected) => Promise<T>): 
   }
 }
 
+/** Runs `use` on one bloc-year's workflow through a client already connected (the web console keeps one). */
+export async function onBlocYear<T>(client: Client, ref: BlocYearRef, use: (handle: WorkflowHandle) => Promise<T>, source?: RefusalSource): Promise<T> {
+  try {
+    return await use(client.workflow.getHandle(workflowIdFor(ref.bloc, ref.year)));
+  } catch (err) {
+    throw explain(err, ref, source);
+  }
+}
+
 export function withBlocYear<T>(ref: BlocYearRef, use: (handle: WorkflowHandle) => Promise<T>, source?: RefusalSource): Promise<T> {
-  return withClient(async ({ client }) => {
-    try {
-      return await use(client.workflow.getHandle(workflowIdFor(ref.bloc, ref.year)));
-    } catch (err) {
-      throw explain(err, ref, source);
-    }
-  });
+  return withClient(({ client }) => onBlocYear(client, ref, use, source));
 }

@@ -6,6 +6,7 @@
  * a new demonstration.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -23,10 +24,17 @@ import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import { startDemonstration } from './demo';
+import { accountsPath, addAccount, generatePassword } from '../web/accounts';
+import { secretsFromEnv } from '../web/security';
+import { CODEC_PATH } from '../web/codec';
+import { DEFAULT_WEB_PORT, startWebServer } from '../web/server';
+import { unitLinkKeysFromEnv } from '../web/unit-links';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
 const DEV_SERVER_READY_MS = 60_000;
+/** The sample bloc's secretariat in the web console; its password is made anew at every start. */
+const SAMPLE_ACCOUNT = 'thu-ky-mau';
 const DEV_SERVER_STOP_MS = 10_000;
 
 // zod 4 gives every failed check of a schema its `error`: one message for "not a number" and "out of range".
@@ -38,6 +46,7 @@ const startEnv = z.object({
   SMTP_PORT: port.default(2525),
   BLOC_SAMPLE: z.enum(['0', '1']).default('1'),
   BLOC_SAMPLE_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
+  BLOC_WEB_PORT: port.default(DEFAULT_WEB_PORT),
 });
 type StartEnv = z.infer<typeof startEnv>;
 
@@ -71,7 +80,9 @@ function spawnDevServer(exe: string, env: StartEnv, dbFile: string): DevServer {
   const child = spawn(
     exe,
     ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(env.TEMPORAL_PORT),
-      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn', ...ONE_PARTITION_PER_TASK_QUEUE],
+      '--ui-port', String(env.TEMPORAL_UI_PORT), '--namespace', 'default', '--log-level', 'warn', ...ONE_PARTITION_PER_TASK_QUEUE,
+      // The UI decodes the engine's gzipped payloads through the console (web/codec.ts).
+      '--ui-codec-endpoint', `http://127.0.0.1:${env.BLOC_WEB_PORT}${CODEC_PATH}`],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderrTail = '';
@@ -174,6 +185,11 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
     lines.push(`Mail           ${describeSmtpServer(smtp)}`);
   }
 
+  // The units' links in the worker's mail and on the console share one key and address: made for this run when
+  // the environment gives none (links from an earlier run then no longer open).
+  process.env.BLOC_UNIT_LINK_KEY ||= randomBytes(32).toString('base64url');
+  process.env.BLOC_WEB_PUBLIC_URL ||= `http://127.0.0.1:${env.BLOC_WEB_PORT}`;
+
   let onRunning!: () => void;
   const running = new Promise<void>((resolve) => (onRunning = resolve));
   const worker = runWorker(settings, { signal, onRunning, smtp });
@@ -183,8 +199,10 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
   cleanups.push(() => drained);
   lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
 
+  const sampleBlocs: string[] = [];
   if (env.BLOC_SAMPLE === '1') {
     const config = loadBlocConfig(SAMPLE_CONFIG);
+    sampleBlocs.push(config.bloc.id);
     const year = env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(config.bloc.timeZone).year;
     const { workflowId, alreadyStarted } = await unlessStopped(
       signal,
@@ -194,7 +212,12 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
   }
 
   await unlessStopped(signal, Promise.race([running, worker]));
-  if (env.BLOC_SAMPLE === '1') lines.push(...(await startDemo(client, settings.taskQueue, signal)));
+  if (env.BLOC_SAMPLE === '1') {
+    const demo = await startDemo(client, settings.taskQueue, signal);
+    sampleBlocs.push(demo.blocId);
+    lines.push(...demo.lines);
+  }
+  lines.push(...(await startConsole(client, env, sampleBlocs, cleanups)));
   say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
   await (own ? Promise.race([worker, own.server.exited]) : worker);
 }
@@ -203,18 +226,39 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
  * Once the worker runs: the demonstration's first message is a minute or so away, and a moment planned
  * before its year has started (a slow first build of the workflow bundle) would never be sent.
  */
-async function startDemo(client: Client, taskQueue: string, signal: AbortSignal): Promise<string[]> {
+async function startDemo(client: Client, taskQueue: string, signal: AbortSignal): Promise<{ blocId: string; lines: string[] }> {
   const started = await unlessStopped(signal, startDemonstration(client, { now: new Date(), taskQueue, signal }));
   started.recorded.catch((err: Error) => {
     if (!signal.aborted) warn(`demonstration: ${err.message}`);
   });
   const { demo, workflowId, alreadyStarted } = started;
   const local = (at: Date) => DateTime.fromJSDate(at, { zone: demo.config.bloc.timeZone }).toFormat('HH:mm');
-  return [
+  const lines = [
     `Demonstration  ${DEMO_FILE}: ${workflowId}${alreadyStarted ? ' (started before)' : ' (started now)'}, ` +
       `mail ${local(demo.startsAt)}–${local(demo.lastMessageAt)} ${demo.config.bloc.timeZone}`,
     `               then: bloc status --bloc ${demo.config.bloc.id} --year ${demo.year}`,
   ];
+  return { blocId: demo.config.bloc.id, lines };
+}
+
+/**
+ * The web console on loopback. Its session key comes from BLOC_WEB_SECRET, or is made for this run (sessions then
+ * end with it); the sample's secretariat gets an account with a password made for this run, printed once.
+ */
+async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[], cleanups: Cleanups): Promise<string[]> {
+  const secrets = process.env.BLOC_WEB_SECRET ? secretsFromEnv() : { secret: randomBytes(32).toString('base64url'), secure: false };
+  const accountsFile = accountsPath();
+  const lines: string[] = [];
+  if (sampleBlocs.length > 0) {
+    const password = generatePassword();
+    await addAccount(accountsFile, { name: SAMPLE_ACCOUNT, role: 'secretariat', blocs: sampleBlocs }, password);
+    lines.push(`               sign in as ${SAMPLE_ACCOUNT}, password ${password} (made for this run; accounts: bloc user add)`);
+  }
+  const unitLinks = unitLinkKeysFromEnv();
+  const codecOrigins = [`http://127.0.0.1:${env.TEMPORAL_UI_PORT}`, `http://localhost:${env.TEMPORAL_UI_PORT}`];
+  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks, codecOrigins, publicUrl: process.env.BLOC_WEB_PUBLIC_URL });
+  cleanups.push(() => server.close());
+  return [`Web console    ${server.url}`, ...lines];
 }
 
 async function main(): Promise<number> {

@@ -2,12 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import type { YearSchedule } from '../../calendar/schedule';
-import { statusQuery, timelineQuery, type StatusView } from '../../workflows/messages';
+import type { StatusView } from '../../workflows/messages';
 import { cellVi, daysLate, stampVi } from '../cell-wording';
 import { InputError } from '../errors';
 import { csv } from '../output';
 import { atOption, blocYearCommand, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
+import { readStatus } from './bloc-status';
 
 export const EXPORT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
 
@@ -37,6 +38,11 @@ export function exportRows(view: StatusView, schedule: YearSchedule): string[][]
   );
 }
 
+/** The CSV file of the rows, as `bloc export --csv` writes it and the web console downloads it. */
+export function exportCsv(rows: string[][]): string {
+  return csv(EXPORT_HEADER, rows);
+}
+
 export function registerExportCommand(program: Command): void {
   blocYearCommand(program, 'export', 'Xuất bảng tình hình nộp cho bình xét cuối năm / export the matrix for the evaluation')
     .option('--csv', 'dạng CSV (UTF-8, mở được bằng Excel) / as CSV')
@@ -44,12 +50,9 @@ export function registerExportCommand(program: Command): void {
     .addOption(atOption())
     .action(async (opts) => {
       if (!opts.csv) throw new InputError('--csv: hiện chỉ xuất được CSV, hãy thêm --csv / only CSV is supported, add --csv');
-      const { view, schedule } = await withBlocYear(opts, async (h) => ({
-        view: await h.query(statusQuery, { at: opts.at ?? nowIso() }),
-        schedule: await h.query(timelineQuery),
-      }));
+      const { view, schedule } = await withBlocYear(opts, (h) => readStatus(h, opts.at ?? nowIso()));
       const lines = exportRows(view, schedule);
-      const text = csv(EXPORT_HEADER, lines);
+      const text = exportCsv(lines);
       if (!opts.out) {
         process.stdout.write(text);
         return;

@@ -6,7 +6,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { BlocTerms } from '../../calendar/types';
 import { overdueQuery, timelineQuery } from '../../workflows/messages';
-import { BLOC_ID, BLOC_YEAR } from '../../workflows/search-attributes';
+import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT } from '../../workflows/search-attributes';
 import type { OverdueItem } from '../../workflows/status';
 import { latenessVi } from '../../calendar/wording';
 import { latenessOf, stampVi, termsOf } from '../cell-wording';
@@ -33,13 +33,32 @@ async function overdueOf(handle: WorkflowHandle, blocId: string, year: number, a
   return { blocId, year, at, items, terms: termsOf(schedule) };
 }
 
-async function everyBloc(client: Client, at: string): Promise<Named[]> {
-  const found: { workflowId: string; blocId: string; year: number }[] = [];
-  for await (const wf of client.workflow.list({ query: OVERDUE_QUERY })) {
-    const blocId = wf.typedSearchAttributes.get(BLOC_ID);
-    const year = wf.typedSearchAttributes.get(BLOC_YEAR);
-    if (blocId !== undefined && year !== undefined) found.push({ workflowId: wf.workflowId, blocId, year });
+/** A bloc-year as visibility lists it, from the search attributes the workflow keeps current. */
+export interface ListedBlocYear {
+  workflowId: string;
+  blocId: string;
+  year: number;
+  overdueCount?: number;
+  nextDeadline?: Date;
+}
+
+/** The bloc-years a visibility query finds (`bloc overdue --all`, the web console's overview). */
+export async function findBlocYears(client: Client, query: string): Promise<ListedBlocYear[]> {
+  const found: ListedBlocYear[] = [];
+  for await (const wf of client.workflow.list({ query })) {
+    const attrs = wf.typedSearchAttributes;
+    const blocId = attrs.get(BLOC_ID);
+    const year = attrs.get(BLOC_YEAR);
+    const overdueCount = attrs.get(OVERDUE_COUNT);
+    const nextDeadline = attrs.get(NEXT_DEADLINE);
+    if (blocId === undefined || year === undefined) continue;
+    found.push({ workflowId: wf.workflowId, blocId, year, ...(overdueCount !== undefined && { overdueCount }), ...(nextDeadline && { nextDeadline }) });
   }
+  return found;
+}
+
+async function everyBloc(client: Client, at: string): Promise<Named[]> {
+  const found = await findBlocYears(client, OVERDUE_QUERY);
   return Promise.all(found.map(({ workflowId, blocId, year }) => overdueOf(client.workflow.getHandle(workflowId), blocId, year, at)));
 }
 

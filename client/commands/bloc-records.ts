@@ -11,7 +11,7 @@ import { blocYearCommand, jsonOption, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 
 /** What became of an item: cancelled (with why), moved (from which day), as the record keeps it. */
-function fateVi(itemId: string, stage: StageView): string {
+export function fateVi(itemId: string, stage: StageView): string {
   const cancelled = stage.cancelled.find((c) => c.itemId === itemId);
   if (cancelled) return `ĐÃ HỦY ${stampVi(cancelled.at)}${cancelled.reason ? `: ${cancelled.reason}` : ''}`;
   const moves = stage.moves.filter((m) => m.itemId === itemId);
@@ -41,7 +41,8 @@ async function attemptsOf(handle: WorkflowHandle): Promise<Attempts | undefined>
   return { attempt: worst.attempt ?? 1, ...(worst.lastFailure?.message && { error: worst.lastFailure.message }) };
 }
 
-function deliveryVi(e: LogEntry, attempts: Attempts | undefined): string {
+/** A message's fate in words; `attempts` tells how the mail activity fares with one still sending. */
+export function deliveryVi(e: LogEntry, attempts?: Attempts): string {
   switch (e.status) {
     case 'delivered':
       return 'đã gửi';

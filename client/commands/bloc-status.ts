@@ -1,5 +1,6 @@
 /** `bloc status`: the matrix unit × item as it stands at an instant (default: now). */
 import type { Command } from '@commander-js/extra-typings';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { YearSchedule } from '../../calendar/schedule';
 import { dueVi } from '../../calendar/wording';
 import { statusQuery, timelineQuery, type StatusView } from '../../workflows/messages';
@@ -27,15 +28,21 @@ export function matrixVi(view: StatusView, schedule: YearSchedule): string {
   );
 }
 
+/** The matrix judged at `at`, and the schedule that words its items: what `status`, `export` and the web console read. */
+export async function readStatus(handle: WorkflowHandle, at: string): Promise<{ view: StatusView; schedule: YearSchedule }> {
+  // One after the other, as the CLI always asked: sent at once to a worker without a workflow cache (the tests'
+  // engine), one of the two once went unanswered for 30 s.
+  const view = await handle.query(statusQuery, { at });
+  const schedule = await handle.query(timelineQuery);
+  return { view, schedule };
+}
+
 export function registerStatusCommand(program: Command): void {
   blocYearCommand(program, 'status', 'Tình hình nộp của từng đơn vị theo từng mục / the unit × item matrix')
     .addOption(atOption())
     .addOption(jsonOption())
     .action(async (opts) => {
-      const { view, schedule } = await withBlocYear(opts, async (h) => ({
-        view: await h.query(statusQuery, { at: opts.at ?? nowIso() }),
-        schedule: await h.query(timelineQuery),
-      }));
+      const { view, schedule } = await withBlocYear(opts, (h) => readStatus(h, opts.at ?? nowIso()));
       emit(opts.json, view, (v) => matrixVi(v, schedule));
     });
 }

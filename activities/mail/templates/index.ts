@@ -46,6 +46,7 @@ function words(lang: Lang, m: OutgoingMessage, ctx: RenderContext) {
       automatic: `Thư này được gửi tự động từ hệ thống nhắc việc của ${where}.`,
       sendTo: (to: string) => `Hồ sơ, báo cáo xin gửi về: ${to}. Thư nhắc sẽ dừng khi ${t.secretariat} ghi nhận đơn vị đã nộp.`,
       digestFooter: `Thư tổng hợp gửi ${t.leader} và ${t.secretariat} để theo dõi, đôn đốc.`,
+      unitPage: (url: string) => `Trang riêng của Quý đơn vị (các hạn, tình hình nộp): ${url}`,
     },
     en: {
       salutation: `To: ${m.addressee.name}`,
@@ -59,6 +60,7 @@ function words(lang: Lang, m: OutgoingMessage, ctx: RenderContext) {
       automatic: `This is an automatic reminder from the reminder system of ${where}.`,
       sendTo: (to: string) => `Send submissions to: ${to}. Reminders stop once the ${t.secretariat} records your submission.`,
       digestFooter: `This digest goes to the ${t.leader} and the ${t.secretariat}, for follow-up.`,
+      unitPage: (url: string) => `Your unit's own page (deadlines, what has been recorded): ${url}`,
     },
   }[lang];
 }
@@ -75,7 +77,8 @@ function subjectOf(m: OutgoingMessage, ctx: RenderContext): string {
   return `${prefix}${headingOf(first, ctx.lang)} (${w.due(first)})${rest.length > 0 ? w.more(rest.length) : ''}`;
 }
 
-export function renderMessage(message: OutgoingMessage, now: Date): RenderedMessage {
+/** `unitPage`: the signed link to the addressee unit's own page in the web console, if the engine has one. */
+export function renderMessage(message: OutgoingMessage, now: Date, unitPage?: string): RenderedMessage {
   const lang = message.bloc.language;
   const ctx: RenderContext = { message, lang, zone: message.bloc.timeZone, now };
   const w = words(lang, message, ctx);
@@ -91,7 +94,12 @@ export function renderMessage(message: OutgoingMessage, now: Date): RenderedMess
     sections: [...message.notices.map((n) => SECTION[n.kind](n, ctx)), ...(message.digest ? digestSections(message.digest, ctx) : [])],
     closing: w.closing,
     signature: [message.bloc.name],
-    footer: [w.automatic, ...(message.digest ? [w.digestFooter] : []), ...(submitTo ? [w.sendTo(submitTo)] : [])],
+    footer: [
+      w.automatic,
+      ...(message.digest ? [w.digestFooter] : []),
+      ...(submitTo ? [w.sendTo(submitTo)] : []),
+      ...(unitPage ? [w.unitPage(unitPage)] : []),
+    ],
   };
   return { subject, text: renderText(letter), html: renderHtml(letter) };
 }

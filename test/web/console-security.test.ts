@@ -1,0 +1,280 @@
+/**
+ * The console's guards over real HTTP, on the dev server with the real worker: no page or action without a
+ * session, no bloc but the account's own, no form without its token, a slowed sign-in after failures, and
+ * markup from the record shown as text.
+ */
+import { EXPORT_HEADER } from '../../client/commands/bloc-export';
+import { statusQuery } from '../../workflows/messages';
+import { workflowIdFor } from '../../workflows/model';
+import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, WebAgent, type WebFixture } from '../support/web';
+
+let fx: WebFixture;
+let Y: number;
+let YEAR: string;
+let CELL: string;
+/** After the 6-month deadline (before 15/6): so-b and so-c are overdue unless recorded. */
+let AFTER_DEADLINE: string;
+
+beforeAll(async () => {
+  fx = await startWebFixture();
+  Y = fx.year;
+  YEAR = `/khoi/${BLOC}/${Y}`;
+  CELL = `${YEAR}/o/so-b/bao-cao-6-thang`;
+  AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
+}, PROVISION_TIMEOUT_MS);
+
+afterAll(async () => {
+  await fx?.teardown();
+});
+
+async function signedIn(account: { name: string }): Promise<WebAgent> {
+  const agent = new WebAgent(fx.web.url);
+  const response = await agent.signIn(account.name);
+  expect(response.status).toBe(303);
+  return agent;
+}
+
+async function cellOf(bloc: string, unitId: string, itemId: string) {
+  const view = await fx.env.client.workflow.getHandle(workflowIdFor(bloc, Y)).query(statusQuery, {});
+  return view.cells.find((c) => c.unitId === unitId && c.itemId === itemId);
+}
+
+test('every console route without a session is sent to the sign-in page; the style sheet and sign-in are open', async () => {
+  const agent = new WebAgent(fx.web.url);
+  const routes: [string, string][] = [
+    ['GET', '/'],
+    ['GET', YEAR],
+    ['GET', `${YEAR}?qua-han=1`],
+    ['GET', `${YEAR}/tai-ve.csv`],
+    ['GET', CELL],
+    ['GET', `/khoi/${OTHER_BLOC}/${Y}`],
+    ['POST', '/dang-xuat'],
+    ['POST', `${CELL}/nop`],
+    ['POST', `${CELL}/gia-han`],
+    ['POST', `${CELL}/dia-chi`],
+    ['GET', `${YEAR}/muc/hoi-thao`],
+    ['POST', `${YEAR}/muc/hoi-thao/doi-ngay`],
+    ['POST', `${YEAR}/muc/hoi-thao/huy`],
+    ['POST', `${YEAR}/muc/hoi-thao/khoi-phuc`],
+  ];
+  for (const [method, path] of routes) {
+    const response = await agent.request(path, { method, ...(method === 'POST' && { form: { reference: 'x' } }) });
+    expect([method, path, response.status]).toEqual([method, path, 303]);
+    expect(response.headers.get('location')).toMatch(/^\/dang-nhap(\?next=|$)/);
+  }
+  expect((await agent.request('/dang-nhap')).status).toBe(200);
+  const css = await agent.request('/tai-nguyen/style.css');
+  expect(css.status).toBe(200);
+  expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  expect((await agent.request('/tai-nguyen/live.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
+  expect(await cellOf(BLOC, 'so-b', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax; a tampered one is no session; sign-out ends it', async () => {
+  const agent = new WebAgent(fx.web.url);
+  const _csrf = await agent.tokenOf('/dang-nhap');
+  const response = await agent.request('/dang-nhap?next=%2F%2Fevil.example', { form: { name: ACCOUNTS.secretariat.name, password: 'mật-khẩu-đủ-dài-2049', _csrf } });
+  expect(response.status).toBe(303);
+  expect(response.headers.get('location')).toBe('/');
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('bloc_session=')) ?? '';
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Lax/);
+  expect(cookie).not.toMatch(/Secure/);
+  expect((await agent.request('/')).status).toBe(200);
+
+  const value = decodeURIComponent(cookie.split(';')[0]?.slice('bloc_session='.length) ?? '');
+  const forged = value.replace(ACCOUNTS.secretariat.name, ACCOUNTS.board.name);
+  const res = await fetch(`${fx.web.url}/`, { headers: { cookie: `bloc_session=${encodeURIComponent(forged)}` }, redirect: 'manual' });
+  expect(res.status).toBe(303);
+
+  const token = await agent.tokenOf('/');
+  expect((await agent.request('/dang-xuat', { form: { _csrf: token } })).status).toBe(303);
+  // The old cookie, replayed after sign-out, opens nothing.
+  const replay = await fetch(`${fx.web.url}/`, { headers: { cookie: cookie.split(';')[0] ?? '' }, redirect: 'manual' });
+  expect(replay.status).toBe(303);
+});
+
+test('a bloc account gets 403 on another bloc and sees only its own in the overview; the board sees both', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  for (const path of [`/khoi/${OTHER_BLOC}/${Y}`, `/khoi/${OTHER_BLOC}/${Y}/tai-ve.csv`, `/khoi/${OTHER_BLOC}/${Y}/o/so-a/bao-cao-6-thang`]) {
+    expect([path, (await agent.request(path)).status]).toEqual([path, 403]);
+  }
+  const _csrf = await agent.tokenOf(YEAR);
+  const post = await agent.request(`/khoi/${OTHER_BLOC}/${Y}/o/so-a/bao-cao-6-thang/nop`, { form: { _csrf, reference: '1/BC' } });
+  expect(post.status).toBe(403);
+  expect(await cellOf(OTHER_BLOC, 'so-a', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+
+  // Visibility trails the workflows' upserts by a moment.
+  const board = await signedIn(ACCOUNTS.board);
+  let page = '';
+  for (let i = 0; i < 40 && !page.includes(OTHER_BLOC); i++) {
+    page = await (await board.request('/')).text();
+    if (!page.includes(OTHER_BLOC)) await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(page).toContain(`href="/khoi/${OTHER_BLOC}/${Y}"`);
+  expect(page).toContain(`href="/khoi/${BLOC}/${Y}"`);
+  expect((await board.request(`/khoi/${OTHER_BLOC}/${Y}`)).status).toBe(200);
+
+  const own = await (await agent.request('/')).text();
+  expect(own).toContain(`href="/khoi/${BLOC}/${Y}"`);
+  expect(own).not.toContain(OTHER_BLOC);
+});
+
+test('a form without its token, or with another session’s or browser’s, is refused and records nothing', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const other = await signedIn(ACCOUNTS.secretariat);
+  const foreign = await other.tokenOf(YEAR);
+  expect((await agent.request(`${CELL}/nop`, { form: { reference: '1/BC' } })).status).toBe(403);
+  expect((await agent.request(`${CELL}/nop`, { form: { reference: '1/BC', _csrf: foreign } })).status).toBe(403);
+  expect((await agent.request('/dang-nhap', { form: { name: ACCOUNTS.secretariat.name, password: 'mật-khẩu-đủ-dài-2049' } })).status).toBe(403);
+  // The sign-in form's token is this browser's: another browser's does not sign this one in (login CSRF).
+  const elsewhere = await new WebAgent(fx.web.url).tokenOf('/dang-nhap');
+  const stranger = new WebAgent(fx.web.url);
+  await stranger.tokenOf('/dang-nhap');
+  expect((await stranger.request('/dang-nhap', { form: { name: ACCOUNTS.secretariat.name, password: 'mật-khẩu-đủ-dài-2049', _csrf: elsewhere } })).status).toBe(403);
+  expect(await cellOf(BLOC, 'so-b', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+});
+
+test('20 wrong passwords: the first five are checked, then every attempt is refused with 429, the right password too', async () => {
+  const agent = new WebAgent(fx.web.url);
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++) statuses.push((await agent.signIn(ACCOUNTS.locked.name, `sai-${i}`)).status);
+  expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+  expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+  const right = await agent.signIn(ACCOUNTS.locked.name);
+  expect(right.status).toBe(429);
+  expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(await right.text()).toContain('Đăng nhập sai quá nhiều lần');
+  // Another account from the same address is not locked out by it.
+  expect((await agent.signIn(ACCOUNTS.leader.name)).status).toBe(303);
+});
+
+test('the matrix words each cell; a refused submission shows the validator’s words; a recorded one changes the cell', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const matrix = await (await agent.request(`${YEAR}?luc=${encodeURIComponent(AFTER_DEADLINE)}`)).text();
+  expect(matrix).toContain('Sở &lt;b&gt;Bê&lt;/b&gt; &amp; &quot;Cờ&quot;');
+  expect(matrix).not.toContain(MARKUP_UNIT_NAME);
+  expect(matrix).toMatch(/class="s-overdue" data-unit="so-b" data-item="bao-cao-6-thang"><a href="[^"]+">quá hạn \d+ ngày/);
+
+  const overdueOnly = await (await agent.request(`${YEAR}?luc=${encodeURIComponent(AFTER_DEADLINE)}&qua-han=1&muc=bao-cao-6-thang`)).text();
+  expect(overdueOnly).toContain('>Sở Cê<');
+  expect(overdueOnly).not.toContain('data-item="tong-hop-6-thang"');
+  // An ongoing item is never overdue: filtered to it, no unit is left.
+  const none = await (await agent.request(`${YEAR}?luc=${encodeURIComponent(AFTER_DEADLINE)}&qua-han=1&muc=dien-hinh`)).text();
+  expect(none).not.toContain('>Sở Cê<');
+  expect(none).toContain('Không có đơn vị nào quá hạn.');
+
+  const _csrf = await agent.tokenOf(CELL);
+  const refused = await agent.request(`${CELL}/nop`, { form: { _csrf, reference: '9/BC', receivedAt: `${Y}-06-01T10:00` } });
+  expect(refused.status).toBe(422);
+  const refusal = await refused.text();
+  expect(refusal).toContain('Thời điểm nhận: thời điểm nhận ở tương lai');
+  expect(refusal).toContain('value="9/BC"');
+
+  const recorded = await agent.request(`${CELL}/nop`, { form: { _csrf, reference: '<script>alert(1)</script>/BC' } });
+  expect(recorded.status).toBe(303);
+  const cell = await (await agent.request(recorded.headers.get('location') ?? '')).text();
+  expect(cell).toContain('Đã ghi nhận hồ sơ.');
+  expect(cell).toMatch(/id="cell-state">đúng hạn</);
+  expect(cell).toContain('&lt;script&gt;alert(1)&lt;/script&gt;/BC');
+  expect(cell).not.toContain('<script>');
+  expect(await cellOf(BLOC, 'so-b', 'bao-cao-6-thang')).toMatchObject({ state: 'submitted-on-time', reference: '<script>alert(1)</script>/BC' });
+});
+
+test('the leader reads but may not record', async () => {
+  const agent = await signedIn(ACCOUNTS.leader);
+  const page = await (await agent.request(`${YEAR}/o/so-c/bao-cao-6-thang`)).text();
+  expect(page).toContain('Tình trạng');
+  expect(page).not.toContain('/nop"');
+  const _csrf = await agent.tokenOf(YEAR);
+  expect((await agent.request(`${YEAR}/o/so-c/bao-cao-6-thang/nop`, { form: { _csrf } })).status).toBe(403);
+  expect(await cellOf(BLOC, 'so-c', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+});
+
+test('the CSV download is the CLI export, with its BOM and header', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const response = await agent.request(`${YEAR}/tai-ve.csv?luc=${encodeURIComponent(AFTER_DEADLINE)}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-disposition')).toBe(`attachment; filename="bao-cao-${BLOC}-${Y}.csv"`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe(EXPORT_HEADER.join(','));
+  expect(lines.find((l) => l.startsWith('so-c,Sở Cê,bao-cao-6-thang'))).toMatch(/quá hạn \d+ ngày/);
+});
+
+test('the Temporal UI’s codec endpoint decodes the year’s gzipped start input, for the UI’s origin only', async () => {
+  const history = await fx.env.client.workflow.getHandle(workflowIdFor(BLOC, Y)).fetchHistory();
+  const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  const b64 = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? new Uint8Array()).toString('base64');
+  const payload = { metadata: Object.fromEntries(Object.entries(input?.metadata ?? {}).map(([k, v]) => [k, b64(v)])), data: b64(input?.data) };
+  expect(Buffer.from(payload.metadata.encoding ?? '', 'base64').toString()).toBe('binary/gzip');
+
+  const post = (origin: string | undefined, body: unknown) =>
+    fetch(`${fx.web.url}/codec/decode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-namespace': 'default', ...(origin && { origin }) },
+      body: JSON.stringify(body),
+    });
+  const preflight = await fetch(`${fx.web.url}/codec/decode`, { method: 'OPTIONS', headers: { origin: UI_ORIGIN, 'access-control-request-method': 'POST' } });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+  expect(preflight.headers.get('access-control-allow-headers')).toContain('X-Namespace');
+
+  const decoded = await post(UI_ORIGIN, { payloads: [payload] });
+  expect(decoded.status).toBe(200);
+  expect(decoded.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+  const [plain] = ((await decoded.json()) as { payloads: { metadata: Record<string, string>; data: string }[] }).payloads;
+  expect(Buffer.from(plain?.metadata.encoding ?? '', 'base64').toString()).toBe('json/plain');
+  const start = JSON.parse(Buffer.from(plain?.data ?? '', 'base64').toString()) as { year: number; config: { units: { name: string }[] } };
+  expect(start.year).toBe(Y);
+  expect(start.config.units.map((u) => u.name)).toContain(MARKUP_UNIT_NAME);
+
+  expect((await post('http://evil.example', { payloads: [payload] })).status).toBe(403);
+  expect((await post(undefined, { payloads: [payload] })).status).toBe(403);
+  expect((await post(UI_ORIGIN, { payloads: [{ data: 42 }] })).status).toBe(400);
+});
+
+test('an item’s page sets its day, refuses one outside its window in the validator’s words, cancels on confirmation and restores', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const item = `${YEAR}/muc/hoi-thao`;
+  const _csrf = await agent.tokenOf(item);
+  const outside = await agent.request(`${item}/doi-ngay`, { form: { _csrf, date: `${Y}-11-20`, time: '08:00' } });
+  expect(outside.status).toBe(422);
+  expect(await outside.text()).toMatch(/role="alert">Ngày: [^<]*Quý III/);
+
+  const set = await agent.request(`${item}/doi-ngay`, { form: { _csrf, date: `${Y}-08-20`, time: '08:00' } });
+  expect([set.status, set.headers.get('location')]).toEqual([303, `${item}?da=doi-ngay`]);
+  const page = await (await agent.request(`${item}?da=doi-ngay`)).text();
+  expect(page).toContain('Đã ấn định ngày mới.');
+  expect(page).toMatch(new RegExp(`id="item-due">[^<]*ngày 20/8/${Y}`));
+  expect(page).toContain('id="item-fate">dời từ ngày của kế hoạch<');
+
+  const task = `${YEAR}/muc/tong-hop-6-thang`;
+  const unconfirmed = await agent.request(`${task}/huy`, { form: { _csrf, reason: 'Hoãn do mưa bão' } });
+  expect(unconfirmed.status).toBe(422);
+  expect(await unconfirmed.text()).toContain('Xác nhận: hãy đánh dấu ô xác nhận');
+  expect((await agent.request(`${task}/huy`, { form: { _csrf, reason: 'Hoãn do mưa bão', confirm: '1' } })).status).toBe(303);
+  const cancelled = await (await agent.request(task)).text();
+  expect(cancelled).toMatch(/id="item-fate">ĐÃ HỦY [^<]*: Hoãn do mưa bão</);
+  expect(cancelled).toContain('Khôi phục mục này');
+  expect((await agent.request(`${task}/khoi-phuc`, { form: { _csrf } })).status).toBe(303);
+  expect(await (await agent.request(task)).text()).toContain('Hủy mục</button>');
+
+  const leader = await signedIn(ACCOUNTS.leader);
+  const leaderToken = await leader.tokenOf(item);
+  expect((await leader.request(`${task}/huy`, { form: { _csrf: leaderToken, confirm: '1' } })).status).toBe(403);
+});
+
+test('a unit’s addresses change through the contacts Update; a bad one is refused with the address named', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const cell = `${YEAR}/o/so-c/dien-hinh`;
+  const _csrf = await agent.tokenOf(cell);
+  const refused = await agent.request(`${cell}/dia-chi`, { form: { _csrf, emails: 'vanthu@so-c.example.vn\nkhong-phai-email' } });
+  expect(refused.status).toBe(422);
+  expect(await refused.text()).toMatch(/role="alert">Địa chỉ nhận: [^<]*&quot;khong-phai-email&quot;/);
+  const saved = await agent.request(`${cell}/dia-chi`, { form: { _csrf, emails: 'vanthu@so-c.example.vn, moi@so-c.example.vn', cc: '' } });
+  expect([saved.status, saved.headers.get('location')]).toEqual([303, `${cell}?da=dia-chi`]);
+  expect(await (await agent.request(`${cell}?da=dia-chi`)).text()).toContain('Đã cập nhật địa chỉ email của đơn vị.');
+});

@@ -1,0 +1,56 @@
+/** `bloc user add` as people run it: a separate process writing the accounts file the console reads. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadAccounts, verifyPassword } from '../../web/accounts';
+import { CLI, ensureBuilt, ROOT } from '../support/dist';
+
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'bloc-user-'));
+  file = join(dir, 'accounts.json');
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function bloc(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, BLOC_WEB_ACCOUNTS: file } }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
+test('a password from stdin is stored hashed and never printed; a generated one is printed once', async () => {
+  const given = await bloc(['user', 'add', 'thu-ky', '--role', 'secretariat', '--bloc', 'khoi-4', 'khoi-5', '--password-stdin'], 'mật khẩu từ stdin\n');
+  expect(given).toMatchObject({ code: 0, stdout: `Đã lưu tài khoản thu-ky vào ${file} / account saved\n` });
+  expect(readFileSync(file, 'utf8')).not.toContain('mật khẩu từ stdin');
+
+  const made = await bloc(['user', 'add', 'ban', '--role', 'board', '--all']);
+  expect(made.code).toBe(0);
+  const password = /password \(shown once\): (\S+)\n$/.exec(made.stdout)?.[1] ?? '';
+  expect(password).toHaveLength(20);
+
+  const [thuKy, ban] = loadAccounts(file);
+  expect([thuKy?.blocs, ban?.blocs]).toEqual([['khoi-4', 'khoi-5'], 'all']);
+  await expect(verifyPassword('mật khẩu từ stdin', thuKy?.hash)).resolves.toBe(true);
+  await expect(verifyPassword(password, ban?.hash)).resolves.toBe(true);
+});
+
+test('bad input is one line on stderr, exit 2, and the file unchanged', async () => {
+  const before = readFileSync(file, 'utf8');
+  const both = await bloc(['user', 'add', 'x', '--role', 'leader', '--all', '--bloc', 'khoi-4']);
+  expect(both).toMatchObject({ code: 2, stderr: 'bloc: cần --bloc <id...> hoặc --all / --bloc <id...> or --all is required\n' });
+  const short = await bloc(['user', 'add', 'x', '--role', 'leader', '--all', '--password-stdin'], 'ngắn\n');
+  expect(short.code).toBe(2);
+  expect(short.stderr).toMatch(/^bloc: x: mật khẩu cần ít nhất 12 ký tự[^\n]*\n$/);
+  const badBloc = await bloc(['user', 'add', 'x', '--role', 'leader', '--bloc', "k') OR 1=1"]);
+  expect(badBloc).toMatchObject({ code: 2, stderr: 'bloc: x: mã Khối/Cụm không hợp lệ / invalid bloc id\n' });
+  const role = await bloc(['user', 'add', 'x', '--role', 'admin', '--all']);
+  expect(role.code).toBe(2);
+  expect(readFileSync(file, 'utf8')).toBe(before);
+});

@@ -1,0 +1,413 @@
+/**
+ * The secretariat's console: thin handlers over the functions the `bloc` CLI uses (status, export, the
+ * workflow's Updates), with the session, CSRF and sign-in limit of web/security.ts in front of every page.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Client } from '@temporalio/client';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { InputError, ServerError } from '../client/errors';
+import { exportCsv, exportRows } from '../client/commands/bloc-export';
+import { findBlocYears } from '../client/commands/bloc-overdue';
+import { readStatus } from '../client/commands/bloc-status';
+import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
+import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
+import { cancelItem, grantExtension, logQuery, recordSubmission, reschedule, restoreItem, stageQuery, updateContacts } from '../workflows/messages';
+import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
+import { LIVE_JS, STYLE_CSS } from './assets';
+import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
+import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
+import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
+import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
+
+export interface ConsoleOptions {
+  client: Client;
+  accountsFile: string;
+  secrets: WebSecrets;
+  limiter?: SignInLimiter;
+  /** The keys of the units' signed links; without them there are no unit pages. */
+  unitLinks?: UnitLinkKeys;
+  /** The Temporal UI's origins, for its remote codec (`/codec/decode`); without them it answers none. */
+  codecOrigins?: string[];
+  /** How often the matrix fetches itself to show what changed (default 15 s). */
+  liveMs?: number;
+  /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
+  publicUrl?: string;
+}
+
+interface Env {
+  /** `formNonce`: what the forms' token is bound to (the session's nonce, or the visitor's on the sign-in page). */
+  Variables: { session?: Session; account?: Account; formNonce?: string };
+}
+
+const SIGN_IN = '/dang-nhap';
+const LIVE_MS = 15_000;
+const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH, LIVE_PATH]);
+/** A unit's own page: no account, its signed link instead. */
+const UNIT_PAGES = '/don-vi/';
+
+const LINK_REFUSED: Record<'tampered' | 'expired', string> = {
+  tampered: 'Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này. Không có gì được ghi nhận.',
+  expired: 'Đường dẫn đã hết hạn. Xin liên hệ Thư ký Khối để nhận đường dẫn mới. Không có gì được ghi nhận.',
+};
+
+/** The form fields the workflow's validators name, as the forms label them. */
+const FIELD_VI: Record<string, string> = {
+  unitId: 'Đơn vị',
+  itemId: 'Mục',
+  receivedAt: 'Thời điểm nhận',
+  reference: 'Số văn bản',
+  until: 'Đến hết ngày',
+  reason: 'Lý do',
+  date: 'Ngày',
+  time: 'Giờ',
+  allowPast: 'Ghi nhận ngày đã qua',
+  emails: 'Địa chỉ nhận',
+  cc: 'Đồng gửi',
+};
+const refusalInForm: RefusalSource = (field, reason) => `${FIELD_VI[field] ?? field}: ${reason}`;
+
+const NOTICES: Record<string, string> = {
+  nop: 'Đã ghi nhận hồ sơ.',
+  'gia-han': 'Đã gia hạn.',
+  'doi-ngay': 'Đã ấn định ngày mới.',
+  huy: 'Đã hủy mục này; không nhắc hạn mục này nữa.',
+  'khoi-phuc': 'Đã khôi phục mục này; nhắc hạn tiếp tục.',
+  'dia-chi': 'Đã cập nhật địa chỉ email của đơn vị.',
+};
+
+/** Addresses typed one per line, or separated by commas, semicolons or spaces. */
+function addressList(text: string | undefined): string[] {
+  return (text ?? '').split(/[\s,;]+/).filter((a) => a !== '');
+}
+
+function formString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A redirect after sign-in stays on this site. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+const isCodec = (c: Context) => c.req.path.startsWith(`${CODEC_PATH}/`);
+
+function clientIp(c: Context): string {
+  return getConnInfo(c).remote.address ?? 'unknown';
+}
+
+export function createConsole(opts: ConsoleOptions): Hono<Env> {
+  const { client, secrets } = opts;
+  const limiter = opts.limiter ?? new SignInLimiter();
+  const app = new Hono<Env>();
+
+  // Sessions signed out before their expiry: the cookie is stateless, so sign-out remembers its nonce until then.
+  const signedOut = new Map<string, number>();
+  const frame = (c: Context<Env>): Frame => {
+    const nonce = c.get('formNonce');
+    return { account: c.get('account'), csrf: nonce === undefined ? '' : csrfToken(secrets, nonce) };
+  };
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('X-Frame-Options', 'DENY');
+  });
+
+  app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+  app.get(LIVE_PATH, (c) => c.body(LIVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
+
+  // The session, and the account it names as the accounts file now has it (an account removed signs out).
+  app.use('*', async (c, next) => {
+    const read = await readSession(c, secrets);
+    const session = read && !signedOut.has(read.nonce) ? read : undefined;
+    const account = session && loadAccounts(opts.accountsFile).find((a) => a.name === session.account);
+    if (session && account) {
+      c.set('session', session);
+      c.set('account', account);
+      c.set('formNonce', session.nonce);
+    } else if (c.req.path === SIGN_IN) {
+      c.set('formNonce', await preSessionNonce(c, secrets));
+    }
+    await next();
+  });
+
+  // No page and no action without a session.
+  app.use('*', async (c, next) => {
+    if (c.get('account') || PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith(UNIT_PAGES) || isCodec(c)) return next();
+    const url = new URL(c.req.url);
+    const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(url.pathname + url.search)}` : '';
+    return c.redirect(`${SIGN_IN}${back}`, 303);
+  });
+
+  // The UI's codec: not a form, no session (see web/codec.ts); it answers only the UI's origins.
+  const codecOrigins = opts.codecOrigins ?? [];
+  app.options(`${CODEC_PATH}/decode`, (c) => {
+    const headers = codecCors(codecOrigins, c.req.header('Origin'));
+    return headers ? c.body(null, 204, headers) : c.text('origin not allowed', 403);
+  });
+  app.post(`${CODEC_PATH}/decode`, bodyLimit({ maxSize: MAX_CODEC_BODY, onError: (c) => c.text('too large', 413) }), async (c) => {
+    const headers = codecCors(codecOrigins, c.req.header('Origin'));
+    if (!headers) return c.text('origin not allowed', 403);
+    const body = (await c.req.json().catch(() => undefined)) as { payloads?: unknown } | undefined;
+    if (!body || !Array.isArray(body.payloads)) return c.json({ error: 'expected { payloads: [...] }' }, 400, headers);
+    try {
+      return c.json({ payloads: await decodePayloads(body.payloads) }, 200, headers);
+    } catch (err) {
+      return c.json({ error: `cannot decode: ${(err as Error).message}` }, 400, headers);
+    }
+  });
+
+  // Every form carries the token of its session (or of the sign-in page).
+  app.use('*', async (c, next) => {
+    if (isCodec(c)) return next();
+    return bodyLimit({ maxSize: 64 * 1024, onError: (cx) => cx.text('Biểu mẫu quá lớn / form too large', 413) })(c, next);
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'POST' || isCodec(c)) return next();
+    const body = await c.req.parseBody();
+    if (!csrfValid(secrets, c.get('formNonce'), body._csrf)) {
+      return c.html(messagePage(frame(c), 'Biểu mẫu không hợp lệ', 'Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi thử lại.'), 403);
+    }
+    return next();
+  });
+
+  app.get(SIGN_IN, (c) => (c.get('account') ? c.redirect('/', 303) : c.html(signInPage(frame(c), c.req.query('next')))));
+
+  app.post(SIGN_IN, async (c) => {
+    const body = await c.req.parseBody();
+    const name = formString(body, 'name') ?? '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const ip = clientIp(c);
+    const wait = limiter.waitMs(ip, name);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000);
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return c.html(signInPage(frame(c), c.req.query('next'), `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`, name), 429);
+    }
+    const account = loadAccounts(opts.accountsFile).find((a) => a.name === name);
+    if (!(await verifyPassword(password, account?.hash)) || !account) {
+      limiter.failed(ip, name);
+      return c.html(signInPage(frame(c), c.req.query('next'), 'Sai tên tài khoản hoặc mật khẩu.', name), 401);
+    }
+    limiter.succeeded(ip, name);
+    await startSession(c, secrets, account.name);
+    return c.redirect(safeNext(c.req.query('next')), 303);
+  });
+
+  app.post('/dang-xuat', (c) => {
+    const now = Date.now();
+    for (const [nonce, expiresAt] of signedOut) if (expiresAt <= now) signedOut.delete(nonce);
+    const session = c.get('session') as Session;
+    signedOut.set(session.nonce, session.expiresAt);
+    endSession(c, secrets);
+    return c.redirect(SIGN_IN, 303);
+  });
+
+  app.get('/', async (c) => {
+    const account = c.get('account') as Account;
+    if (account.blocs !== 'all' && account.blocs.length === 0) return c.html(overviewPage(frame(c), []));
+    // Bloc ids are checked against a slug pattern when the accounts file is read, so they quote safely.
+    const blocs = account.blocs === 'all' ? '' : ` AND BlocId IN (${account.blocs.map((b) => `'${b}'`).join(', ')})`;
+    const years = await findBlocYears(client, `ExecutionStatus = 'Running'${blocs}`);
+    years.sort((a, b) => a.blocId.localeCompare(b.blocId) || b.year - a.year);
+    return c.html(overviewPage(frame(c), years));
+  });
+
+  // A bloc account sees its own blocs only.
+  app.use('/khoi/:bloc/:year/*', async (c, next) => {
+    const account = c.get('account') as Account;
+    if (!maySee(account, c.req.param('bloc'))) {
+      return c.html(messagePage(frame(c), 'Không có quyền', 'Tài khoản này không được xem Khối, Cụm này.'), 403);
+    }
+    if (!/^\d{4}$/.test(c.req.param('year'))) return c.notFound();
+    return next();
+  });
+
+  const refOf = (c: Context<Env>): BlocYearRef => ({ bloc: c.req.param('bloc') ?? '', year: Number(c.req.param('year')) });
+
+  /** The instant to judge at: `luc` (as `--at`), or now. */
+  const judgedAt = (c: Context<Env>): string => {
+    const at = c.req.query('luc');
+    if (!at) return nowIso();
+    try {
+      return parseInstant(at);
+    } catch (err) {
+      throw new InputError(`luc: ${(err as Error).message}`);
+    }
+  };
+
+  app.get('/khoi/:bloc/:year', async (c) => {
+    const at = judgedAt(c);
+    const { view, schedule } = await onBlocYear(client, refOf(c), (h) => readStatus(h, at));
+    const item = c.req.query('muc');
+    const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
+    return c.html(matrixPage(frame(c), view, schedule, filter, opts.liveMs ?? LIVE_MS));
+  });
+
+  app.get('/khoi/:bloc/:year/tai-ve.csv', async (c) => {
+    const at = judgedAt(c);
+    const ref = refOf(c);
+    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, at));
+    return c.body(exportCsv(exportRows(view, schedule)), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="bao-cao-${ref.bloc}-${ref.year}.csv"`,
+    });
+  });
+
+  const showCell = async (c: Context<Env>, forms: Omit<CellForms, 'canAct'>, status: 200 | 422 = 200) => {
+    const ref = refOf(c);
+    const unitId = c.req.param('unit') ?? '';
+    const itemId = c.req.param('item') ?? '';
+    const { view, schedule, log } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, nowIso())), log: await h.query(logQuery) }));
+    if (!view.units.some((u) => u.id === unitId) || !view.items.some((i) => i.id === itemId)) {
+      return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`), 404);
+    }
+    const canAct = mayAct(c.get('account') as Account);
+    const unitLink = opts.unitLinks && new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href;
+    return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log }, { ...forms, canAct, unitLink }), status);
+  };
+
+  app.get('/khoi/:bloc/:year/o/:unit/:item', (c) => showCell(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+
+  /** The page a form came from, to show again: a cell's or an item's. */
+  type Shown = (c: Context<Env>, forms: Omit<CellForms, 'canAct'>, status?: 200 | 422) => Promise<Response>;
+
+  /** One form's Update: done, back to its page with a notice; refused, the form again with the validator's words. */
+  const act =
+    (name: string, show: Shown, back: (c: Context<Env>) => string, update: (c: Context<Env>, body: Record<string, string>) => Promise<unknown>) =>
+    async (c: Context<Env>) => {
+      if (!mayAct(c.get('account') as Account)) {
+        return c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.'), 403);
+      }
+      const raw = await c.req.parseBody();
+      const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+      try {
+        await update(c, values);
+      } catch (err) {
+        if (err instanceof InputError) return show(c, { error: err.message, values }, 422);
+        throw err;
+      }
+      return c.redirect(`${back(c)}?da=${name}`, 303);
+    };
+  const backToCell = (c: Context<Env>) => cellPath(refOf(c).bloc, refOf(c).year, c.req.param('unit') ?? '', c.req.param('item') ?? '');
+  const backToItem = (c: Context<Env>) => itemPath(refOf(c).bloc, refOf(c).year, c.req.param('item') ?? '');
+
+  const parsed = (field: string, value: string, parse: (v: string) => string): string => {
+    try {
+      return parse(value);
+    } catch (err) {
+      throw new InputError(`${FIELD_VI[field] ?? field}: ${(err as Error).message}`);
+    }
+  };
+
+  app.post(
+    '/khoi/:bloc/:year/o/:unit/:item/nop',
+    act('nop', showCell, backToCell, (c, body) => {
+      const received = formString(body, 'receivedAt');
+      const input = {
+        unitId: c.req.param('unit') ?? '',
+        itemId: c.req.param('item') ?? '',
+        receivedAt: received && parsed('receivedAt', received, parseInstant),
+        reference: formString(body, 'reference'),
+      };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(recordSubmission, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/o/:unit/:item/gia-han',
+    act('gia-han', showCell, backToCell, (c, body) => {
+      const until = formString(body, 'until');
+      if (!until) throw new InputError(`${FIELD_VI.until}: cần ngày / a day is required`);
+      const input = {
+        unitId: c.req.param('unit') ?? '',
+        itemId: c.req.param('item') ?? '',
+        until: parsed('until', until, parseDateOrInstant),
+        reason: formString(body, 'reason'),
+      };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(grantExtension, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/o/:unit/:item/dia-chi',
+    act('dia-chi', showCell, backToCell, (c, body) => {
+      const input = { unitId: c.req.param('unit') ?? '', emails: addressList(body.emails), cc: addressList(body.cc) };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(updateContacts, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  const showItem: Shown = async (c, forms, status = 200) => {
+    const ref = refOf(c);
+    const itemId = c.req.param('item') ?? '';
+    const { view, schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, nowIso())), stage: await h.query(stageQuery) }));
+    if (!schedule.items.some((i) => i.id === itemId)) {
+      return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có mục "${itemId}" trong năm ${ref.year}.`), 404);
+    }
+    const canAct = mayAct(c.get('account') as Account);
+    return c.html(itemPage(frame(c), { view, schedule, stage, itemId }, { ...forms, canAct }), status);
+  };
+
+  app.get('/khoi/:bloc/:year/muc/:item', (c) => showItem(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+
+  app.post(
+    '/khoi/:bloc/:year/muc/:item/doi-ngay',
+    act('doi-ngay', showItem, backToItem, (c, body) => {
+      const date = formString(body, 'date');
+      if (!date) throw new InputError(`${FIELD_VI.date}: cần ngày / a day is required`);
+      const time = formString(body, 'time');
+      const input = {
+        itemId: c.req.param('item') ?? '',
+        date: parsed('date', date, parseIsoDate),
+        time: time && parsed('time', time, parseHourMinute),
+        ...(body.allowPast === '1' && { allowPast: true }),
+      };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reschedule, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/muc/:item/huy',
+    act('huy', showItem, backToItem, (c, body) => {
+      // What cannot be undone asks first, as `bloc cancel` without --yes does.
+      if (body.confirm !== '1') throw new InputError('Xác nhận: hãy đánh dấu ô xác nhận để hủy mục này / tick the box to confirm');
+      const input = { itemId: c.req.param('item') ?? '', reason: formString(body, 'reason') };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(cancelItem, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/muc/:item/khoi-phuc',
+    act('khoi-phuc', showItem, backToItem, (c) =>
+      onBlocYear(client, refOf(c), (h) => h.executeUpdate(restoreItem, { args: [{ itemId: c.req.param('item') ?? '' }] }), refusalInForm),
+    ),
+  );
+
+  app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex');
+    if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year'))) return c.notFound();
+    const ref = { bloc: c.req.param('bloc'), year: Number(c.req.param('year')), unit: c.req.param('unit') };
+    const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'));
+    if (!check.ok) return c.html(messagePage({ csrf: '' }, 'Không mở được trang của đơn vị', LINK_REFUSED[check.reason]), 403);
+    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, nowIso()));
+    if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
+    return c.html(unitPage(view, schedule, ref.unit));
+  });
+
+  app.notFound((c) => c.html(messagePage(frame(c), 'Không tìm thấy', 'Không có trang này.'), 404));
+
+  app.onError((thrown, c) => {
+    const err = explain(thrown);
+    if (err instanceof InputError) return c.html(messagePage(frame(c), 'Không tìm thấy', err.message), 404);
+    if (err instanceof ServerError) return c.html(messagePage(frame(c), 'Máy chủ Temporal không trả lời', err.message), 503);
+    console.error(err);
+    return c.html(messagePage(frame(c), 'Lỗi', 'Đã có lỗi ở máy chủ; hãy thử lại.'), 500);
+  });
+
+  return app;
+}

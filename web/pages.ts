@@ -1,0 +1,292 @@
+/**
+ * The console's pages, server-rendered with hono's `html` helper: every interpolated string is escaped,
+ * so a unit's name or a document number written with markup shows as text.
+ */
+import { html } from 'hono/html';
+import { DateTime } from 'luxon';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { YearSchedule } from '../calendar/schedule';
+import { dueVi, kindVi } from '../calendar/wording';
+import type { StageView, StatusView } from '../workflows/messages';
+import type { LogEntry } from '../workflows/model';
+import type { Cell } from '../workflows/status';
+import { cellVi, stampVi, whenVi } from '../client/cell-wording';
+import { deliveryVi, fateVi } from '../client/commands/bloc-records';
+import type { ListedBlocYear } from '../client/commands/bloc-overdue';
+import { BLOC_ZONE } from '../client/options';
+import { ROLE_VI, type Account } from './accounts';
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export interface Frame {
+  account?: Account;
+  csrf: string;
+}
+
+export const STYLE_PATH = '/tai-nguyen/style.css';
+export const LIVE_PATH = '/tai-nguyen/live.js';
+
+export function yearPath(blocId: string, year: number): string {
+  return `/khoi/${encodeURIComponent(blocId)}/${year}`;
+}
+
+export function itemPath(blocId: string, year: number, itemId: string): string {
+  return `${yearPath(blocId, year)}/muc/${encodeURIComponent(itemId)}`;
+}
+
+export function cellPath(blocId: string, year: number, unitId: string, itemId: string): string {
+  return `${yearPath(blocId, year)}/o/${encodeURIComponent(unitId)}/${encodeURIComponent(itemId)}`;
+}
+
+export function layout(frame: Frame, title: string, body: Html): Html {
+  const who = frame.account
+    ? html`<div class="who"><span>${frame.account.name} (${ROLE_VI[frame.account.role]})</span>
+        <form class="inline" method="post" action="/dang-xuat"><input type="hidden" name="_csrf" value="${frame.csrf}"><button type="submit">Đăng xuất</button></form></div>`
+    : '';
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — Khối thi đua</title>
+<link rel="stylesheet" href="${STYLE_PATH}">
+</head>
+<body>
+<header><a href="/"><strong>Khối thi đua</strong></a><span>Theo dõi hạn nộp</span>${who}</header>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/** `next`: the page asked for before signing in, where the sign-in leads. */
+export function signInPage(frame: Frame, next: string | undefined, error?: string, name = ''): Html {
+  const action = next ? `/dang-nhap?next=${encodeURIComponent(next)}` : '/dang-nhap';
+  return layout(
+    frame,
+    'Đăng nhập',
+    html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form class="box" method="post" action="${action}">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="name">Tên tài khoản</label>
+  <input id="name" name="name" autocomplete="username" required value="${name}">
+  <label for="password">Mật khẩu</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required>
+  <p><button type="submit">Đăng nhập</button></p>
+</form>`,
+  );
+}
+
+export function messagePage(frame: Frame, title: string, message: string): Html {
+  return layout(frame, title, html`<p class="error" role="alert">${message}</p><p><a href="/">Về trang chính</a></p>`);
+}
+
+/** Visibility gives instants as dates; the bloc reads them in its own zone. */
+function localStamp(date: Date): string {
+  return stampVi(DateTime.fromJSDate(date, { zone: BLOC_ZONE }).toISO() ?? date.toISOString());
+}
+
+export function overviewPage(frame: Frame, years: ListedBlocYear[]): Html {
+  const rows = years.map(
+    (y) => html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td>
+      <td>${y.overdueCount ?? 0}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`,
+  );
+  const body =
+    years.length === 0
+      ? html`<p>Chưa có Khối, Cụm nào đang chạy mà tài khoản này được xem.</p>`
+      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+  return layout(frame, 'Các Khối, Cụm đang theo dõi', body);
+}
+
+export interface MatrixFilter {
+  onlyOverdue: boolean;
+  itemId?: string;
+  /** The instant the matrix is judged at, when not now (ISO, as given). */
+  at?: string;
+}
+
+function cellOf(view: StatusView, unitId: string, itemId: string): Cell | undefined {
+  return view.cells.find((c) => c.unitId === unitId && c.itemId === itemId);
+}
+
+/** `liveMs`: how often the page fetches itself to show what changed since. */
+export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, filter: MatrixFilter, liveMs: number): Html {
+  const items = view.items.filter((i) => !filter.itemId || i.id === filter.itemId);
+  const units = view.units.filter((u) => !filter.onlyOverdue || items.some((i) => cellOf(view, u.id, i.id)?.state === 'overdue'));
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
+  const head = items.map((i) => {
+    const item = planned.get(i.id);
+    return html`<th scope="col"><a href="${itemPath(view.blocId, view.year, i.id)}">${i.title}</a><small>${item ? dueVi(item, schedule.timeZone) : i.wording}</small></th>`;
+  });
+  const rows = units.map(
+    (u) => html`<tr><th scope="row">${u.name}</th>${items.map((i) => {
+      const c = cellOf(view, u.id, i.id);
+      if (!c) return html`<td>—</td>`;
+      return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}">${cellVi(c, { schedule, at: view.at })}</a></td>`;
+    })}</tr>`,
+  );
+  const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${i.title}</option>`);
+  const base = yearPath(view.blocId, view.year);
+  return layout(
+    frame,
+    `${view.blocId} — năm ${view.year}`,
+    html`<form class="filters" method="get" action="${base}">
+  ${filter.at ? html`<input type="hidden" name="luc" value="${filter.at}">` : ''}
+  <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> Chỉ đơn vị quá hạn</label>
+  <label for="muc">Mục</label>
+  <select id="muc" name="muc"><option value="">Tất cả các mục</option>${options}</select>
+  <button type="submit">Lọc</button>
+  <a href="${base}/tai-ve.csv${filter.at ? `?luc=${encodeURIComponent(filter.at)}` : ''}">Tải về CSV</a>
+</form>
+<div data-live data-live-ms="${liveMs}"><p class="muted">Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.</p>
+<div class="scroll"><table class="matrix"><thead><tr><th scope="col">Đơn vị</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+${units.length === 0 ? html`<p>Không có đơn vị nào quá hạn.</p>` : ''}</div>
+<script src="${LIVE_PATH}" defer></script>`,
+  );
+}
+
+export interface CellForms {
+  /** The secretariat may record and extend; other roles only read. */
+  canAct: boolean;
+  /** The unit's own signed page, to send it. */
+  unitLink?: string;
+  error?: string;
+  notice?: string;
+  values?: Record<string, string>;
+}
+
+function logRows(entries: LogEntry[]): Html {
+  if (entries.length === 0) return html`<p>Chưa gửi thư nào cho đơn vị về mục này.</p>`;
+  return html`<div class="scroll"><table><thead><tr><th scope="col">Dự kiến</th><th scope="col">Gửi lúc</th><th scope="col">Gửi đến</th><th scope="col">Loại</th><th scope="col">Kết quả</th></tr></thead><tbody>
+${entries.map(
+  (e) => html`<tr><td>${stampVi(e.plannedAt)}</td><td>${e.status === 'sending' ? '—' : stampVi(e.sentAt)}</td><td>${e.to.join(', ')}</td>
+    <td>${[...new Set(e.notices.map((n) => n.kind))].join(', ')}</td><td>${deliveryVi(e)}</td></tr>`,
+)}</tbody></table></div>`;
+}
+
+export function cellPage(
+  frame: Frame,
+  context: { view: StatusView; schedule: YearSchedule; unitId: string; itemId: string; log: LogEntry[] },
+  forms: CellForms,
+): Html {
+  const { view, schedule, unitId, itemId } = context;
+  const unit = view.units.find((u) => u.id === unitId);
+  const item = view.items.find((i) => i.id === itemId);
+  const cell = cellOf(view, unitId, itemId);
+  const action = cellPath(view.blocId, view.year, unitId, itemId);
+  const v = forms.values ?? {};
+  const entries = context.log.filter((e) => e.addressee === unitId && e.notices.some((n) => n.itemId === itemId));
+  const actions = forms.canAct
+    ? html`<h2>Ghi nhận hồ sơ đã nhận</h2>
+<form class="box" method="post" action="${action}/nop">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="reference">Số văn bản</label>
+  <input id="reference" name="reference" value="${v.reference ?? ''}" placeholder="ví dụ 45/BC-STP">
+  <label for="receivedAt">Thời điểm nhận (để trống: bây giờ)</label>
+  <input id="receivedAt" name="receivedAt" type="datetime-local" value="${v.receivedAt ?? ''}">
+  <p><button type="submit">Ghi nhận</button></p>
+</form>
+<h2>Gia hạn</h2>
+<form class="box" method="post" action="${action}/gia-han">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="until">Đến hết ngày</label>
+  <input id="until" name="until" type="date" required value="${v.until ?? ''}">
+  <label for="reason">Lý do</label>
+  <input id="reason" name="reason" value="${v.reason ?? ''}">
+  <p><button type="submit">Gia hạn</button></p>
+</form>
+<h2>Địa chỉ email của đơn vị</h2>
+<form class="box" method="post" action="${action}/dia-chi">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="emails">Địa chỉ nhận (mỗi địa chỉ một dòng)</label>
+  <textarea id="emails" name="emails" rows="2" required>${v.emails ?? ''}</textarea>
+  <label for="cc">Đồng gửi</label>
+  <textarea id="cc" name="cc" rows="2">${v.cc ?? ''}</textarea>
+  <p><button type="submit">Lưu địa chỉ</button></p>
+</form>`
+    : '';
+  return layout(
+    frame,
+    `${unit?.name ?? unitId} — ${item?.title ?? itemId}`,
+    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
+${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
+${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+<table><tbody>
+<tr><th scope="row">Tình trạng</th><td class="s-${cell?.state ?? 'not-applicable'}" id="cell-state">${cell ? cellVi(cell, { schedule, at: view.at }) : '—'}</td></tr>
+<tr><th scope="row">Hạn</th><td>${cell?.dueAt ? whenVi(cell.dueAt) : (item?.wording ?? '—')}</td></tr>
+<tr><th scope="row">Nhận lúc</th><td>${cell?.receivedAt ? whenVi(cell.receivedAt) : '—'}</td></tr>
+<tr><th scope="row">Số văn bản</th><td>${cell?.reference ?? '—'}</td></tr>
+</tbody></table>
+<h2>Thư nhắc đã gửi</h2>
+${logRows(entries)}
+${forms.unitLink ? html`<h2>Trang riêng của đơn vị</h2><p>Đơn vị xem các hạn của mình tại: <a href="${forms.unitLink}" id="unit-link">${forms.unitLink}</a></p>` : ''}
+${actions}`,
+  );
+}
+
+export function unitPage(view: StatusView, schedule: YearSchedule, unitId: string): Html {
+  const unit = view.units.find((u) => u.id === unitId);
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
+  const rows = view.items.map((i) => {
+    const c = cellOf(view, unitId, i.id);
+    if (!c || c.state === 'not-applicable') return '';
+    const item = planned.get(i.id);
+    return html`<tr><th scope="row">${i.title}</th><td>${item ? dueVi(item, schedule.timeZone) : i.wording}</td>
+      <td class="s-${c.state}">${cellVi(c, { schedule, at: view.at })}</td><td>${c.receivedAt ? whenVi(c.receivedAt) : '—'}</td><td>${c.reference ?? '—'}</td></tr>`;
+  });
+  return layout(
+    { csrf: '' },
+    `${unit?.name ?? unitId} — năm ${view.year}`,
+    html`<p class="muted">Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
+Hồ sơ đã gửi được ghi nhận khi Thư ký nhận được văn bản.</p>
+<div class="scroll"><table><thead><tr><th scope="col">Việc</th><th scope="col">Hạn</th><th scope="col">Tình trạng</th><th scope="col">Nhận lúc</th><th scope="col">Số văn bản</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`,
+  );
+}
+
+/** An item of the year: its date and fate, and the secretariat's forms to set or move its date, cancel or restore it. */
+export function itemPage(
+  frame: Frame,
+  context: { view: StatusView; schedule: YearSchedule; stage: StageView; itemId: string },
+  forms: CellForms,
+): Html {
+  const { view, schedule, stage, itemId } = context;
+  const item = schedule.items.find((i) => i.id === itemId);
+  const action = itemPath(view.blocId, view.year, itemId);
+  const v = forms.values ?? {};
+  const cancelled = stage.cancelled.some((c) => c.itemId === itemId);
+  const csrf = html`<input type="hidden" name="_csrf" value="${frame.csrf}">`;
+  const actions = !forms.canAct
+    ? ''
+    : cancelled
+      ? html`<h2>Khôi phục</h2><form class="box" method="post" action="${action}/khoi-phuc">${csrf}<p><button type="submit">Khôi phục mục này</button></p></form>`
+      : html`<h2>Ấn định hoặc dời ngày</h2>
+<form class="box" method="post" action="${action}/doi-ngay">${csrf}
+  <label for="date">Ngày</label><input id="date" name="date" type="date" required value="${v.date ?? ''}">
+  <label for="time">Giờ (cho sự kiện)</label><input id="time" name="time" type="time" value="${v.time ?? ''}">
+  <label><input type="checkbox" name="allowPast" value="1" ${v.allowPast === '1' ? 'checked' : ''}> Ghi nhận ngày đã qua của một sự kiện (không gửi thư)</label>
+  <p><button type="submit">Lưu ngày</button></p>
+</form>
+<h2>Hủy mục</h2>
+<form class="box" method="post" action="${action}/huy">${csrf}
+  <label for="reason">Lý do</label><input id="reason" name="reason" value="${v.reason ?? ''}">
+  <label><input type="checkbox" name="confirm" value="1"> Tôi xác nhận hủy: không còn nhắc hạn, mời họp hay đôn đốc mục này; hồ sơ đã nhận vẫn giữ</label>
+  <p><button type="submit">Hủy mục</button></p>
+</form>`;
+  return layout(
+    frame,
+    item?.title ?? itemId,
+    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
+${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
+${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+<table><tbody>
+<tr><th scope="row">Loại</th><td>${item ? kindVi(item.kind) : '—'}</td></tr>
+<tr><th scope="row">Ngày, hạn</th><td id="item-due">${item ? dueVi(item, schedule.timeZone) : '—'}</td></tr>
+<tr><th scope="row">Ghi chú</th><td id="item-fate">${fateVi(itemId, stage) || '—'}</td></tr>
+</tbody></table>
+${actions}`,
+  );
+}

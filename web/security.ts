@@ -1,0 +1,133 @@
+/**
+ * Sessions, CSRF tokens and the sign-in limit. The session is a signed cookie (HMAC-SHA256 with
+ * `BLOC_WEB_SECRET`): the server keeps no session store, the workflow stays the only record.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { MIN_SECRET_LENGTH } from './keys';
+
+export const SESSION_COOKIE = 'bloc_session';
+export const SESSION_HOURS = 8;
+
+export interface WebSecrets {
+  /** Signs the session cookie and derives the CSRF tokens. */
+  secret: string;
+  /** Cookies only over TLS (behind a reverse proxy that terminates it). */
+  secure: boolean;
+}
+
+/** The key from the environment; its value is never printed. */
+export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): WebSecrets {
+  const secret = env.BLOC_WEB_SECRET ?? '';
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`BLOC_WEB_SECRET: cần ít nhất ${MIN_SECRET_LENGTH} ký tự ngẫu nhiên / needs at least ${MIN_SECRET_LENGTH} random characters`);
+  }
+  const secure = env.BLOC_WEB_SECURE ?? '0';
+  if (secure !== '0' && secure !== '1') throw new Error('BLOC_WEB_SECURE: 1 (sau TLS) hoặc 0 / 1 (behind TLS) or 0');
+  return { secret, secure: secure === '1' };
+}
+
+export interface Session {
+  account: string;
+  /** Random per sign-in: the CSRF token is bound to it. */
+  nonce: string;
+  expiresAt: number;
+}
+
+export async function readSession(c: Context, secrets: WebSecrets): Promise<Session | undefined> {
+  const value = await getSignedCookie(c, secrets.secret, SESSION_COOKIE);
+  if (!value) return undefined;
+  const [account, nonce, expires] = value.split('|');
+  const expiresAt = Number(expires);
+  if (!account || !nonce || !Number.isFinite(expiresAt) || expiresAt <= Date.now()) return undefined;
+  return { account, nonce, expiresAt };
+}
+
+export async function startSession(c: Context, secrets: WebSecrets, account: string): Promise<void> {
+  const expiresAt = Date.now() + SESSION_HOURS * 3600_000;
+  const value = [account, randomBytes(16).toString('base64url'), String(expiresAt)].join('|');
+  await setSignedCookie(c, SESSION_COOKIE, value, secrets.secret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secrets.secure,
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function endSession(c: Context, secrets: WebSecrets): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secrets.secure });
+}
+
+export const PRE_SESSION_COOKIE = 'bloc_pre';
+
+/**
+ * A visitor's nonce before signing in: the sign-in form's token is bound to it, so that another site cannot sign
+ * this browser in to an account of its choosing (login CSRF).
+ */
+export async function preSessionNonce(c: Context, secrets: WebSecrets): Promise<string> {
+  const existing = await getSignedCookie(c, secrets.secret, PRE_SESSION_COOKIE);
+  if (existing) return existing;
+  const nonce = randomBytes(16).toString('base64url');
+  await setSignedCookie(c, PRE_SESSION_COOKIE, nonce, secrets.secret, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secrets.secure });
+  return nonce;
+}
+
+/** The form token bound to a nonce: the session's, or the visitor's before signing in. */
+export function csrfToken(secrets: WebSecrets, nonce: string): string {
+  return createHmac('sha256', secrets.secret).update(`csrf|${nonce}`).digest('base64url');
+}
+
+export function csrfValid(secrets: WebSecrets, nonce: string | undefined, given: unknown): boolean {
+  if (nonce === undefined || typeof given !== 'string') return false;
+  const expected = Buffer.from(csrfToken(secrets, nonce));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * Failed sign-ins per address and account: after `FREE_FAILURES`, each further attempt waits for a lock that
+ * doubles (1 min, 2 min, … at most 15 min) and is answered 429 until it passes, password unchecked.
+ */
+export const FREE_FAILURES = 5;
+const FIRST_LOCK_MS = 60_000;
+const MAX_LOCK_MS = 15 * 60_000;
+const FORGET_AFTER_MS = 60 * 60_000;
+
+interface Failures {
+  count: number;
+  last: number;
+  lockedUntil: number;
+}
+
+export class SignInLimiter {
+  private readonly failures = new Map<string, Failures>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private key(ip: string, account: string): string {
+    return `${ip}|${account.toLowerCase()}`;
+  }
+
+  /** Milliseconds to wait before the next attempt may be checked; 0 when it may be now. */
+  waitMs(ip: string, account: string): number {
+    const entry = this.failures.get(this.key(ip, account));
+    return entry ? Math.max(0, entry.lockedUntil - this.now()) : 0;
+  }
+
+  failed(ip: string, account: string): void {
+    const now = this.now();
+    for (const [key, entry] of this.failures) if (now - entry.last > FORGET_AFTER_MS) this.failures.delete(key);
+    const key = this.key(ip, account);
+    const entry = this.failures.get(key) ?? { count: 0, last: now, lockedUntil: 0 };
+    entry.count += 1;
+    entry.last = now;
+    if (entry.count >= FREE_FAILURES) entry.lockedUntil = now + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (entry.count - FREE_FAILURES));
+    this.failures.set(key, entry);
+  }
+
+  succeeded(ip: string, account: string): void {
+    this.failures.delete(this.key(ip, account));
+  }
+}
