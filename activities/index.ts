@@ -56,6 +56,37 @@ function calendarParts(entries: CalendarEvent[], message: OutgoingMessage, stamp
   };
 }
 
+/**
+ * The nodemailer message for one OutgoingMessage, as the mail activity sends it (bench/wave.ts sends the same
+ * without Temporal). `now` is the send instant; the caller adds the abort signal.
+ */
+export function composeMail(message: OutgoingMessage, settings: SmtpSettings, now: Date): SendMailOptions {
+  const domain = settings.from.address.split('@').pop() ?? 'localhost';
+  // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
+  const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now);
+  const thread = threadHeaders(message, domain);
+  const name = headerValue(message.addressee.name);
+  return {
+    from: { name: headerValue(settings.from.name), address: settings.from.address },
+    to: message.addressee.to.map((address) => ({ name, address })),
+    cc: message.addressee.cc,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    messageId: messageIdFor(message.key, domain),
+    ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+    references: thread.references,
+    date: now,
+    headers: {
+      // RFC 3834: vacation responders and auto-replies must not answer an automatic reminder.
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'All',
+      'Content-Language': message.bloc.language,
+    },
+    ...calendarParts(calendarEntries(message, settings.from), message, now),
+  };
+}
+
 export function createActivities(deps: ActivityDeps = {}): BlocActivities & BatchActivities & PlanningActivities {
   const settings = deps.settings ?? smtpSettingsFromEnv();
   const transport = deps.transport ?? createMailTransport(settings);
@@ -69,30 +100,7 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       const messageId = messageIdFor(message.key, domain);
       let mail: SendMailOptions;
       try {
-        // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
-        const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now);
-        const thread = threadHeaders(message, domain);
-        const name = headerValue(message.addressee.name);
-        mail = {
-          from: { name: headerValue(settings.from.name), address: settings.from.address },
-          to: message.addressee.to.map((address) => ({ name, address })),
-          cc: message.addressee.cc,
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
-          messageId,
-          ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
-          references: thread.references,
-          date: now,
-          headers: {
-            // RFC 3834: vacation responders and auto-replies must not answer an automatic reminder.
-            'Auto-Submitted': 'auto-generated',
-            'X-Auto-Response-Suppress': 'All',
-            'Content-Language': message.bloc.language,
-          },
-          ...calendarParts(calendarEntries(message, settings.from), message, now),
-          signal: AbortSignal.any([ctx.cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)]),
-        };
+        mail = { ...composeMail(message, settings, now), signal: AbortSignal.any([ctx.cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)]) };
       } catch (err) {
         // A message the templates cannot render is a bug in the data or the code: retrying renders it the same way.
         throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${(err as Error).message}`, type: 'MailRender', nonRetryable: true, cause: err as Error });
