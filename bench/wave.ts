@@ -38,6 +38,8 @@ const LANES = 50;
 const RUN_TIMEOUT_MS = 5 * 60_000;
 /** Workflows are started at least this long before their wave, so that their first tasks are long done. */
 const LEAD_MS = 55_000;
+/** Waves the one-worker engine sends in a row, to see whether its memory grows with them. */
+const WAVES_IN_ONE_WORKER = 3;
 /** After the last expected message, how long a duplicate has to show up. */
 const GRACE_MS = 2_000;
 const ROOT = path.join(__dirname, '..', '..');
@@ -93,23 +95,46 @@ function memory(pid: number): { peak: number; now: number } {
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
+interface Cpu {
+  /** By process name; 100 % = one core. */
+  shares: Record<string, number>;
+  /** The whole machine, whoever used it; 100 % = every core. */
+  machine: number;
+}
+
 interface Watched {
   name: string;
   pid: number;
 }
 
-/** CPU shares (one core = 100 %) of processes between `start()` and `end()`. */
+/** The whole machine's CPU time from /proc/stat, in clock ticks: busy (anything but idle and iowait) and all. */
+function machineTicks(): { busy: number; all: number } {
+  const [, ...ticks] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).map(Number);
+  const all = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: all - (ticks[3] ?? 0) - (ticks[4] ?? 0), all };
+}
+
+/**
+ * CPU shares (one core = 100 %) of processes between `start()` and `end()`, and `machine`: how busy all the
+ * machine's cores were meanwhile, whoever used them (100 % = every core).
+ */
 function cpuMeter(procs: Watched[]) {
   let from = new Map<number, number>();
+  let machineFrom = machineTicks();
   let at = 0;
   return {
     start() {
       from = new Map(procs.map((p) => [p.pid, cpuSeconds(p.pid)]));
+      machineFrom = machineTicks();
       at = performance.now();
     },
-    end(): Record<string, number> {
+    end(): Cpu {
       const wall = (performance.now() - at) / 1000;
-      return Object.fromEntries(procs.map((p) => [p.name, (100 * (cpuSeconds(p.pid) - (from.get(p.pid) ?? 0))) / wall]));
+      const machine = machineTicks();
+      return {
+        shares: Object.fromEntries(procs.map((p) => [p.name, (100 * (cpuSeconds(p.pid) - (from.get(p.pid) ?? 0))) / wall])),
+        machine: (100 * (machine.busy - machineFrom.busy)) / (machine.all - machineFrom.all),
+      };
     },
   };
 }
@@ -157,7 +182,7 @@ interface Run {
   perSecond: number;
   tally: Tally;
   complete: boolean;
-  cpu: Record<string, number>;
+  cpu: Cpu;
   /** Peak RSS of each sending process, MiB. */
   peakRss: Record<string, number>;
   /** For a Temporal run: ms from the planned instant to the first message. */
@@ -171,7 +196,7 @@ interface Bench {
   runs: Run[];
 }
 
-function measured(what: string, shape: WaveShape, t0: number, sink: Sink, complete: boolean, cpu: Record<string, number>, procs: Watched[]): Run {
+function measured(what: string, shape: WaveShape, t0: number, sink: Sink, complete: boolean, cpu: Cpu, procs: Watched[]): Run {
   const tally = sink.tally(expectedAddresses(shape));
   const units = shape.blocs * shape.units;
   const timeToLast = ((tally.lastAt ?? NaN) - t0) / 1000;
@@ -262,11 +287,11 @@ async function engineRuns(bench: Bench): Promise<{ rssAfter: { peak: number; now
   const one = await startWorker(ENGINE_WORKER, engineEnv(bench, 'wave-1'), 'worker');
   const rssAfter: { peak: number; now: number }[] = [];
   try {
-    bench.runs.push(await temporalRun(bench, 'this engine, 1 worker', 'e1', [one], startBlocs(bench, 'wave-1')));
-    rssAfter.push(memory(one.pid));
-    const again = await temporalRun(bench, 'this engine, 1 worker, 2nd wave', 'e1b', [one], startBlocs(bench, 'wave-1'));
-    rssAfter.push(memory(one.pid));
-    bench.runs.push(again);
+    for (let wave = 1; wave <= WAVES_IN_ONE_WORKER; wave++) {
+      const what = wave === 1 ? 'this engine, 1 worker' : `this engine, 1 worker, wave ${wave}`;
+      bench.runs.push(await temporalRun(bench, what, `e1w${wave}`, [one], startBlocs(bench, 'wave-1')));
+      rssAfter.push(memory(one.pid));
+    }
   } finally {
     await stop(one.child);
   }
@@ -300,7 +325,7 @@ async function naiveRun(bench: Bench): Promise<void> {
 // Report
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
-const shares = (r: Run) => Object.entries(r.cpu).map(([k, v]) => `${k} ${fmt(v)} %`).join(', ');
+const shares = (r: Run) => Object.entries(r.cpu.shares).map(([k, v]) => `${k} ${fmt(v)} %`).join(', ');
 
 function report(runs: Run[], rssAfter: { peak: number; now: number }[], loads: { before: number[]; after: number[] }): { text: string; ok: boolean } {
   const find = (what: string) => runs.find((r) => r.what === what);
@@ -314,31 +339,34 @@ function report(runs: Run[], rssAfter: { peak: number; now: number }[], loads: {
   const vsNaive = ratio(one, naive);
   const scaling = ratio(two, one);
   const lag = one && building ? one.timeToLast / building.timeToLast : NaN;
+  // Memory that scales with waves grows by about as much with each; a heap that settles grows no more after the first ones.
+  const peaks = rssAfter.map((m) => m.peak);
+  const growthStops = peaks.length >= 2 && (peaks[peaks.length - 1] ?? Infinity) <= (peaks[peaks.length - 2] ?? 0) * 1.05;
   const allOnce = runs.every((r) => r.complete && r.tally.duplicates === 0 && r.tally.missing === 0);
   const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
   const cpuInfo = readFileSync('/proc/cpuinfo', 'utf8');
   const model = /^model name\s*:\s*(.*)$/m.exec(cpuInfo)?.[1] ?? 'unknown';
   const table = [
-    '| what | messages/s | time to last | first after | duplicates | missing | others | CPU (100 % = one core) | peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| what | messages/s | time to last | first after | duplicates | missing | others | CPU (100 % = one core) | machine busy | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
     ...runs.map(
       (r) =>
-        `| ${r.what} | ${fmt(r.perSecond)} | ${fmt(r.timeToLast, 1)} s | ${r.firstAfter === undefined ? '–' : `${fmt(r.firstAfter / 1000, 1)} s`} | ${r.tally.duplicates} | ${r.tally.missing}${r.complete ? '' : ' (timed out)'} | ${r.tally.others} | ${shares(r)} | ${Object.entries(r.peakRss).map(([k, v]) => `${k} ${fmt(v)} MiB`).join(', ')} |`,
+        `| ${r.what} | ${fmt(r.perSecond)} | ${fmt(r.timeToLast, 1)} s | ${r.firstAfter === undefined ? '–' : `${fmt(r.firstAfter / 1000, 1)} s`} | ${r.tally.duplicates} | ${r.tally.missing}${r.complete ? '' : ' (timed out)'} | ${r.tally.others} | ${shares(r)} | ${fmt(r.cpu.machine)} % | ${Object.entries(r.peakRss).map(([k, v]) => `${k} ${fmt(v)} MiB`).join(', ')} |`,
     ),
   ].join('\n');
   const limit = (r?: Run) => {
     if (!r) return '';
-    const total = Object.values(r.cpu).reduce((a, b) => a + b, 0);
-    const cores = os.cpus().length * 100;
-    const server = r.cpu.server ?? 0;
-    if (server >= 90) return `The server is the limit: it used ${fmt(server)} % of a core.`;
-    if (total >= cores * 0.8) {
-      return `The machine's cores are the limit: the workers, the server and the sink together used ${fmt(total)} % of ${fmt(cores)} %, and the machine is shared with other work.`;
-    }
-    return `Neither the server nor the machine's cores were full (${fmt(total)} % of ${fmt(cores)} % between the workers, the server and the sink).`;
+    const total = Object.values(r.cpu.shares).reduce((a, b) => a + b, 0);
+    const cores = os.cpus().length;
+    const server = r.cpu.shares.server ?? 0;
+    const others = Math.max(0, r.cpu.machine * cores - total);
+    const busy = `The machine's ${cores} cores were ${fmt(r.cpu.machine)} % busy: ${fmt(total)} % of one core for the workers, the server and the sink, ${fmt(others)} % for other processes.`;
+    if (server >= 90) return `${busy} The server is the limit: it used ${fmt(server)} % of a core.`;
+    if (r.cpu.machine >= 90) return `${busy} The machine's cores are the limit, not the server.`;
+    return `${busy} Neither the server nor the machine's cores were full.`;
   };
-  const serverShare = (r?: Run) => `${fmt(r?.cpu.server)} %, sink ${fmt(r?.cpu.sink)}`;
-  const workerShares = (r?: Run) => (r ? Object.entries(r.cpu).filter(([k]) => k !== 'server' && k !== 'sink').map(([k, v]) => `${k} ${fmt(v)} %`).join(', ') : '–');
+  const serverShare = (r?: Run) => `${fmt(r?.cpu.shares.server)} %, sink ${fmt(r?.cpu.shares.sink)}`;
+  const workerShares = (r?: Run) => (r ? Object.entries(r.cpu.shares).filter(([k]) => k !== 'server' && k !== 'sink').map(([k, v]) => `${k} ${fmt(v)} %`).join(', ') : '–');
   const text = `# The reminder wave
 
 Measured by \`npm run bench:wave\` (bench/wave.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${UNITS.toLocaleString('en')} units
@@ -351,7 +379,9 @@ Runs one after the other. nodemailer alone is the engine's pooled transport (poo
 sends in flight; "building" composes each unit's reminder with the engine's own \`composeMail\` (activities/index.ts)
 from the message the workflow builds. The engine's runs are \`node dist/worker/main.js\` processes with
 SMTP_RATE=none and SMTP_POOL_SIZE=${POOL}, timed from the wave's planned instant; the naive design is one
-\`sendMessage\` activity per unit (bench/naive-workflow.ts). CPU shares are over each run's sending time.
+\`sendMessage\` activity per unit (bench/naive-workflow.ts). CPU shares (/proc/<pid>/stat) and how busy the
+whole machine was (/proc/stat: every process, this benchmark's and others') are over each run's sending time;
+peak RSS is VmHWM. A worker's RSS is read after each of ${WAVES_IN_ONE_WORKER} waves it sends in a row.
 
 ${table}
 
@@ -364,7 +394,7 @@ ${table}
 | the last message within 1.25× of nodemailer alone (building) | ${fmt(lag, 2)}× (${fmt(one?.timeToLast, 1)} s against ${fmt(building?.timeToLast, 1)} s) | ${met(lag <= 1.25)} |
 | 2 workers against 1 | ${fmt(scaling, 2)}× | ${scaling >= 1.6 ? '**scales**' : '**does not scale**'} (see below) |
 | every unit exactly once, every run | ${allOnce ? 'yes' : 'no'} | ${met(allOnce)} |
-| worker RSS does not grow with waves | after wave 1: ${fmt(rssAfter[0]?.now)} MiB (peak ${fmt(rssAfter[0]?.peak)}); after wave 2: ${fmt(rssAfter[1]?.now)} MiB (peak ${fmt(rssAfter[1]?.peak)}) | ${met((rssAfter[1]?.peak ?? Infinity) <= (rssAfter[0]?.peak ?? 0) * 1.1)} |
+| worker RSS does not grow with waves | RSS after each of ${rssAfter.length} waves in one worker: ${rssAfter.map((m) => `${fmt(m.now)} MiB (peak ${fmt(m.peak)})`).join(', ')} | ${met(growthStops)} |
 
 For reference: nodemailer alone with one pre-built message is ${fmt(ratio(prebuilt, building), 1)}× the building sender.
 
