@@ -236,6 +236,8 @@ async function rawRun(bench: Bench, mode: RawSenderArgs['mode'], what: string): 
     const complete = await bench.sink.waitForAll(expectedAddresses(shape), t0 + RUN_TIMEOUT_MS);
     const cpu = meter.end();
     await until((m) => m.done === true, Date.now() + 10_000);
+    const failed = messages.find((m) => m.done)?.failed ?? 0;
+    if (failed > 0) say(`  ${failed} sends failed at the sender`);
     await sleep(GRACE_MS);
     return measured(what, shape, t0, bench.sink, complete, cpu, [proc]);
   } finally {
