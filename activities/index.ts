@@ -59,12 +59,46 @@ function calendarParts(entries: CalendarEvent[], message: OutgoingMessage, stamp
   };
 }
 
+/**
+ * The nodemailer message for one OutgoingMessage, as the mail activity sends it (bench/wave.ts sends the same
+ * without Temporal). `now` is the send instant; the caller adds the abort signal.
+ */
+/** The sender's domain: the right-hand side of every Message-ID. */
+const domainOf = (settings: SmtpSettings) => settings.from.address.split('@').pop() ?? 'localhost';
+
+export function composeMail(message: OutgoingMessage, settings: SmtpSettings, now: Date, unitPage?: string): SendMailOptions {
+  const domain = domainOf(settings);
+  // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
+  const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now, unitPage);
+  const thread = threadHeaders(message, domain);
+  const name = headerValue(message.addressee.name);
+  return {
+    from: { name: headerValue(settings.from.name), address: settings.from.address },
+    to: message.addressee.to.map((address) => ({ name, address })),
+    cc: message.addressee.cc,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    messageId: messageIdFor(message.key, domain),
+    ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+    references: thread.references,
+    date: now,
+    headers: {
+      // RFC 3834: vacation responders and auto-replies must not answer an automatic reminder.
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'All',
+      'Content-Language': message.bloc.language,
+    },
+    ...calendarParts(calendarEntries(message, settings.from), message, now),
+  };
+}
+
 export function createActivities(deps: ActivityDeps = {}): BlocActivities & BatchActivities & PlanningActivities {
   const settings = deps.settings ?? smtpSettingsFromEnv();
   const transport = deps.transport ?? createMailTransport(settings);
   const clock = deps.now ?? (() => new Date());
   const unitLink = deps.unitLink ?? unitLinkerFromEnv();
-  const domain = settings.from.address.split('@').pop() ?? 'localhost';
+  const domain = domainOf(settings);
 
   const mail: BlocActivities = {
     async sendMessage(message: OutgoingMessage): Promise<SendResult> {
@@ -73,30 +107,7 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       const messageId = messageIdFor(message.key, domain);
       let mail: SendMailOptions;
       try {
-        // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
-        const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now, unitLink?.(message));
-        const thread = threadHeaders(message, domain);
-        const name = headerValue(message.addressee.name);
-        mail = {
-          from: { name: headerValue(settings.from.name), address: settings.from.address },
-          to: message.addressee.to.map((address) => ({ name, address })),
-          cc: message.addressee.cc,
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
-          messageId,
-          ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
-          references: thread.references,
-          date: now,
-          headers: {
-            // RFC 3834: vacation responders and auto-replies must not answer an automatic reminder.
-            'Auto-Submitted': 'auto-generated',
-            'X-Auto-Response-Suppress': 'All',
-            'Content-Language': message.bloc.language,
-          },
-          ...calendarParts(calendarEntries(message, settings.from), message, now),
-          signal: AbortSignal.any([ctx.cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)]),
-        };
+        mail = { ...composeMail(message, settings, now, unitLink?.(message)), signal: AbortSignal.any([ctx.cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)]) };
       } catch (err) {
         // A message the templates cannot render is a bug in the data or the code: retrying renders it the same way.
         throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${(err as Error).message}`, type: 'MailRender', nonRetryable: true, cause: err as Error });
