@@ -65,6 +65,6 @@ export function blocYearCommand(program: Command, name: string, description: str
     .addOption(yearOption().makeOptionMandatory());
 }
 
-export function nowIso(): string {
-  return DateTime.now().setZone(BLOC_ZONE).toISO() ?? new Date().toISOString();
+export function nowIso(ms = Date.now()): string {
+  return DateTime.fromMillis(ms).setZone(BLOC_ZONE).toISO() ?? new Date(ms).toISOString();
 }

@@ -33,6 +33,11 @@ export interface ConsoleOptions {
   liveMs?: number;
   /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
   publicUrl?: string;
+  /**
+   * The present the console judges a year by (the matrix, a unit's page, a link's expiry); this process's
+   * clock by default. Tests under faketime give the Temporal server's, which the year's dates come from.
+   */
+  clock?: () => number;
 }
 
 interface Env {
@@ -145,6 +150,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   // The UI's codec: not a form, no session (see web/codec.ts); it answers only the UI's origins.
   const codecOrigins = opts.codecOrigins ?? [];
+  const clock = opts.clock ?? Date.now;
+  const judgedNow = () => nowIso(clock());
   app.options(`${CODEC_PATH}/decode`, (c) => {
     const headers = codecCors(codecOrigins, c.req.header('Origin'));
     return headers ? c.body(null, 204, headers) : c.text('origin not allowed', 403);
@@ -232,7 +239,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   /** The instant to judge at: `luc` (as `--at`), or now. */
   const judgedAt = (c: Context<Env>): string => {
     const at = c.req.query('luc');
-    if (!at) return nowIso();
+    if (!at) return judgedNow();
     try {
       return parseInstant(at);
     } catch (err) {
@@ -262,7 +269,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const ref = refOf(c);
     const unitId = c.req.param('unit') ?? '';
     const itemId = c.req.param('item') ?? '';
-    const { view, schedule, log } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, nowIso())), log: await h.query(logQuery) }));
+    const { view, schedule, log } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), log: await h.query(logQuery) }));
     if (!view.units.some((u) => u.id === unitId) || !view.items.some((i) => i.id === itemId)) {
       return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`), 404);
     }
@@ -344,7 +351,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const showItem: Shown = async (c, forms, status = 200) => {
     const ref = refOf(c);
     const itemId = c.req.param('item') ?? '';
-    const { view, schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, nowIso())), stage: await h.query(stageQuery) }));
+    const { view, schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), stage: await h.query(stageQuery) }));
     if (!schedule.items.some((i) => i.id === itemId)) {
       return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có mục "${itemId}" trong năm ${ref.year}.`), 404);
     }
@@ -392,9 +399,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     c.header('X-Robots-Tag', 'noindex');
     if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year'))) return c.notFound();
     const ref = { bloc: c.req.param('bloc'), year: Number(c.req.param('year')), unit: c.req.param('unit') };
-    const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'));
+    const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'), clock());
     if (!check.ok) return c.html(messagePage({ csrf: '' }, 'Không mở được trang của đơn vị', LINK_REFUSED[check.reason]), 403);
-    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, nowIso()));
+    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, judgedNow()));
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
     return c.html(unitPage(view, schedule, ref.unit));
   });

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
 import { accountsPath } from './accounts';
-import { createConsole } from './app';
-import { secretsFromEnv, type WebSecrets } from './security';
-import { unitLinkKeysFromEnv, type UnitLinkKeys } from './unit-links';
+import { createConsole, type ConsoleOptions } from './app';
+import { secretsFromEnv } from './security';
+import { unitLinkKeysFromEnv } from './unit-links';
 
 export const DEFAULT_WEB_PORT = 8234;
 
@@ -14,15 +14,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export interface WebServerOptions {
-  client: Client;
+export interface WebServerOptions extends ConsoleOptions {
   port: number;
-  accountsFile: string;
-  secrets: WebSecrets;
-  unitLinks?: UnitLinkKeys;
-  publicUrl?: string;
-  liveMs?: number;
-  codecOrigins?: string[];
 }
 
 export function webPort(env: NodeJS.ProcessEnv = process.env): number {

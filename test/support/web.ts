@@ -53,6 +53,8 @@ export interface WebFixture {
   web: WebServer;
   /** Next year by the server's clock: every date of it lies ahead. */
   year: number;
+  /** The server's present, which the console judges by. */
+  clock: () => number;
   dir: string;
   teardown(): Promise<void>;
 }
@@ -84,6 +86,12 @@ async function planned(handle: WorkflowHandle): Promise<void> {
   }
 }
 
+/** The server's clock, read through this process's: their difference, taken once, stays. */
+function serverClock(serverAt: Date): () => number {
+  const offset = serverAt.getTime() - Date.now();
+  return () => Date.now() + offset;
+}
+
 export async function startWebFixture(): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   const engine = await startEngine(env, smtp.url);
@@ -92,9 +100,12 @@ export async function startWebFixture(): Promise<WebFixture> {
   for (const account of Object.values(ACCOUNTS)) {
     await addAccount(accountsFile, { ...account, blocs: account.blocs === 'all' ? 'all' : [...account.blocs] }, PASSWORD);
   }
-  const year = DateTime.fromJSDate(await serverNow(env.client), { zone: 'Asia/Ho_Chi_Minh' }).year + 1;
+  // The server's present, not this process's: under faketime the two differ, and the Go dev server keeps real time.
+  const now = await serverNow(env.client);
+  const clock = serverClock(now);
+  const year = DateTime.fromJSDate(now, { zone: 'Asia/Ho_Chi_Minh' }).year + 1;
   for (const config of fixtureBlocs()) {
-    const { workflowId } = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue });
+    const { workflowId } = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now });
     await planned(env.client.workflow.getHandle(workflowId));
   }
   const web = await startWebServer({
@@ -105,6 +116,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     unitLinks: UNIT_LINK_KEYS,
     liveMs: 500,
     codecOrigins: [UI_ORIGIN],
+    clock,
   });
   return {
     env,
@@ -112,6 +124,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     engine,
     web,
     year,
+    clock,
     dir,
     async teardown() {
       await web.close();

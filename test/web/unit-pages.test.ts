@@ -63,7 +63,7 @@ test('a tampered link, another unit’s, or an expired one is refused with a cle
     expect([refused.pathname, response.status]).toEqual([refused.pathname, 403]);
     expect(await response.text()).toContain('Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này.');
   }
-  const expired = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-b' }, Date.now() - 1000);
+  const expired = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-b' }, fx.clock() - 1000);
   const response = await open(`${fx.web.url}${expired}`);
   expect(response.status).toBe(403);
   expect(await response.text()).toContain('Đường dẫn đã hết hạn.');
@@ -73,7 +73,7 @@ test('a tampered link, another unit’s, or an expired one is refused with a cle
 test('a link signed with the old key opens the page while the rotation lasts', async () => {
   const previous = UNIT_LINK_KEYS.previous;
   if (!previous) throw new Error('the fixture rotates a key');
-  const old = signedUnitPath({ current: previous.key }, { bloc: BLOC, year: fx.year, unit: 'so-c' }, Date.now() + 3_600_000);
+  const old = signedUnitPath({ current: previous.key }, { bloc: BLOC, year: fx.year, unit: 'so-c' }, fx.clock() + 3_600_000);
   const response = await open(`${fx.web.url}${old}`);
   expect(response.status).toBe(200);
   expect(await response.text()).toContain('Sở Cê — năm');
