@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { OutgoingMessage } from '../activities/types';
 import { planYear } from '../calendar/schedule';
 import type { BlocConfig } from '../config/schema';
-import { smallBloc } from '../test/support/fixtures';
+import { waveBloc } from '../test/support/fixtures';
 import { agenda } from '../workflows/agenda';
 import { initialState } from '../workflows/model';
 import { buildMessage } from '../workflows/outgoing';
@@ -32,18 +32,13 @@ export function expectedAddresses(shape: WaveShape): string[] {
 }
 
 /** The event starts a minute after the wave, and its only reminder is a minute before it. */
-export function waveBloc(shape: WaveShape, bloc: number): BlocConfig {
-  const event = DateTime.fromMillis(shape.atMs, { zone: ZONE }).plus({ minutes: 1 });
-  return smallBloc((c) => {
-    c.bloc = { ...c.bloc, id: `${shape.tag}-b${bloc}`, name: `Khối ${shape.tag} số ${bloc}` };
-    c.units = Array.from({ length: shape.units }, (_, i) => ({ id: `u${i + 1}`, name: `Đơn vị ${i + 1}`, emails: [unitAddress(shape.tag, bloc, i + 1)] }));
-    c.roles = { leader: 'u1', deputy: 'u2' };
-    c.items = (c.items ?? []).filter((i) => i.id === 'hoi-thao');
-    const sports = c.items[0];
-    if (sports) {
-      sports.due = { on: `${event.day}/${event.month}`, at: event.toFormat('HH:mm') };
-      sports.reminders = { before: ['PT1M'] };
-    }
+export function blocOfWave(shape: WaveShape, bloc: number): BlocConfig {
+  return waveBloc({
+    units: shape.units,
+    reminderAt: DateTime.fromMillis(shape.atMs, { zone: ZONE }),
+    address: (unit) => unitAddress(shape.tag, bloc, unit),
+    id: `${shape.tag}-b${bloc}`,
+    name: `Khối ${shape.tag} số ${bloc}`,
   });
 }
 
@@ -53,7 +48,7 @@ export function waveYear(shape: WaveShape): number {
 
 /** What the bloc's year sends at the wave's instant, built as the workflow builds it. */
 export function waveMessages(shape: WaveShape, bloc: number): OutgoingMessage[] {
-  const config = waveBloc(shape, bloc);
+  const config = blocOfWave(shape, bloc);
   const startedAt = DateTime.fromMillis(shape.atMs - 60_000, { zone: ZONE }).toISO() ?? '';
   const state = initialState({ config, year: waveYear(shape) }, startedAt);
   const schedule = planYear(planRequestOf(state));

@@ -12,21 +12,20 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { connectClient } from '../client/connection';
 import { startBlocYear } from '../client/start-year';
-import { ensureDevServer, waitForPort } from '../scripts/provision';
+import { ensureDevServer, freePort, waitForPort } from '../scripts/provision';
 import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import type { naiveWave } from './naive-workflow';
 import type { RawSenderArgs } from './raw-sender';
 import { startSink, type Sink, type Tally } from './sink';
-import { expectedAddresses, waveBloc, waveMessages, waveYear, type WaveShape } from './wave-bloc';
+import { blocOfWave, expectedAddresses, waveMessages, waveYear, type WaveShape } from './wave-bloc';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
 const BLOCS = Number(process.env.BENCH_BLOCS ?? Math.max(1, Math.round(UNITS / 200)));
@@ -137,17 +136,6 @@ function cpuMeter(procs: Watched[]) {
       };
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(): Promise<{ pid: number; address: string; exited: Promise<never> }> {
@@ -282,7 +270,7 @@ function engineEnv(bench: Bench, taskQueue: string): NodeJS.ProcessEnv {
 const ENGINE_WORKER = path.join(ROOT, 'dist', 'worker', 'main.js');
 
 function startBlocs(bench: Bench, taskQueue: string) {
-  return async (shape: WaveShape, bloc: number) => (await startBlocYear(bench.client, waveBloc(shape, bloc), waveYear(shape), { taskQueue })).workflowId;
+  return async (shape: WaveShape, bloc: number) => (await startBlocYear(bench.client, blocOfWave(shape, bloc), waveYear(shape), { taskQueue })).workflowId;
 }
 
 async function engineRuns(bench: Bench): Promise<{ rssAfter: { peak: number; now: number }[] }> {

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
 import { startEngine, type Engine } from '../support/engine';
-import { smallBloc } from '../support/fixtures';
+import { waveBloc } from '../support/fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
 
@@ -32,18 +32,9 @@ afterAll(async () => {
 
 test('two workers together keep to SMTP_RATE=2/s; nothing waiting for the rate fails', async () => {
   const now = DateTime.fromJSDate(await serverNow(env.client), { zone: ZONE });
-  const event = now.startOf('minute').plus({ minutes: 2 });
-  const config = smallBloc((c) => {
-    c.units = Array.from({ length: UNITS }, (_, i) => ({ id: `u${i + 1}`, name: `Đơn vị ${i + 1}`, emails: [`vanthu@u${i + 1}.example.vn`] }));
-    c.roles = { leader: 'u1', deputy: 'u2' };
-    c.items = (c.items ?? []).filter((i) => i.id === 'hoi-thao');
-    const sports = c.items[0];
-    if (sports) {
-      sports.due = { on: `${event.day}/${event.month}`, at: event.toFormat('HH:mm') };
-      sports.reminders = { before: ['PT1M'] };
-    }
-  });
-  const { workflowId } = await startBlocYear(env.client, config, event.year, { taskQueue: engines[0]?.taskQueue ?? '', now: now.toJSDate() });
+  const reminderAt = now.startOf('minute').plus({ minutes: 1 });
+  const config = waveBloc({ units: UNITS, reminderAt, address: (i) => `vanthu@u${i}.example.vn` });
+  const { workflowId } = await startBlocYear(env.client, config, reminderAt.plus({ minutes: 1 }).year, { taskQueue: engines[0]?.taskQueue ?? '', now: now.toJSDate() });
   const handle = env.client.workflow.getHandle(workflowId);
 
   await smtp.waitFor(UNITS, 150_000);

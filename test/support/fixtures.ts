@@ -2,6 +2,7 @@
  * A small bloc for workflow tests: three units, one deadline, one role task, one event,
  * a window item, the January conference and the handover.
  */
+import type { DateTime } from 'luxon';
 import { parseBlocConfig } from '../../config/load';
 import type { BlocConfig, BlocConfigInput } from '../../config/schema';
 
@@ -37,4 +38,23 @@ export function smallBloc(patch: (c: BlocConfigInput) => void = () => undefined)
   };
   patch(input);
   return parseBlocConfig(input, 'fixture');
+}
+
+/**
+ * A bloc of `units` units whose only item, an event a minute after `reminderAt` (a whole minute), reminds
+ * every unit at that one instant: a wave. `address` gives unit i (from 1) its mailbox.
+ */
+export function waveBloc(opts: { units: number; reminderAt: DateTime; address: (i: number) => string; id?: string; name?: string }): BlocConfig {
+  const event = opts.reminderAt.plus({ minutes: 1 });
+  return smallBloc((c) => {
+    c.bloc = { ...c.bloc, ...(opts.id && { id: opts.id }), ...(opts.name && { name: opts.name }) };
+    c.units = Array.from({ length: opts.units }, (_, i) => ({ id: `u${i + 1}`, name: `Đơn vị ${i + 1}`, emails: [opts.address(i + 1)] }));
+    c.roles = { leader: 'u1', deputy: 'u2' };
+    c.items = (c.items ?? []).filter((i) => i.id === 'hoi-thao');
+    const sports = c.items[0];
+    if (sports) {
+      sports.due = { on: `${event.day}/${event.month}`, at: event.toFormat('HH:mm') };
+      sports.reminders = { before: ['PT1M'] };
+    }
+  });
 }
