@@ -7,7 +7,7 @@
  * hour of that it is reported as a passing failure, and the workflow tries it again later with what is
  * then true, rather than hold every other message of the year behind one server.
  */
-import { Context } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import type { MailRate } from './mail/settings';
@@ -71,7 +71,10 @@ export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<S
         beat();
         throw passing;
       }
-      return messages.map((m): SendOutcome => done.get(m.key) ?? { key: m.key, status: 'deferred' });
+      const outcomes = messages.map((m): SendOutcome => done.get(m.key) ?? { key: m.key, status: 'deferred' });
+      const count = (status: SendOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+      log.info('mail batch sent', { delivered: count('delivered'), failed: count('failed'), deferred: count('deferred'), attempt: ctx.info.attempt });
+      return outcomes;
     },
   };
 }

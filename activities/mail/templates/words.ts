@@ -47,17 +47,37 @@ export function titleOf(notice: { title: string; titleEn?: string }, lang: Lang)
   return lang === 'en' ? (notice.titleEn ?? notice.title) : notice.title;
 }
 
+/**
+ * A wave words the same few instants for every unit, and luxon's zone arithmetic and formatting cost real
+ * CPU at thousands of messages: each wording of an instant is computed once. The words depend on the
+ * instant, the zone and the language only (a count of days also on the instant it is counted from); the
+ * cache is emptied when it grows past a few waves' worth.
+ */
+const worded = new Map<string, string | number>();
+function once<T extends string | number>(kind: string, iso: string, ctx: RenderContext, word: () => T): T {
+  const key = `${kind}|${ctx.lang}|${ctx.zone}|${iso}`;
+  let text = worded.get(key) as T | undefined;
+  if (text === undefined) {
+    if (worded.size >= 10_000) worded.clear();
+    text = word();
+    worded.set(key, text);
+  }
+  return text;
+}
+
 export function dateTime(iso: string, ctx: RenderContext): string {
-  return ctx.lang === 'en' ? formatDateTimeEn(iso, ctx.zone) : formatDateTimeVi(iso, ctx.zone);
+  return once('dateTime', iso, ctx, () => (ctx.lang === 'en' ? formatDateTimeEn(iso, ctx.zone) : formatDateTimeVi(iso, ctx.zone)));
 }
 
 export function date(iso: string, ctx: RenderContext): string {
-  return ctx.lang === 'en' ? formatDateEn(iso, ctx.zone) : formatDateVi(iso, ctx.zone);
+  return once('date', iso, ctx, () => (ctx.lang === 'en' ? formatDateEn(iso, ctx.zone) : formatDateVi(iso, ctx.zone)));
 }
 
 /** The short date of a subject line: "15/6/2020", "15 June 2020". */
 export function shortDate(iso: string, ctx: RenderContext): string {
-  return ctx.lang === 'en' ? DateTime.fromISO(iso).setZone(ctx.zone).setLocale('en-GB').toFormat('d LLLL yyyy') : dayMonthYearVi(iso, ctx.zone);
+  return once('shortDate', iso, ctx, () =>
+    ctx.lang === 'en' ? DateTime.fromISO(iso).setZone(ctx.zone).setLocale('en-GB').toFormat('d LLLL yyyy') : dayMonthYearVi(iso, ctx.zone),
+  );
 }
 
 /**
@@ -74,7 +94,7 @@ export function shortCutOff(iso: string, ctx: RenderContext): string {
 /** Whole calendar days from today to the day of `iso`, in the bloc's zone: negative once past. */
 export function calendarDaysUntil(iso: string, ctx: RenderContext): number {
   const day = (d: DateTime) => d.setZone(ctx.zone).startOf('day');
-  return Math.round(day(DateTime.fromISO(iso)).diff(day(DateTime.fromJSDate(ctx.now)), 'days').days);
+  return once(`days from ${ctx.now.getTime()}`, iso, ctx, () => Math.round(day(DateTime.fromISO(iso)).diff(day(DateTime.fromJSDate(ctx.now)), 'days').days));
 }
 
 /** "còn 3 ngày", "hôm nay là hạn cuối", "đã quá hạn 4 ngày". */
