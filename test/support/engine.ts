@@ -31,6 +31,13 @@ export interface EngineOptions {
    * on one connection.
    */
   ownConnection?: boolean;
+  /**
+   * Workflows kept in the worker's cache; none by default, so that every workflow task replays. The SDK
+   * 1.24 core can strand a local activity's result when a cache-less worker evicts a run mid-task (fixed in
+   * temporalio/sdk-rust#1482), which stalls an Update that replans the year for a workflow-task timeout or
+   * more: tests of what a person sees through Updates run with a cache, as production does.
+   */
+  cachedWorkflows?: number;
 }
 
 export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string, opts: EngineOptions = {}): Promise<Engine> {
@@ -47,7 +54,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
     rate: settings.rate,
     // Every workflow task replays the whole history from the server, so that every test also proves the
     // workflow code deterministic; a cache would let most tasks skip replay.
-    workflows: { workflowBundle: await bundleWorkflows(), maxCachedWorkflows: 0 },
+    workflows: { workflowBundle: await bundleWorkflows(), maxCachedWorkflows: opts.cachedWorkflows ?? 0 },
   });
   const running = workers.run();
   return {

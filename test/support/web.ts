@@ -94,7 +94,7 @@ function serverClock(serverAt: Date): () => number {
 
 export async function startWebFixture(): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
-  const engine = await startEngine(env, smtp.url);
+  const engine = await startEngine(env, smtp.url, { cachedWorkflows: 100 });
   const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
