@@ -2,7 +2,7 @@
  * The engine's two workers on one connection: one runs the bloc-year workflows (and their planning local
  * activity) on the engine's task queue; the other runs the mail activities on the mail task queue, which
  * the Temporal server dispatches no faster than the relay's rate allows, across every worker of the engine.
- * The workflow worker keeps the mail activities too, for batches scheduled there by releases before 0.3.
+ * The workflow worker keeps the mail activities too, for batches scheduled there by releases before 0.4.
  */
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { createActivities } from '../activities';
