@@ -74,6 +74,8 @@ export function cellVi(cell: Cell, judged?: { schedule: Pick<YearPlan, 'items'>;
       return cell.dueAt ? `muộn ${latenessVi(latenessOf(cell.dueAt, cell.lateByMs ?? 0))}` : 'muộn';
     case 'overdue':
       return cell.dueAt ? `quá hạn ${latenessVi(latenessOf(cell.dueAt, cell.overdueByMs ?? 0))}` : 'quá hạn';
+    case 'declared':
+      return cell.sentOn ? `đơn vị báo đã gửi ngày ${DateTime.fromISO(cell.sentOn).toFormat('d/M')}, chờ xác nhận` : 'đơn vị báo đã gửi, chờ xác nhận';
     case 'cancelled':
       return 'đã hủy';
     case 'reported':

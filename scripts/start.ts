@@ -14,7 +14,7 @@ import type { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { startLocalInbox } from '../activities/mail/inbox';
-import { describeSmtpServer, smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
+import { describeSmtpServer, senderFromEnv, smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
 import { connectClient } from '../client/connection';
 import { startBlocYear } from '../client/start-year';
 import { DEMO_FILE } from '../config/demo';
@@ -28,6 +28,7 @@ import { accountsPath, addAccount, generatePassword } from '../web/accounts';
 import { secretsFromEnv } from '../web/security';
 import { CODEC_PATH } from '../web/codec';
 import { DEFAULT_WEB_PORT, startWebServer } from '../web/server';
+import { uploadStoreFromEnv } from '../web/uploads';
 import { unitLinkKeysFromEnv } from '../web/unit-links';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
@@ -256,7 +257,17 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
   }
   const unitLinks = unitLinkKeysFromEnv();
   const codecOrigins = [`http://127.0.0.1:${env.TEMPORAL_UI_PORT}`, `http://localhost:${env.TEMPORAL_UI_PORT}`];
-  const server = await startWebServer({ client, port: env.BLOC_WEB_PORT, accountsFile, secrets, unitLinks, codecOrigins, publicUrl: process.env.BLOC_WEB_PUBLIC_URL });
+  const server = await startWebServer({
+    client,
+    port: env.BLOC_WEB_PORT,
+    accountsFile,
+    secrets,
+    unitLinks,
+    codecOrigins,
+    publicUrl: process.env.BLOC_WEB_PUBLIC_URL,
+    uploads: uploadStoreFromEnv(),
+    organizer: senderFromEnv(),
+  });
   cleanups.push(() => server.close());
   return [`Web console    ${server.url}`, ...lines];
 }

@@ -12,12 +12,27 @@ import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
 import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
-import { cancelItem, grantExtension, logQuery, recordSubmission, reschedule, restoreItem, stageQuery, updateContacts } from '../workflows/messages';
+import {
+  cancelItem,
+  declarationsQuery,
+  declareSubmission,
+  grantExtension,
+  logQuery,
+  recordSubmission,
+  reschedule,
+  restoreItem,
+  reviewDeclaration,
+  stageQuery,
+  updateContacts,
+} from '../workflows/messages';
+import type { CalendarEvent } from '../activities/mail/ics';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
-import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame } from './pages';
-import { checkUnitLink, linkExpiry, signedUnitPath, type UnitLinkKeys } from './unit-links';
+import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame, type UnitForms } from './pages';
+import { unitCalendar } from './unit-calendar';
+import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
+import { CONTENT_TYPE, DEFAULT_MAX_UPLOAD_BYTES, readUpload, sizeVi, storeUpload, type UploadStore } from './uploads';
 import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
@@ -33,6 +48,10 @@ export interface ConsoleOptions {
   liveMs?: number;
   /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
   publicUrl?: string;
+  /** Where attached documents are kept, and how large one may be (default data/uploads, 10 MB). */
+  uploads?: UploadStore;
+  /** Who the unit's calendar file names as organizer: the mail's sender (MAIL_FROM). */
+  organizer?: CalendarEvent['organizer'];
   /**
    * The present the console judges a year by (the matrix, a unit's page, a link's expiry); this process's
    * clock by default. Tests under faketime give the Temporal server's, which the year's dates come from.
@@ -69,6 +88,9 @@ const FIELD_VI: Record<string, string> = {
   allowPast: 'Ghi nhận ngày đã qua',
   emails: 'Địa chỉ nhận',
   cc: 'Đồng gửi',
+  sentOn: 'Ngày gửi',
+  by: 'Người báo',
+  file: 'Văn bản đính kèm',
 };
 const refusalInForm: RefusalSource = (field, reason) => `${FIELD_VI[field] ?? field}: ${reason}`;
 
@@ -79,6 +101,9 @@ const NOTICES: Record<string, string> = {
   huy: 'Đã hủy mục này; không nhắc hạn mục này nữa.',
   'khoi-phuc': 'Đã khôi phục mục này; nhắc hạn tiếp tục.',
   'dia-chi': 'Đã cập nhật địa chỉ email của đơn vị.',
+  'xac-nhan': 'Đã xác nhận: hồ sơ của đơn vị được ghi nhận.',
+  'tu-choi': 'Đã ghi không xác nhận; đơn vị thấy lý do trên trang của mình và được nhắc hạn trở lại.',
+  'bao-gui': 'Đã ghi nhận lời báo của đơn vị. Thư ký sẽ xác nhận khi nhận được văn bản; trong khi chờ, đơn vị không nhận thư nhắc việc này.',
 };
 
 /** Addresses typed one per line, or separated by commas, semicolons or spaces. */
@@ -91,12 +116,21 @@ function formString(body: Record<string, unknown>, name: string): string | undef
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** The form's file, when one was chosen (a browser sends an empty part for a file input left empty). */
+function attachedFile(body: Record<string, unknown>): File | undefined {
+  const value = body.file;
+  return value instanceof File && (value.size > 0 || value.name !== '') ? value : undefined;
+}
+
 /** A redirect after sign-in stays on this site. */
 function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 const isCodec = (c: Context) => c.req.path.startsWith(`${CODEC_PATH}/`);
+/** The forms that carry a document: a unit's declaration, and the secretariat's record of a submission. */
+const takesFile = (c: Context) => c.req.method === 'POST' && (/^\/don-vi\/[^/]+\/\d{4}\/[^/]+\/bao-gui$/.test(c.req.path) || /^\/khoi\/[^/]+\/\d{4}\/o\/[^/]+\/[^/]+\/nop$/.test(c.req.path));
+const DEFAULT_ORGANIZER = { name: 'Khối thi đua', address: 'khoi-thi-dua@localhost' };
 
 function clientIp(c: Context): string {
   return getConnInfo(c).remote.address ?? 'unknown';
@@ -136,6 +170,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       c.set('formNonce', session.nonce);
     } else if (c.req.path === SIGN_IN) {
       c.set('formNonce', await preSessionNonce(c, secrets));
+    } else if (c.req.path.startsWith(UNIT_PAGES) && c.req.query('ky')) {
+      // A unit's forms are bound to its signed link, which only the unit was sent.
+      c.set('formNonce', `unit:${c.req.query('ky') ?? ''}`);
     }
     await next();
   });
@@ -169,8 +206,15 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   });
 
   // Every form carries the token of its session (or of the sign-in page).
+  const uploads = opts.uploads ?? { dir: 'data/uploads', maxBytes: DEFAULT_MAX_UPLOAD_BYTES };
   app.use('*', async (c, next) => {
     if (isCodec(c)) return next();
+    if (takesFile(c)) {
+      // The rest of the body is never read: the connection cannot carry another request, and says so.
+      const tooLarge = (cx: Context<Env>) =>
+        cx.html(messagePage(frame(cx), 'Tệp quá lớn', `Tệp đính kèm: vượt giới hạn ${sizeVi(uploads.maxBytes)}; không có gì được ghi nhận. Hãy quay lại và chọn tệp nhỏ hơn.`), 413, { Connection: 'close' });
+      return bodyLimit({ maxSize: uploads.maxBytes + 64 * 1024, onError: tooLarge })(c, next);
+    }
     return bodyLimit({ maxSize: 64 * 1024, onError: (cx) => cx.text('Biểu mẫu quá lớn / form too large', 413) })(c, next);
   });
   app.use('*', async (c, next) => {
@@ -269,13 +313,17 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const ref = refOf(c);
     const unitId = c.req.param('unit') ?? '';
     const itemId = c.req.param('item') ?? '';
-    const { view, schedule, log } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), log: await h.query(logQuery) }));
+    const { view, schedule, log, declarations } = await onBlocYear(client, ref, async (h) => ({
+      ...(await readStatus(h, judgedNow())),
+      log: await h.query(logQuery),
+      declarations: (await h.query(declarationsQuery))[itemId]?.[unitId] ?? [],
+    }));
     if (!view.units.some((u) => u.id === unitId) || !view.items.some((i) => i.id === itemId)) {
       return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`), 404);
     }
     const canAct = mayAct(c.get('account') as Account);
     const unitLink = opts.unitLinks && new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href;
-    return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log }, { ...forms, canAct, unitLink }), status);
+    return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log, declarations }, { ...forms, canAct, unitLink }), status);
   };
 
   app.get('/khoi/:bloc/:year/o/:unit/:item', (c) => showCell(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
@@ -285,7 +333,12 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   /** One form's Update: done, back to its page with a notice; refused, the form again with the validator's words. */
   const act =
-    (name: string, show: Shown, back: (c: Context<Env>) => string, update: (c: Context<Env>, body: Record<string, string>) => Promise<unknown>) =>
+    (
+      name: string,
+      show: Shown,
+      back: (c: Context<Env>) => string,
+      update: (c: Context<Env>, body: Record<string, string>, file?: File) => Promise<unknown>,
+    ) =>
     async (c: Context<Env>) => {
       if (!mayAct(c.get('account') as Account)) {
         return c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.'), 403);
@@ -293,7 +346,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       const raw = await c.req.parseBody();
       const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
       try {
-        await update(c, values);
+        await update(c, values, attachedFile(raw));
       } catch (err) {
         if (err instanceof InputError) return show(c, { error: err.message, values }, 422);
         throw err;
@@ -313,17 +366,59 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.post(
     '/khoi/:bloc/:year/o/:unit/:item/nop',
-    act('nop', showCell, backToCell, (c, body) => {
+    act('nop', showCell, backToCell, async (c, body, file) => {
       const received = formString(body, 'receivedAt');
       const input = {
         unitId: c.req.param('unit') ?? '',
         itemId: c.req.param('item') ?? '',
         receivedAt: received && parsed('receivedAt', received, parseInstant),
         reference: formString(body, 'reference'),
+        ...(file && { file: await storeUpload(uploads, file) }),
       };
       return onBlocYear(client, refOf(c), (h) => h.executeUpdate(recordSubmission, { args: [input] }), refusalInForm);
     }),
   );
+
+  app.post(
+    '/khoi/:bloc/:year/o/:unit/:item/xac-nhan',
+    act('xac-nhan', showCell, backToCell, (c, body) => {
+      const received = formString(body, 'receivedAt');
+      const input = {
+        unitId: c.req.param('unit') ?? '',
+        itemId: c.req.param('item') ?? '',
+        decision: 'confirm' as const,
+        receivedAt: received && parsed('receivedAt', received, parseInstant),
+      };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reviewDeclaration, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/o/:unit/:item/tu-choi',
+    act('tu-choi', showCell, backToCell, (c, body) => {
+      const input = { unitId: c.req.param('unit') ?? '', itemId: c.req.param('item') ?? '', decision: 'reject' as const, reason: formString(body, 'reason') };
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reviewDeclaration, { args: [input] }), refusalInForm);
+    }),
+  );
+
+  // A document is served only from a year that recorded it, so an account reads only its own blocs' files.
+  app.get('/khoi/:bloc/:year/tep/:sha', async (c) => {
+    const sha = c.req.param('sha');
+    const { view, declarations } = await onBlocYear(client, refOf(c), async (h) => ({
+      ...(await readStatus(h, judgedNow())),
+      declarations: await h.query(declarationsQuery),
+    }));
+    const recorded = [
+      ...view.cells.flatMap((cell) => (cell.file ? [cell.file] : [])),
+      ...Object.values(declarations).flatMap((byUnit) => Object.values(byUnit).flat().flatMap((d) => (d.file ? [d.file] : []))),
+    ].find((f) => f.sha256 === sha);
+    const bytes = recorded && readUpload(uploads, recorded);
+    if (!recorded || !bytes) return c.html(messagePage(frame(c), 'Không tìm thấy', 'Năm này không có văn bản này, hoặc tệp không còn trên máy chủ.'), 404);
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': CONTENT_TYPE[recorded.type],
+      'Content-Disposition': `attachment; filename="${recorded.sha256}.${recorded.type}"; filename*=UTF-8''${encodeURIComponent(recorded.name)}`,
+    });
+  });
 
   app.post(
     '/khoi/:bloc/:year/o/:unit/:item/gia-han',
@@ -394,16 +489,70 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     ),
   );
 
-  app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {
+  /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */
+  const unitGate = async (c: Context<Env>): Promise<{ ref: UnitRef; forms: Pick<UnitForms, 'paths' | 'maxUploadBytes'> } | Response | undefined> => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
-    if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year'))) return c.notFound();
-    const ref = { bloc: c.req.param('bloc'), year: Number(c.req.param('year')), unit: c.req.param('unit') };
+    if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year') ?? '')) return undefined;
+    const ref = { bloc: c.req.param('bloc') ?? '', year: Number(c.req.param('year')), unit: c.req.param('unit') ?? '' };
     const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'), clock());
     if (!check.ok) return c.html(messagePage({ csrf: '' }, 'Không mở được trang của đơn vị', LINK_REFUSED[check.reason]), 403);
+    const query = `?het=${encodeURIComponent(c.req.query('het') ?? '')}&ky=${encodeURIComponent(c.req.query('ky') ?? '')}`;
+    const page = unitPagePath(ref);
+    const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}` };
+    return { ref, forms: { paths, maxUploadBytes: uploads.maxBytes } };
+  };
+
+  const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 = 200) => {
+    const { view, schedule, declarations } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), declarations: await h.query(declarationsQuery) }));
+    if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
+    const own = Object.fromEntries(Object.entries(declarations).map(([itemId, byUnit]) => [itemId, byUnit[ref.unit] ?? []]));
+    return c.html(unitPage(frame(c), { view, schedule, unitId: ref.unit, declarations: own }, forms), status);
+  };
+
+  app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {
+    const gate = await unitGate(c);
+    if (!gate) return c.notFound();
+    if (gate instanceof Response) return gate;
+    return showUnit(c, gate.ref, { ...gate.forms, notice: NOTICES[c.req.query('da') ?? ''] });
+  });
+
+  app.get(`${UNIT_PAGES}:bloc/:year/:unit/lich.ics`, async (c) => {
+    const gate = await unitGate(c);
+    if (!gate) return c.notFound();
+    if (gate instanceof Response) return gate;
+    const { ref } = gate;
     const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, judgedNow()));
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
-    return c.html(unitPage(view, schedule, ref.unit));
+    return c.body(unitCalendar(view, schedule, ref.unit, opts.organizer ?? DEFAULT_ORGANIZER, new Date(clock())), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="lich-${ref.bloc}-${ref.year}-${ref.unit}.ics"`,
+    });
+  });
+
+  app.post(`${UNIT_PAGES}:bloc/:year/:unit/bao-gui`, async (c) => {
+    const gate = await unitGate(c);
+    if (!gate) return c.notFound();
+    if (gate instanceof Response) return gate;
+    const { ref, forms } = gate;
+    const raw = await c.req.parseBody();
+    const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+    try {
+      const file = attachedFile(raw);
+      const input = {
+        unitId: ref.unit,
+        itemId: values.itemId ?? '',
+        sentOn: values.sentOn ?? '',
+        reference: values.reference ?? '',
+        by: formString(values, 'by'),
+        ...(file && { file: await storeUpload(uploads, file) }),
+      };
+      await onBlocYear(client, ref, (h) => h.executeUpdate(declareSubmission, { args: [input] }), refusalInForm);
+    } catch (err) {
+      if (err instanceof InputError) return showUnit(c, ref, { ...forms, error: err.message, values }, 422);
+      throw err;
+    }
+    return c.redirect(`${forms.paths.page}&da=bao-gui`, 303);
   });
 
   app.notFound((c) => c.html(messagePage(frame(c), 'Không tìm thấy', 'Không có trang này.'), 404));

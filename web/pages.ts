@@ -8,13 +8,14 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { YearSchedule } from '../calendar/schedule';
 import { dueVi, kindVi } from '../calendar/wording';
 import type { StageView, StatusView } from '../workflows/messages';
-import type { LogEntry } from '../workflows/model';
+import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellVi, stampVi, whenVi } from '../client/cell-wording';
 import { deliveryVi, fateVi } from '../client/commands/bloc-records';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_VI, type Account } from './accounts';
+import { sizeVi } from './uploads';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -167,26 +168,70 @@ ${entries.map(
 )}</tbody></table></div>`;
 }
 
+export function filePath(blocId: string, year: number, file: StoredFile): string {
+  return `${yearPath(blocId, year)}/tep/${file.sha256}`;
+}
+
+function fileLink(href: string | undefined, file: StoredFile | undefined): Html | string {
+  if (!file) return '—';
+  const label = `${file.name} (${file.type.toUpperCase()}, ${sizeVi(file.size)})`;
+  return href ? html`<a href="${href}" download>${label}</a>` : label;
+}
+
+function declarationFate(d: Declaration): string {
+  if (!d.review) return 'chờ Thư ký xác nhận';
+  if (d.review.decision === 'confirmed') return `đã xác nhận lúc ${stampVi(d.review.at)}`;
+  return `không xác nhận (${stampVi(d.review.at)}): ${d.review.reason ?? ''}`;
+}
+
+/** Every declaration of the unit for the item, answered ones too; `href` links a file where the reader may download it. */
+function declarationRows(declarations: Declaration[], href?: (file: StoredFile) => string): Html {
+  return html`<div class="scroll"><table><thead><tr><th scope="col">Báo lúc</th><th scope="col">Ngày gửi</th><th scope="col">Số văn bản</th><th scope="col">Người báo</th><th scope="col">Tệp</th><th scope="col">Kết quả</th></tr></thead><tbody>
+${declarations.map(
+  (d) => html`<tr><td>${stampVi(d.declaredAt)}</td><td>${DateTime.fromISO(d.sentOn).toFormat('dd/MM/yyyy')}</td><td>${d.reference}</td><td>${d.by ?? '—'}</td>
+    <td>${fileLink(d.file && href?.(d.file), d.file)}</td><td class="${d.review ? `r-${d.review.decision}` : 'r-pending'}">${declarationFate(d)}</td></tr>`,
+)}</tbody></table></div>`;
+}
+
 export function cellPage(
   frame: Frame,
-  context: { view: StatusView; schedule: YearSchedule; unitId: string; itemId: string; log: LogEntry[] },
+  context: { view: StatusView; schedule: YearSchedule; unitId: string; itemId: string; log: LogEntry[]; declarations: Declaration[] },
   forms: CellForms,
 ): Html {
-  const { view, schedule, unitId, itemId } = context;
+  const { view, schedule, unitId, itemId, declarations } = context;
   const unit = view.units.find((u) => u.id === unitId);
   const item = view.items.find((i) => i.id === itemId);
   const cell = cellOf(view, unitId, itemId);
   const action = cellPath(view.blocId, view.year, unitId, itemId);
   const v = forms.values ?? {};
   const entries = context.log.filter((e) => e.addressee === unitId && e.notices.some((n) => n.itemId === itemId));
+  const pending = declarations.at(-1)?.review ? undefined : declarations.at(-1);
+  const review =
+    forms.canAct && pending
+      ? html`<h2>Xác nhận báo gửi của đơn vị</h2>
+<form class="box" method="post" action="${action}/xac-nhan">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="confirmReceivedAt">Thời điểm nhận văn bản (để trống: lúc đơn vị báo)</label>
+  <input id="confirmReceivedAt" name="receivedAt" type="datetime-local" value="${v.receivedAt ?? ''}">
+  <p><button type="submit">Xác nhận đã nhận</button></p>
+</form>
+<form class="box" method="post" action="${action}/tu-choi">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="rejectReason">Lý do không xác nhận (đơn vị sẽ thấy)</label>
+  <input id="rejectReason" name="reason" required value="${v.reason ?? ''}">
+  <p><button type="submit">Không xác nhận</button></p>
+</form>`
+      : '';
   const actions = forms.canAct
-    ? html`<h2>Ghi nhận hồ sơ đã nhận</h2>
-<form class="box" method="post" action="${action}/nop">
+    ? html`${review}<h2>Ghi nhận hồ sơ đã nhận</h2>
+<form class="box" method="post" action="${action}/nop" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
   <label for="reference">Số văn bản</label>
   <input id="reference" name="reference" value="${v.reference ?? ''}" placeholder="ví dụ 45/BC-STP">
   <label for="receivedAt">Thời điểm nhận (để trống: bây giờ)</label>
   <input id="receivedAt" name="receivedAt" type="datetime-local" value="${v.receivedAt ?? ''}">
+  <label for="file">Văn bản (PDF hoặc DOCX, không bắt buộc)</label>
+  <input id="file" name="file" type="file" accept="${ACCEPTED_FILES}">
   <p><button type="submit">Ghi nhận</button></p>
 </form>
 <h2>Gia hạn</h2>
@@ -219,7 +264,9 @@ ${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
 <tr><th scope="row">Hạn</th><td>${cell?.dueAt ? whenVi(cell.dueAt) : (item?.wording ?? '—')}</td></tr>
 <tr><th scope="row">Nhận lúc</th><td>${cell?.receivedAt ? whenVi(cell.receivedAt) : '—'}</td></tr>
 <tr><th scope="row">Số văn bản</th><td>${cell?.reference ?? '—'}</td></tr>
+<tr><th scope="row">Văn bản</th><td>${fileLink(cell?.file && filePath(view.blocId, view.year, cell.file), cell?.file)}</td></tr>
 </tbody></table>
+${declarations.length > 0 ? html`<h2>Đơn vị báo đã gửi</h2>${declarationRows(declarations, (f) => filePath(view.blocId, view.year, f))}` : ''}
 <h2>Thư nhắc đã gửi</h2>
 ${logRows(entries)}
 ${forms.unitLink ? html`<h2>Trang riêng của đơn vị</h2><p>Đơn vị xem các hạn của mình tại: <a href="${forms.unitLink}" id="unit-link">${forms.unitLink}</a></p>` : ''}
@@ -227,23 +274,76 @@ ${actions}`,
   );
 }
 
-export function unitPage(view: StatusView, schedule: YearSchedule, unitId: string): Html {
+export const ACCEPTED_FILES = '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Where a unit's page sends its forms: the signed link's own query goes with every path. */
+export interface UnitPaths {
+  page: string;
+  declare: string;
+  calendar: string;
+}
+
+export interface UnitForms {
+  paths: UnitPaths;
+  maxUploadBytes: number;
+  error?: string;
+  notice?: string;
+  values?: Record<string, string>;
+}
+
+/** What a unit can still say it has sent: an item it owes with nothing recorded and no word awaiting an answer. */
+const DECLARABLE = new Set(['not-due', 'extended', 'overdue', 'awaiting-date']);
+
+export function unitPage(
+  frame: Frame,
+  context: { view: StatusView; schedule: YearSchedule; unitId: string; declarations: Record<string, Declaration[]> },
+  forms: UnitForms,
+): Html {
+  const { view, schedule, unitId, declarations } = context;
   const unit = view.units.find((u) => u.id === unitId);
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
-  const rows = view.items.map((i) => {
+  const v = forms.values ?? {};
+  const mine = view.items.flatMap((i) => {
     const c = cellOf(view, unitId, i.id);
-    if (!c || c.state === 'not-applicable') return '';
+    return c && c.state !== 'not-applicable' ? [{ item: i, cell: c }] : [];
+  });
+  const rows = mine.map(({ item: i, cell: c }) => {
     const item = planned.get(i.id);
     return html`<tr><th scope="row">${i.title}</th><td>${item ? dueVi(item, schedule.timeZone) : i.wording}</td>
       <td class="s-${c.state}">${cellVi(c, { schedule, at: view.at })}</td><td>${c.receivedAt ? whenVi(c.receivedAt) : '—'}</td><td>${c.reference ?? '—'}</td></tr>`;
   });
+  const open = mine.filter(({ item, cell }) => DECLARABLE.has(cell.state) && (item.kind === 'deadline' || item.kind === 'task'));
+  const declareForm =
+    open.length === 0
+      ? html`<p>Không còn việc nào cần báo.</p>`
+      : html`<form class="box" method="post" action="${forms.paths.declare}" enctype="multipart/form-data">
+  <input type="hidden" name="_csrf" value="${frame.csrf}">
+  <label for="itemId">Việc</label>
+  <select id="itemId" name="itemId" required>${open.map(({ item }) => html`<option value="${item.id}" ${v.itemId === item.id ? 'selected' : ''}>${item.title}</option>`)}</select>
+  <label for="reference">Số văn bản</label>
+  <input id="reference" name="reference" required value="${v.reference ?? ''}" placeholder="ví dụ 45/BC-STP">
+  <label for="sentOn">Ngày gửi</label>
+  <input id="sentOn" name="sentOn" type="date" required value="${v.sentOn ?? ''}">
+  <label for="by">Người báo (họ tên, chức vụ)</label>
+  <input id="by" name="by" value="${v.by ?? ''}">
+  <label for="file">Văn bản đính kèm (PDF hoặc DOCX, tối đa ${sizeVi(forms.maxUploadBytes)})</label>
+  <input id="file" name="file" type="file" accept="${ACCEPTED_FILES}">
+  <p><button type="submit">Báo đã gửi</button></p>
+</form>`;
+  const history = mine.filter(({ item }) => (declarations[item.id] ?? []).length > 0);
   return layout(
-    { csrf: '' },
+    { csrf: frame.csrf },
     `${unit?.name ?? unitId} — năm ${view.year}`,
-    html`<p class="muted">Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
-Hồ sơ đã gửi được ghi nhận khi Thư ký nhận được văn bản.</p>
+    html`${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
+${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+<p class="muted">Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
+Hồ sơ được ghi nhận khi Thư ký nhận được văn bản; đơn vị báo đã gửi thì thôi nhận thư nhắc việc đó trong khi chờ Thư ký xác nhận.</p>
 <div class="scroll"><table><thead><tr><th scope="col">Việc</th><th scope="col">Hạn</th><th scope="col">Tình trạng</th><th scope="col">Nhận lúc</th><th scope="col">Số văn bản</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`,
+<tbody>${rows}</tbody></table></div>
+<p><a href="${forms.paths.calendar}" download>Tải lịch các hạn về máy (.ics)</a></p>
+<h2>Báo đã gửi văn bản</h2>
+${declareForm}
+${history.map(({ item }) => html`<h3>${item.title}</h3>${declarationRows(declarations[item.id] ?? [])}`)}`,
   );
 }
 

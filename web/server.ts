@@ -6,6 +6,8 @@ import { accountsPath } from './accounts';
 import { createConsole, type ConsoleOptions } from './app';
 import { secretsFromEnv } from './security';
 import { unitLinkKeysFromEnv } from './unit-links';
+import { uploadStoreFromEnv } from './uploads';
+import { senderFromEnv } from '../activities/mail/settings';
 
 export const DEFAULT_WEB_PORT = 8234;
 
@@ -28,7 +30,8 @@ export function webPort(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
  * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
- * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL).
+ * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
+ * BLOC_UPLOAD_MAX_MB) and the sender the units' calendars name (MAIL_FROM).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
@@ -38,6 +41,8 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     secrets: secretsFromEnv(env),
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
+    uploads: uploadStoreFromEnv(env),
+    organizer: senderFromEnv(env),
     ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),
   };
 }

@@ -26,7 +26,7 @@ import type { ScheduledInstants, ScheduledItem, YearSchedule } from '../calendar
 import type { IsoInstant, YearPlan } from '../calendar/types';
 import type { YearState } from './model';
 import { scoreOutstanding } from './ranking';
-import { effectiveCutoff, hasSubmitted, isOverdue, isRetired } from './status';
+import { effectiveCutoff, hasSubmitted, isOverdue, isRetired, pendingDeclaration } from './status';
 
 export type SlotKind = NoticeKind | 'digest';
 
@@ -104,6 +104,23 @@ function slotsFor(
   }));
 }
 
+/**
+ * A unit is reminded while it owes the item: nothing recorded, or a scoring sheet still short of something. A
+ * declaration from its page awaiting the secretariat stops its reminders; a rejected one lets them resume.
+ */
+function stillOwes(state: YearState, itemId: string, unitId: string): boolean {
+  if (pendingDeclaration(state, itemId, unitId)) return false;
+  return !hasSubmitted(state, itemId, unitId) || scoreOutstanding(state, itemId, unitId);
+}
+
+/**
+ * The spans a unit's declaration waited for the secretariat's answer: what fell due then was not owed, so a
+ * rejection resumes the reminders from the next one instead of sending the skipped ones at once.
+ */
+function answeredDeclarations(state: YearState, itemId: string, unitId: string): [number, number][] {
+  return (state.declarations?.[itemId]?.[unitId] ?? []).flatMap((d) => (d.review ? [[Date.parse(d.declaredAt), Date.parse(d.review.at)] as [number, number]] : []));
+}
+
 /** Every reminder, follow-up, invitation and digest the year could still carry, before policy. */
 export function allSlots(schedule: YearSchedule, state: YearState, rules: AgendaRules): Slot[] {
   const slots: Slot[] = [];
@@ -119,12 +136,14 @@ export function allSlots(schedule: YearSchedule, state: YearState, rules: Agenda
     let anyMissing = false;
     const digestAt = new Set(item.followUps);
     for (const unitId of units) {
-      if (hasSubmitted(state, item.id, unitId) && !scoreOutstanding(state, item.id, unitId)) continue;
+      if (!stillOwes(state, item.id, unitId)) continue;
       anyMissing = true;
       const extended = schedule.extensions[item.id]?.[unitId];
       const own: ScheduledInstants & { at: IsoInstant } = extended ?? { ...item, at: item.at };
-      slots.push(...slotsFor(beforeKind, item, unitId, own.at, own.reminders));
-      slots.push(...slotsFor('followUp', item, unitId, own.at, own.followUps));
+      const quiet = answeredDeclarations(state, item.id, unitId);
+      const owed = (slot: Slot) => !quiet.some(([from, to]) => slot.plannedMs >= from && slot.plannedMs < to);
+      slots.push(...slotsFor(beforeKind, item, unitId, own.at, own.reminders).filter(owed));
+      slots.push(...slotsFor('followUp', item, unitId, own.at, own.followUps).filter(owed));
       if (extended && rules.overdueDigests) extended.followUps.forEach((t) => digestAt.add(t));
     }
     const digestInstants = [...digestAt].sort((a, b) => Date.parse(a) - Date.parse(b));
@@ -172,7 +191,7 @@ function stillMeaningful(slot: Slot, schedule: YearSchedule, state: YearState, n
         (scoreOwedAfter(state, item, unitId, slot.plannedMs) && scoreOwedAfter(state, item, unitId, nowMs)));
     return Boolean(item?.units.some(late));
   }
-  return nowMs < cutoffMs && (!slot.unitId || !hasSubmitted(state, slot.itemId, slot.unitId) || scoreOutstanding(state, slot.itemId, slot.unitId));
+  return nowMs < cutoffMs && (!slot.unitId || stillOwes(state, slot.itemId, slot.unitId));
 }
 
 /** A sheet still owing a justification or a correction once the unit's cut-off has passed: the digest says so. */

@@ -20,7 +20,7 @@ import {
 import { hasCutOff } from '../calendar/kinds';
 import { blocTerms } from '../calendar/wording';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
-import type { Submission, YearState } from './model';
+import type { StoredFile, Submission, YearState } from './model';
 import type {
   CalendarInput,
   CancelInput,
@@ -34,9 +34,10 @@ import type {
 } from './messages';
 import { reject } from './refusal';
 import { effectiveCutoff, hasSubmitted } from './status';
+import { acceptFile } from './stored-file';
 
 
-function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
+export function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {
   const item = plan.items.find((i) => i.id === itemId);
   if (!item) reject('itemId', `không có mục "${String(itemId)}" trong kế hoạch / unknown item`);
   return item;
@@ -49,7 +50,7 @@ export function checkUnit(state: YearState, unitId: unknown): string {
   return unitId;
 }
 
-function checkOpen(state: YearState, item: PlannedItem): void {
+export function checkOpen(state: YearState, item: PlannedItem): void {
   if (state.cancelled[item.id]) reject('itemId', `mục "${item.id}" đã bị hủy / item is cancelled`);
 }
 
@@ -94,6 +95,7 @@ export interface AcceptedSubmission {
   receivedAt: IsoInstant;
   reference?: string;
   note?: string;
+  file?: StoredFile;
 }
 
 export function acceptSubmission(plan: YearPlan, state: YearState, input: SubmissionInput, nowMs: number): AcceptedSubmission {
@@ -123,6 +125,7 @@ export function acceptSubmission(plan: YearPlan, state: YearState, input: Submis
     receivedAt: toIso(receivedMs, plan.timeZone),
     reference: optionalText('reference', input.reference),
     note: optionalText('note', input.note, paragraphs),
+    ...(input.file !== undefined && { file: acceptFile('file', input.file) }),
   };
 }
 
@@ -135,7 +138,14 @@ export function applySubmission(
 ): { outcome: 'recorded' | 'already-recorded'; submission: Submission } {
   const { unitId, itemId, receivedAt } = accepted;
   const unitName = state.config.units.find((u) => u.id === unitId)?.name;
-  const submission = { receivedAt, recordedAt: toIso(nowMs, plan.timeZone), reference: accepted.reference, note: accepted.note, unitName };
+  const submission: Submission = {
+    receivedAt,
+    recordedAt: toIso(nowMs, plan.timeZone),
+    reference: accepted.reference,
+    note: accepted.note,
+    unitName,
+    ...(accepted.file && { file: accepted.file }),
+  };
   if (itemOf(plan, itemId).kind === 'ongoing') {
     const reports = (state.reports[itemId] ??= []);
     const same = reports.find((r) => r.unitId === unitId && r.receivedAt === receivedAt);

@@ -8,6 +8,7 @@ import * as wf from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import { scheduleChanges, type YearSchedule } from '../calendar/schedule';
 import * as changes from './changes';
+import * as declarations from './declarations';
 import * as msg from './messages';
 import { workflowIdFor, type LogEntry, type YearState } from './model';
 import { nextRoles } from './outgoing';
@@ -71,10 +72,33 @@ export function setHandlers(year: YearRun): void {
       serially(() => {
         const accepted = changes.acceptSubmission(inForce(), state, s, now());
         const { outcome, submission } = changes.applySubmission(inForce(), state, accepted, now());
+        declarations.settleByRecord(inForce(), state, accepted.itemId, accepted.unitId, now());
         changed();
         return { outcome, submission, cell: cellOf(state, itemById(accepted.itemId), accepted.unitId, now()) };
       }),
     { validator: (s) => validate(year, (plan) => changes.acceptSubmission(plan, state, s, now())) },
+  );
+  wf.setHandler(
+    msg.declareSubmission,
+    (d) =>
+      serially(() => {
+        const accepted = declarations.acceptDeclaration(inForce(), state, d, now());
+        const declaration = declarations.applyDeclaration(inForce(), state, accepted, now());
+        changed();
+        return { declaration, cell: cellOf(state, itemById(accepted.itemId), accepted.unitId, now()) };
+      }),
+    { validator: (d) => validate(year, (plan) => declarations.acceptDeclaration(plan, state, d, now())) },
+  );
+  wf.setHandler(
+    msg.reviewDeclaration,
+    (r) =>
+      serially(() => {
+        const accepted = declarations.acceptReview(inForce(), state, r, now());
+        declarations.applyReview(inForce(), state, accepted, now());
+        changed();
+        return cellOf(state, itemById(accepted.itemId), accepted.unitId, now());
+      }),
+    { validator: (r) => validate(year, (plan) => declarations.acceptReview(plan, state, r, now())) },
   );
   wf.setHandler(
     msg.grantExtension,
@@ -231,6 +255,7 @@ export function setHandlers(year: YearRun): void {
   wf.setHandler(msg.logQuery, () => [...state.log, ...year.sending()]);
   wf.setHandler(msg.previousYearsQuery, () => state.previousYears);
   wf.setHandler(msg.stageQuery, () => stageOf(year));
+  wf.setHandler(msg.declarationsQuery, () => state.declarations ?? {});
 }
 
 /**

@@ -9,12 +9,14 @@ import type { ScheduleChange, YearSchedule } from '../calendar/schedule';
 import type { BlocTerms, IsoDate, IsoInstant, YearPlan } from '../calendar/types';
 import type {
   BonusDecision,
+  Declaration,
   Handover,
   LogEntry,
   Move,
   RankingSummary,
   Restoration,
   RoleChange,
+  StoredFile,
   Submission,
   UnitChange,
   UnitScores,
@@ -31,12 +33,40 @@ export interface SubmissionInput {
   /** The document's number, e.g. "45/BC-STP". */
   reference?: string;
   note?: string;
+  /** The document itself, as the console stored it. */
+  file?: StoredFile;
 }
 export interface SubmissionResult {
   /** already-recorded: the first receipt stands; a repeat changes nothing. */
   outcome: 'recorded' | 'already-recorded';
   submission: Submission;
   cell: Cell;
+}
+
+/** A unit's declaration from its own page: what it sent, when, and the document's number. */
+export interface DeclarationInput {
+  unitId: string;
+  itemId: string;
+  /** The day the document was sent, YYYY-MM-DD; not after today. */
+  sentOn: IsoDate;
+  reference: string;
+  by?: string;
+  file?: StoredFile;
+}
+export interface DeclarationResult {
+  declaration: Declaration;
+  cell: Cell;
+}
+
+/** The secretariat's answer to a unit's declaration. */
+export interface DeclarationReviewInput {
+  unitId: string;
+  itemId: string;
+  decision: 'confirm' | 'reject';
+  /** Confirm: when the document arrived; the declaration's instant when absent. */
+  receivedAt?: IsoInstant;
+  /** Reject: why (required), which the unit is told on its page. */
+  reason?: string;
 }
 
 export interface ExtensionInput {
@@ -160,6 +190,8 @@ export interface StatusView {
   units: { id: string; name: string }[];
   items: { id: string; kind: string; title: string; dueAt?: IsoInstant; wording: string }[];
   cells: Cell[];
+  /** How many times each moved item's date moved: a calendar entry's SEQUENCE. */
+  sequences?: Record<string, number>;
 }
 
 // --- scores (plan section III) -----------------------------------------------------------------
@@ -261,6 +293,10 @@ export interface PreviousRankingInput {
 }
 
 export const recordSubmission = defineUpdate<SubmissionResult, [SubmissionInput]>('recordSubmission');
+/** A unit says it has sent: its reminders for the item stop until the secretariat confirms or rejects. */
+export const declareSubmission = defineUpdate<DeclarationResult, [DeclarationInput]>('declareSubmission');
+/** Confirming records the submission; rejecting resumes the unit's reminders. */
+export const reviewDeclaration = defineUpdate<Cell, [DeclarationReviewInput]>('reviewDeclaration');
 export const grantExtension = defineUpdate<Cell, [ExtensionInput]>('grantExtension');
 export const reschedule = defineUpdate<YearPlan['items'][number], [RescheduleInput]>('reschedule');
 export const replaceCalendar = defineUpdate<CalendarResult, [CalendarInput]>('replaceCalendar');
@@ -299,5 +335,7 @@ export const timelineQuery = defineQuery<YearSchedule>('timeline');
 export const logQuery = defineQuery<LogEntry[]>('log');
 export const previousYearsQuery = defineQuery<YearSummary[]>('previousYears');
 export const stageQuery = defineQuery<StageView>('stage');
+/** Every unit's declarations by item, then unit, oldest first: answered ones too. */
+export const declarationsQuery = defineQuery<Record<string, Record<string, Declaration[]>>>('declarations');
 /** Null for a year whose plan has no scoring table. */
 export const scoresQuery = defineQuery<ScoresView | null, [AtInput?]>('scores');

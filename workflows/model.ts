@@ -5,8 +5,20 @@
  */
 import type { BlocConfig, YearDecision } from '../config/schema';
 import type { YearSchedule } from '../calendar/schedule';
-import type { DateOverride, IsoInstant, RoleHolders } from '../calendar/types';
+import type { DateOverride, IsoDate, IsoInstant, RoleHolders } from '../calendar/types';
 import type { FailureRow, NoticeKind } from '../activities/types';
+
+/**
+ * A document a unit or the secretariat attached: the console keeps its bytes under data/ by their SHA-256,
+ * the year keeps this, which proves later that the bytes shown are the ones sent.
+ */
+export interface StoredFile {
+  sha256: string;
+  /** The name it was uploaded with, for the download. */
+  name: string;
+  size: number;
+  type: 'pdf' | 'docx';
+}
 
 export interface Submission {
   /** When the unit's submission arrived (the secretariat may record it later than that). */
@@ -18,6 +30,27 @@ export interface Submission {
   unitName?: string;
   /** Inherited from a unit merged into this one. */
   via?: string;
+  file?: StoredFile;
+  /** Confirmed from the unit's own declaration, made at this instant. */
+  declaredAt?: IsoInstant;
+}
+
+/**
+ * A unit's word, from its own page, that it has sent a document ("đơn vị báo đã gửi"). It stops the unit's
+ * reminders for the item until the secretariat confirms it (a submission is recorded) or rejects it (the
+ * reminders resume). Every declaration stays on record, rejected ones too.
+ */
+export interface Declaration {
+  declaredAt: IsoInstant;
+  /** The day the unit says it sent the document. */
+  sentOn: IsoDate;
+  reference: string;
+  /** Who declared, as the unit gave it. */
+  by?: string;
+  file?: StoredFile;
+  /** The unit's name when it declared. */
+  unitName?: string;
+  review?: { decision: 'confirmed' | 'rejected'; at: IsoInstant; reason?: string };
 }
 
 export interface OngoingReport extends Submission {
@@ -251,6 +284,8 @@ export interface YearState {
   scores?: Record<string, UnitScores>;
   /** The conference's decisions on bonus points, oldest first; the last is in force. */
   bonusDecisions?: BonusDecision[];
+  /** Units' declarations by item, then unit, oldest first (absent until the first). */
+  declarations?: Record<string, Record<string, Declaration[]>>;
 }
 
 export interface BlocYearInput {

@@ -10,7 +10,7 @@ import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMe
 import type { DueMessage, Slot } from './agenda';
 import type { YearState } from './model';
 import { adjustedCriteria, latestVersion, openCorrection, scoreStatus, unjustifiedClaims } from './ranking';
-import { effectiveCutoff, isRetired } from './status';
+import { effectiveCutoff, isRetired, pendingDeclaration } from './status';
 
 function unitOf(state: YearState, unitId: string) {
   const unit = state.config.units.find((u) => u.id === unitId);
@@ -102,7 +102,8 @@ function digestRows(state: YearState, items: PlannedItem[], nowMs: number): Dige
       if (isRetired(state, unitId) || !dueAt) continue;
       const row = { itemId: item.id, title: item.title, unitId, unitName: unitOf(state, unitId).name, dueAt };
       if (!state.submissions[item.id]?.[unitId]) {
-        if (Date.parse(dueAt) < nowMs) rows.push(scored ? { ...row, score: 'not-sent' } : row);
+        // A unit whose declaration awaits the secretariat is not named late: the console lists it to confirm.
+        if (Date.parse(dueAt) < nowMs && !pendingDeclaration(state, item.id, unitId)) rows.push(scored ? { ...row, score: 'not-sent' } : row);
         continue;
       }
       // The scoring item: also the sheets in dispute, sent or not on time.

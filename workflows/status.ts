@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StatusView } from './messages';
-import type { YearState, YearSummary } from './model';
+import type { Declaration, StoredFile, YearState, YearSummary } from './model';
 import { rankingSummary } from './ranking';
 
 export type CellState =
@@ -15,6 +15,8 @@ export type CellState =
   | 'extended'
   | 'submitted-on-time'
   | 'submitted-late'
+  /** The unit said on its page that it has sent; the secretariat has not yet confirmed it. */
+  | 'declared'
   | 'overdue'
   | 'cancelled'
   | 'reported'
@@ -39,6 +41,12 @@ export interface Cell {
   nameThen?: string;
   /** Inherited from a unit merged into this one. */
   via?: string;
+  /** The document attached to the submission or the declaration. */
+  file?: StoredFile;
+  /** When the unit declared, for a declaration awaiting the secretariat (or one confirmed into the submission). */
+  declaredAt?: IsoInstant;
+  /** The day the unit says it sent, for a declaration awaiting the secretariat. */
+  sentOn?: string;
 }
 
 export interface OverdueItem {
@@ -57,6 +65,12 @@ export function isRetired(state: YearState, unitId: string): boolean {
 
 export function hasSubmitted(state: YearState, itemId: string, unitId: string): boolean {
   return Boolean(state.submissions[itemId]?.[unitId]);
+}
+
+/** The unit's latest declaration for the item while the secretariat has not answered it. */
+export function pendingDeclaration(state: YearState, itemId: string, unitId: string): Declaration | undefined {
+  const latest = state.declarations?.[itemId]?.[unitId]?.at(-1);
+  return latest && !latest.review ? latest : undefined;
 }
 
 /** The unit's cut-off: its extension's when it has one, else the item's (undefined while the item has no date). */
@@ -83,11 +97,18 @@ export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowM
       reference: submission.reference,
       ...(submission.unitName && submission.unitName !== now && { nameThen: submission.unitName }),
       ...(submission.via && { via: submission.via }),
+      ...(submission.file && { file: submission.file }),
+      ...(submission.declaredAt && { declaredAt: submission.declaredAt }),
       ...(lateByMs > 0 ? { state: 'submitted-late', lateByMs } : { state: 'submitted-on-time' }),
     };
   }
   const retired = state.retired?.[unitId];
   if (retired) return { ...base, state: 'retired', ...(retired.mergedInto && { mergedInto: retired.mergedInto }) };
+  const declared = pendingDeclaration(state, item.id, unitId);
+  if (declared) {
+    const { declaredAt, sentOn, reference, file } = declared;
+    return { ...base, state: 'declared', ...(dueAt && { dueAt }), declaredAt, sentOn, reference, ...(file && { file }) };
+  }
   if (!dueAt) return { ...base, state: 'awaiting-date' };
   const overdueByMs = nowMs - Date.parse(dueAt);
   if (overdueByMs > 0) return { ...base, dueAt, state: 'overdue', overdueByMs };
@@ -135,6 +156,7 @@ export function statusView(plan: YearPlan, state: YearState, atMs: number): Stat
     units: state.config.units.map((u) => ({ id: u.id, name: u.name })),
     items: trackedItems(plan).map((i) => ({ id: i.id, kind: i.kind, title: i.title, dueAt: i.at, wording: i.wording })),
     cells: statusMatrix(plan, state, atMs),
+    sequences: state.sequences,
   };
 }
 

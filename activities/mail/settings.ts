@@ -180,6 +180,14 @@ function readAuth(p: Problems): SmtpSettings['auth'] | undefined {
   return user !== undefined && pass !== undefined ? { user, pass } : undefined;
 }
 
+/** The sender alone (MAIL_FROM): the console's calendar names it as the entries' organizer, as the mail's do. */
+export function senderFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings['from'] {
+  const p = new Problems(env);
+  const from = readFrom(p);
+  if (!from) throw new Error(p.lines.join('\n'));
+  return from;
+}
+
 /** Reads and checks the settings; the error lists every problem at once, each by its variable. */
 export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings {
   const p = new Problems(env);

@@ -27,6 +27,8 @@ export const OTHER_BLOC = 'khoi-khac';
 /** Markup in a unit's name, which every page must show as text. */
 export const MARKUP_UNIT_NAME = 'Sở <b>Bê</b> & "Cờ"';
 export const PASSWORD = 'mật-khẩu-đủ-dài-2049';
+/** The console's limit on an attached document, small so that a test can exceed it cheaply. */
+export const UPLOAD_LIMIT = 256 * 1024;
 
 /** The Temporal UI's origin, as `npm start` runs it: the codec endpoint answers it. */
 export const UI_ORIGIN = 'http://127.0.0.1:8233';
@@ -117,6 +119,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     liveMs: 500,
     codecOrigins: [UI_ORIGIN],
     clock,
+    uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT },
   });
   return {
     env,

@@ -3,17 +3,21 @@
  * needed, its own items only; a tampered link, another unit's, or an expired one gets a refusal page and changes
  * nothing.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { DateTime } from 'luxon';
 import { DefaultLogger } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { createMailTransport } from '../../activities/mail/transport';
-import { statusQuery } from '../../workflows/messages';
+import { declarationsQuery, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { signedUnitPath, unitLinker } from '../../web/unit-links';
 import { message } from '../support/mail-fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { ACCOUNTS, BLOC, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, startWebFixture, UNIT_LINK_KEYS, UPLOAD_LIMIT, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let link: string;
@@ -102,4 +106,127 @@ test('a reminder email carries the unit’s link, which opens its page; a digest
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('Sở &lt;b&gt;Bê&lt;/b&gt; &amp; &quot;Cờ&quot; — năm');
   expect(received('thuky@khoi.example.vn')?.text).not.toContain('/don-vi/');
+});
+
+/** A small but real PDF: what a văn thư attaches. */
+const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** The unit page's declaration form, posted as the browser posts it (multipart, with the page's token). */
+async function declare(pageUrl: string, fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }): Promise<Response> {
+  const page = await (await open(pageUrl)).text();
+  const action = /<form class="box" method="post" action="([^"]+)" enctype="multipart\/form-data">/.exec(page)?.[1]?.replace(/&amp;/g, '&');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!action || !token) throw new Error('the unit page has no declaration form');
+  const form = new FormData();
+  form.set('_csrf', token);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  if (file) form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+  return fetch(`${fx.web.url}${action}`, { method: 'POST', body: form, redirect: 'manual' });
+}
+
+const handle = () => fx.env.client.workflow.getHandle(workflowIdFor(BLOC, fx.year));
+const today = () => DateTime.fromMillis(fx.clock(), { zone: 'Asia/Ho_Chi_Minh' }).toISODate() ?? '';
+
+test('a unit declares with its PDF: recorded as its word with the file’s SHA-256, shown to the secretariat, the file downloadable', async () => {
+  const response = await declare(link, { itemId: 'tong-hop-6-thang', reference: '<b>31</b>/BC-SB', sentOn: today(), by: 'Văn thư Sở Bê' }, { bytes: PDF_BYTES, name: 'Tổng hợp 6 tháng.pdf', type: 'application/pdf' });
+  expect(response.status).toBe(303);
+  const back = new URL(response.headers.get('location') ?? '', fx.web.url);
+  expect(back.searchParams.get('da')).toBe('bao-gui');
+  const page = await (await open(back.href)).text();
+  expect(page).toContain('Đã ghi nhận lời báo của đơn vị.');
+  expect(page).toMatch(/đơn vị báo đã gửi ngày \d+\/\d+, chờ xác nhận/);
+  expect(page).toContain('&lt;b&gt;31&lt;/b&gt;/BC-SB');
+
+  const sha256 = createHash('sha256').update(PDF_BYTES).digest('hex');
+  const record = await handle().query(declarationsQuery);
+  expect(record['tong-hop-6-thang']?.['so-b']).toEqual([
+    expect.objectContaining({ reference: '<b>31</b>/BC-SB', sentOn: today(), by: 'Văn thư Sở Bê', file: { sha256, name: 'Tổng hợp 6 tháng.pdf', size: PDF_BYTES.length, type: 'pdf' } }),
+  ]);
+  expect(readFileSync(join(fx.dir, 'uploads', sha256.slice(0, 2), sha256))).toEqual(PDF_BYTES);
+
+  // The secretariat sees the word, escaped, with the file to download; another bloc's account gets neither.
+  const secretariat = new WebAgent(fx.web.url);
+  await secretariat.signIn(ACCOUNTS.secretariat.name);
+  const cell = await (await secretariat.request(`/khoi/${BLOC}/${fx.year}/o/so-b/tong-hop-6-thang`)).text();
+  expect(cell).toContain('Đơn vị báo đã gửi');
+  expect(cell).toContain('&lt;b&gt;31&lt;/b&gt;/BC-SB');
+  expect(cell).not.toContain('<b>31</b>');
+  expect(cell).toContain('Xác nhận đã nhận');
+  const download = await secretariat.request(`/khoi/${BLOC}/${fx.year}/tep/${sha256}`);
+  expect([download.status, download.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF_BYTES);
+  const unknown = await secretariat.request(`/khoi/${BLOC}/${fx.year}/tep/${'0'.repeat(64)}`);
+  expect(unknown.status).toBe(404);
+
+  // The secretariat confirms: the cell is a submission carrying the unit's document.
+  const confirmPage = `/khoi/${BLOC}/${fx.year}/o/so-b/tong-hop-6-thang`;
+  const token = await secretariat.tokenOf(confirmPage);
+  const confirmed = await secretariat.request(`${confirmPage}/xac-nhan`, { form: { _csrf: token, receivedAt: '' } });
+  expect(confirmed.status).toBe(303);
+  const after = (await handle().query(statusQuery, {})).cells.find((c) => c.unitId === 'so-b' && c.itemId === 'tong-hop-6-thang');
+  expect(after).toMatchObject({ state: 'submitted-on-time', reference: '<b>31</b>/BC-SB', file: { sha256 } });
+});
+
+test('a file of the wrong type, or over the limit, is refused with the reason and records nothing', async () => {
+  const before = await handle().query(declarationsQuery);
+  const fields = { itemId: 'bao-cao-6-thang', reference: '5/BC-SB', sentOn: today() };
+  const notPdf = await declare(link, fields, { bytes: Buffer.from('MZ\x90\x00 not a document'), name: 'bao-cao.pdf', type: 'application/pdf' });
+  expect(notPdf.status).toBe(422);
+  expect(await notPdf.text()).toContain('Tệp đính kèm: chỉ nhận văn bản PDF hoặc DOCX (Word); tệp này không phải');
+
+  const renamed = await declare(link, fields, { bytes: PDF_BYTES, name: 'bao-cao.docx', type: 'application/pdf' });
+  expect(renamed.status).toBe(422);
+  expect(await renamed.text()).toContain('Tệp đính kèm: tên tệp phải có đuôi .pdf như nội dung của nó');
+
+  const large = Buffer.concat([PDF_BYTES, Buffer.alloc(UPLOAD_LIMIT + 80 * 1024, 0x20)]);
+  const tooLarge = await declare(link, fields, { bytes: large, name: 'bao-cao.pdf', type: 'application/pdf' });
+  expect(tooLarge.status).toBe(413);
+  expect(await tooLarge.text()).toContain('Tệp đính kèm: vượt giới hạn 256 kB; không có gì được ghi nhận.');
+
+  // A future day is the workflow's refusal, shown in the form's words.
+  const future = await declare(link, { ...fields, sentOn: '2100-01-01' });
+  expect(future.status).toBe(422);
+  expect(await future.text()).toContain('Ngày gửi: ngày gửi 2100-01-01 ở tương lai');
+
+  expect(await handle().query(declarationsQuery)).toEqual(before);
+});
+
+test('a declaration through a tampered or another unit’s link is refused and records nothing', async () => {
+  const before = await handle().query(declarationsQuery);
+  const page = await (await open(link)).text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  const form = () => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ _csrf: token, itemId: 'bao-cao-6-thang', reference: '6/BC', sentOn: today() })) f.set(k, v);
+    return f;
+  };
+  const url = new URL(link);
+  const post = (path: string) => fetch(`${fx.web.url}${path}/bao-gui${url.search}`, { method: 'POST', body: form(), redirect: 'manual' });
+  const other = await post(url.pathname.replace('/so-b', '/so-c'));
+  expect(other.status).toBe(403);
+  expect(await other.text()).toContain('Đường dẫn không hợp lệ');
+  const tampered = new URL(link);
+  tampered.searchParams.set('ky', 'A'.repeat(43));
+  const forged = await fetch(`${fx.web.url}${url.pathname}/bao-gui${tampered.search}`, { method: 'POST', body: form(), redirect: 'manual' });
+  expect(forged.status).toBe(403);
+  // The right link without the page's token: the form is refused.
+  const noToken = new FormData();
+  noToken.set('itemId', 'bao-cao-6-thang');
+  const unsigned = await fetch(`${fx.web.url}${url.pathname}/bao-gui${url.search}`, { method: 'POST', body: noToken, redirect: 'manual' });
+  expect(unsigned.status).toBe(403);
+  expect(await handle().query(declarationsQuery)).toEqual(before);
+});
+
+test('the unit downloads its year as a calendar file: its cut-offs, as its reminder emails give them', async () => {
+  const page = await (await open(link)).text();
+  const href = /<a href="([^"]+lich\.ics[^"]*)" download>/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
+  const response = await open(`${fx.web.url}${href}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+  const ics = (await response.text()).replace(/\r\n /g, '');
+  const due = (await handle().query(statusQuery, {})).cells.find((c) => c.unitId === 'so-b' && c.itemId === 'bao-cao-6-thang')?.dueAt ?? '';
+  const end = new Date(Math.ceil(Date.parse(due) / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  expect(ics).toContain(`UID:bao-cao-6-thang.${fx.year}.${BLOC}@bloc-engine`);
+  expect(ics).toContain('SUMMARY;LANGUAGE=vi:Hạn cuối: Báo cáo sơ kết 6 tháng');
+  expect(ics).toContain(`DTEND:${end}`);
 });
