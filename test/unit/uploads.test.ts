@@ -1,0 +1,64 @@
+/**
+ * The documents attached to a declaration or a submission: a PDF or a Word document, told by its bytes and not
+ * its name, kept once by its SHA-256, refused with the reason a văn thư can act on.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readUpload, storeUpload, uploadStoreFromEnv, type UploadStore } from '../../web/uploads';
+
+const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
+/** The start of a DOCX: a ZIP whose entry names are stored as written. */
+const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), Buffer.from('[Content_Types].xml ... word/document.xml ... PK\x05\x06', 'latin1')]);
+/** A ZIP that is not a Word document (a spreadsheet). */
+const XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml ... xl/workbook.xml', 'latin1')]);
+
+let store: UploadStore;
+beforeEach(() => {
+  store = { dir: mkdtempSync(join(tmpdir(), 'bloc-uploads-')), maxBytes: 1024 };
+});
+afterEach(() => rmSync(store.dir, { recursive: true, force: true }));
+
+const file = (bytes: Buffer, name: string) => new File([bytes], name);
+const refusal = (work: Promise<unknown>) => work.then(() => 'accepted', (e: Error) => e.message);
+
+test('a PDF and a DOCX are kept under their SHA-256; the same bytes twice are one file', async () => {
+  const pdf = await storeUpload(store, file(PDF, 'Báo cáo.pdf'));
+  expect(pdf).toEqual({ sha256: createHash('sha256').update(PDF).digest('hex'), name: 'Báo cáo.pdf', size: PDF.length, type: 'pdf' });
+  const again = await storeUpload(store, file(PDF, 'Bản sao.PDF'));
+  expect(again).toEqual({ ...pdf, name: 'Bản sao.PDF' });
+  const docx = await storeUpload(store, file(DOCX, 'to-trinh.docx'));
+  expect(docx.type).toBe('docx');
+  expect(readdirSync(join(store.dir, pdf.sha256.slice(0, 2)))).toEqual([pdf.sha256]);
+  expect(readUpload(store, pdf)).toEqual(PDF);
+});
+
+test('refusals say why: not a document, a name that hides the type, empty, too large', async () => {
+  expect(await refusal(storeUpload(store, file(Buffer.from('MZ\x90\x00'), 'bao-cao.pdf')))).toBe(
+    'Tệp đính kèm: chỉ nhận văn bản PDF hoặc DOCX (Word); tệp này không phải / only PDF or DOCX documents are accepted',
+  );
+  expect(await refusal(storeUpload(store, file(XLSX, 'bang.docx')))).toMatch(/^Tệp đính kèm: chỉ nhận văn bản PDF hoặc DOCX/);
+  expect(await refusal(storeUpload(store, file(DOCX, 'to-trinh.pdf')))).toBe(
+    'Tệp đính kèm: tên tệp phải có đuôi .docx như nội dung của nó / the name must end in .docx, as its content is',
+  );
+  expect(await refusal(storeUpload(store, file(Buffer.alloc(0), 'rong.pdf')))).toBe('Tệp đính kèm: tệp rỗng / the file is empty');
+  expect(await refusal(storeUpload(store, file(Buffer.concat([PDF, Buffer.alloc(1024)]), 'lon.pdf')))).toBe(
+    'Tệp đính kèm: tệp 2 kB vượt giới hạn 1 kB / the file is over the limit',
+  );
+  expect(readdirSync(store.dir)).toEqual([]);
+});
+
+test('a stored file whose bytes changed on disk is not served as the recorded one', async () => {
+  const pdf = await storeUpload(store, file(PDF, 'a.pdf'));
+  writeFileSync(join(store.dir, pdf.sha256.slice(0, 2), pdf.sha256), Buffer.concat([PDF, Buffer.from('sửa')]));
+  expect(readUpload(store, pdf)).toBeUndefined();
+  expect(readUpload(store, { ...pdf, sha256: 'f'.repeat(64) })).toBeUndefined();
+});
+
+test('the limit and the folder come from the environment, checked', () => {
+  expect(uploadStoreFromEnv({})).toEqual({ dir: join('data', 'uploads'), maxBytes: 10 * 1024 * 1024 });
+  expect(uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '2.5', BLOC_UPLOAD_DIR: '/srv/khoi/tep' })).toEqual({ dir: '/srv/khoi/tep', maxBytes: 2_621_440 });
+  expect(() => uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '0' })).toThrow('BLOC_UPLOAD_MAX_MB: cần số MB từ 0 đến 50');
+  expect(() => uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '80' })).toThrow('BLOC_UPLOAD_MAX_MB');
+});
