@@ -12,6 +12,7 @@ import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellVi, stampVi, whenVi } from '../client/cell-wording';
 import { deliveryVi, fateVi } from '../client/commands/bloc-records';
+import { declarationFateVi, sentOnVi } from '../client/declaration-wording';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_VI, type Account } from './accounts';
@@ -178,18 +179,12 @@ function fileLink(href: string | undefined, file: StoredFile | undefined): Html 
   return href ? html`<a href="${href}" download>${label}</a>` : label;
 }
 
-function declarationFate(d: Declaration): string {
-  if (!d.review) return 'chờ Thư ký xác nhận';
-  if (d.review.decision === 'confirmed') return `đã xác nhận lúc ${stampVi(d.review.at)}`;
-  return `không xác nhận (${stampVi(d.review.at)}): ${d.review.reason ?? ''}`;
-}
-
 /** Every declaration of the unit for the item, answered ones too; `href` links a file where the reader may download it. */
 function declarationRows(declarations: Declaration[], href?: (file: StoredFile) => string): Html {
   return html`<div class="scroll"><table><thead><tr><th scope="col">Báo lúc</th><th scope="col">Ngày gửi</th><th scope="col">Số văn bản</th><th scope="col">Người báo</th><th scope="col">Tệp</th><th scope="col">Kết quả</th></tr></thead><tbody>
 ${declarations.map(
-  (d) => html`<tr><td>${stampVi(d.declaredAt)}</td><td>${DateTime.fromISO(d.sentOn).toFormat('dd/MM/yyyy')}</td><td>${d.reference}</td><td>${d.by ?? '—'}</td>
-    <td>${fileLink(d.file && href?.(d.file), d.file)}</td><td class="${d.review ? `r-${d.review.decision}` : 'r-pending'}">${declarationFate(d)}</td></tr>`,
+  (d) => html`<tr><td>${stampVi(d.declaredAt)}</td><td>${sentOnVi(d.sentOn)}</td><td>${d.reference}</td><td>${d.by ?? '—'}</td>
+    <td>${fileLink(d.file && href?.(d.file), d.file)}</td><td class="${d.review ? `r-${d.review.decision}` : 'r-pending'}">${declarationFateVi(d)}</td></tr>`,
 )}</tbody></table></div>`;
 }
 

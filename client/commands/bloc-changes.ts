@@ -25,8 +25,8 @@ import { InputError } from '../errors';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
 import { withBlocYear, type RefusalSource } from '../workflow-handle';
 
-const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
-const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();
+export const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
+export const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();
 const reasonOption = () => new Option('--reason <text>', 'lý do / reason');
 
 function calendarVi(r: CalendarResult): string {

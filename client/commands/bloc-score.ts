@@ -38,6 +38,7 @@ import {
   versionVi,
 } from '../score-wording';
 import { withBlocYear, type BlocYearRef } from '../workflow-handle';
+import { unitOption } from './bloc-changes';
 
 const POINTS = /^\d+([.,]\d+)?$/;
 
@@ -70,7 +71,6 @@ function parseClaim(arg: string, previous: { unitId: string; criterion: string }
   return [...(previous ?? []), { unitId: arg.slice(0, at), criterion: arg.slice(at + 1) }];
 }
 
-const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 
 /** The year's scores, or a one-line refusal for a plan without a scoring table. */
 async function scoresOf(ref: BlocYearRef, at?: string): Promise<{ view: ScoresView; previous: YearSummary[] }> {

@@ -7,8 +7,8 @@ import { addUnit, changeRoles, mergeUnits, renameUnit, retireUnit } from '../../
 import { emit } from '../output';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, yesOption } from '../options';
 import { withBlocYear } from '../workflow-handle';
+import { unitOption } from './bloc-changes';
 
-const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 const reasonOption = () => new Option('--reason <text>', 'lý do / reason');
 
 export function registerUnitCommands(program: Command): void {

@@ -1,6 +1,7 @@
 /** The commands about a bloc's running year, for the bloc leader and the secretariat. */
 import type { Command } from '@commander-js/extra-typings';
 import { registerChangeCommands } from './bloc-changes';
+import { registerDeclarationCommands } from './bloc-declarations';
 import { registerExportCommand } from './bloc-export';
 import { registerOverdueCommand } from './bloc-overdue';
 import { registerRecordCommands } from './bloc-records';
@@ -14,6 +15,7 @@ import { registerYearEndCommands } from './bloc-year-end';
 export function registerBlocCommands(program: Command): void {
   registerStartCommand(program);
   registerChangeCommands(program);
+  registerDeclarationCommands(program);
   registerOverdueCommand(program);
   registerStatusCommand(program);
   registerRecordCommands(program);

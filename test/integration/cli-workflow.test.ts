@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
+import { declareSubmission } from '../../workflows/messages';
 import { smallBloc } from '../support/fixtures';
 import { expectOneLine, lines, runBloc } from '../support/cli';
 import { ensureBuilt } from '../support/dist';
@@ -243,4 +244,33 @@ test('bad input: one line on stderr, the right exit code, and nothing changed', 
   expectOneLine(await bloc(['start', join(dir, 'khong-co.yaml'), '--year', String(Y)]), 2, 'khong-co.yaml: không tìm thấy tệp / file not found');
 
   expect(await statusJson()).toEqual(before);
+});
+
+test('declarations lists what units said on their pages; reject needs a reason; confirm records the submission', async () => {
+  const handle = env.client.workflow.getHandle(`bloc-thu-nghiem-${Y}`);
+  const sentOn = now.toISODate() ?? '';
+  await handle.executeUpdate(declareSubmission, { args: [{ unitId: 'so-c', itemId: 'bao-cao-6-thang', sentOn, reference: '8/BC-SC', by: 'Văn thư Sở Cê' }] });
+  await handle.executeUpdate(declareSubmission, { args: [{ unitId: 'so-b', itemId: 'bao-cao-6-thang', sentOn, reference: '9/BC-SB' }] });
+
+  const pending = await bloc(['declarations', ...common, '--pending']);
+  expect(pending.code).toBe(0);
+  expect(lines(pending.stdout).filter((l) => l.includes('chờ Thư ký xác nhận')).map((l) => l.split(/\s{2,}|\s*\|\s*/).filter(Boolean).slice(0, 2))).toEqual([
+    ['so-b', 'bao-cao-6-thang'],
+    ['so-c', 'bao-cao-6-thang'],
+  ]);
+  expectOneLine(await bloc(['reject', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang']), 2, "--reason");
+  expectOneLine(await bloc(['confirm', ...common, '--unit', 'so-a', '--item', 'bao-cao-6-thang']), 2, 'bloc: --item: đơn vị "so-a" không có báo gửi nào chờ xác nhận');
+
+  const rejected = await bloc(['reject', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--reason', 'Chưa nhận được văn bản']);
+  expect(rejected).toMatchObject({ code: 0, stdout: 'Đã ghi không xác nhận lời báo của so-b về "bao-cao-6-thang"; nhắc hạn tiếp tục / declaration rejected\n' });
+  const received = now.minus({ minutes: 5 }).toISO() ?? '';
+  const confirmed = await bloc(['confirm', ...common, '--unit', 'so-c', '--item', 'bao-cao-6-thang', '--received', received, '--json']);
+  expect(confirmed.code).toBe(0);
+  expect(JSON.parse(confirmed.stdout)).toMatchObject({ state: 'submitted-on-time', reference: '8/BC-SC' });
+  expect(Date.parse((JSON.parse(confirmed.stdout) as { receivedAt: string }).receivedAt)).toBe(Date.parse(received));
+
+  const all = JSON.parse((await bloc(['declarations', ...common, '--json'])).stdout) as Record<string, Record<string, { review?: { decision: string; reason?: string } }[]>>;
+  expect(all['bao-cao-6-thang']?.['so-b']?.[0]?.review).toMatchObject({ decision: 'rejected', reason: 'Chưa nhận được văn bản' });
+  expect(all['bao-cao-6-thang']?.['so-c']?.[0]?.review).toMatchObject({ decision: 'confirmed' });
+  expect((await bloc(['declarations', ...common, '--pending'])).stdout).toBe('Không có báo gửi nào chờ xác nhận / no declaration awaits an answer\n');
 });

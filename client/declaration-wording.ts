@@ -1,0 +1,14 @@
+/** A unit's declaration in words, for the console's tables and `bloc declarations`. */
+import type { Declaration } from '../workflows/model';
+import { stampVi } from './cell-wording';
+
+export function declarationFateVi(d: Declaration): string {
+  if (!d.review) return 'chờ Thư ký xác nhận';
+  if (d.review.decision === 'confirmed') return `đã xác nhận lúc ${stampVi(d.review.at)}`;
+  return `không xác nhận (${stampVi(d.review.at)}): ${d.review.reason ?? ''}`;
+}
+
+/** "03/06/2049": the day the unit says it sent. */
+export function sentOnVi(day: string): string {
+  return day.split('-').reverse().join('/');
+}
