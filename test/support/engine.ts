@@ -9,6 +9,7 @@ import { createActivities } from '../../activities';
 import type { PlanningActivities } from '../../activities/planning';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { createEngineWorkers } from '../../worker/engine-workers';
+import type { UnitLinker } from '../../web/unit-links';
 import { bundleWorkflows } from './temporal';
 
 export interface Engine {
@@ -38,6 +39,8 @@ export interface EngineOptions {
    * more: tests of what a person sees through Updates run with a cache, as production does.
    */
   cachedWorkflows?: number;
+  /** The units' signed links the mail carries (the console's tests); none by default. */
+  unitLink?: UnitLinker;
 }
 
 export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string, opts: EngineOptions = {}): Promise<Engine> {
@@ -50,7 +53,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
     connection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    activities: { ...createActivities({ settings }), ...opts.planning },
+    activities: { ...createActivities({ settings, ...(opts.unitLink && { unitLink: opts.unitLink }) }), ...opts.planning },
     rate: settings.rate,
     // Every workflow task replays the whole history from the server, so that every test also proves the
     // workflow code deterministic; a cache would let most tasks skip replay.

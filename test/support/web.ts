@@ -16,7 +16,8 @@ import type { BlocConfig } from '../../config/schema';
 import { OVERDUE_COUNT } from '../../workflows/search-attributes';
 import { addAccount } from '../../web/accounts';
 import { startWebServer, type WebServer } from '../../web/server';
-import type { UnitLinkKeys } from '../../web/unit-links';
+import { unitLinker, type UnitLinkKeys } from '../../web/unit-links';
+import { freePort } from '../../scripts/provision';
 import { smallBloc } from './fixtures';
 import { startEngine, type Engine } from './engine';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
@@ -96,7 +97,9 @@ function serverClock(serverAt: Date): () => number {
 
 export async function startWebFixture(): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
-  const engine = await startEngine(env, smtp.url, { cachedWorkflows: 100 });
+  // The console's port is chosen first, so that the mail the engine sends carries links to it.
+  const port = await freePort();
+  const engine = await startEngine(env, smtp.url, { cachedWorkflows: 100, unitLink: unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`) });
   const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
@@ -112,7 +115,7 @@ export async function startWebFixture(): Promise<WebFixture> {
   }
   const web = await startWebServer({
     client: env.client,
-    port: 0,
+    port,
     accountsFile,
     secrets: { secret: randomBytes(32).toString('base64url'), secure: false },
     unitLinks: UNIT_LINK_KEYS,
