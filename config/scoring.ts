@@ -132,6 +132,13 @@ export function pointsVi(points: number): string {
   return String(inHundredths(points) / 100).replace('.', ',');
 }
 
+const POINTS_TEXT = /^\d+([.,]\d+)?$/;
+
+/** "9,5" or "9.5", as a person types a figure (Vietnamese writes a decimal comma); undefined for anything else. */
+export function parsePoints(text: string): number | undefined {
+  return POINTS_TEXT.test(text) ? Number(text.replace(',', '.')) : undefined;
+}
+
 /** Positive, within the bound every table keeps, to the hundredth. */
 function pointsProblem(value: number, what: { vi: string; en: string }): string | undefined {
   if (!Number.isFinite(value) || value <= 0) return `${what.vi} phải lớn hơn 0 / ${what.en} must be more than 0`;

@@ -32,6 +32,8 @@ import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
 import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame, type UnitForms } from './pages';
 import { unitCalendar } from './unit-calendar';
 import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
+import { scoresQuery, submitScore } from '../workflows/messages';
+import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
 import { CONTENT_TYPE, DEFAULT_MAX_UPLOAD_BYTES, readUpload, sizeVi, storeUpload, type UploadStore } from './uploads';
 import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
@@ -499,22 +501,32 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (!check.ok) return c.html(messagePage({ csrf: '' }, 'Không mở được trang của đơn vị', LINK_REFUSED[check.reason]), 403);
     const query = `?het=${encodeURIComponent(c.req.query('het') ?? '')}&ky=${encodeURIComponent(c.req.query('ky') ?? '')}`;
     const page = unitPagePath(ref);
-    const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}` };
+    const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}`, score: `${page}/cham-diem${query}` };
     return { ref, forms: { paths, maxUploadBytes: uploads.maxBytes } };
   };
 
+  /** A unit form's fields as typed, its token aside. */
+  const typedFields = (raw: Record<string, unknown>): Record<string, string> =>
+    Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+
   const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 = 200) => {
-    const { view, schedule, declarations } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), declarations: await h.query(declarationsQuery) }));
+    const at = judgedNow();
+    const { view, schedule, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
+      ...(await readStatus(h, at)),
+      declarations: await h.query(declarationsQuery),
+      scores: await h.query(scoresQuery, { at }),
+    }));
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
     const own = Object.fromEntries(Object.entries(declarations).map(([itemId, byUnit]) => [itemId, byUnit[ref.unit] ?? []]));
-    return c.html(unitPage(frame(c), { view, schedule, unitId: ref.unit, declarations: own }, forms), status);
+    return c.html(unitPage(frame(c), { view, schedule, unitId: ref.unit, declarations: own, scores }, forms), status);
   };
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {
     const gate = await unitGate(c);
     if (!gate) return c.notFound();
     if (gate instanceof Response) return gate;
-    return showUnit(c, gate.ref, { ...gate.forms, notice: NOTICES[c.req.query('da') ?? ''] });
+    const da = c.req.query('da') ?? '';
+    return showUnit(c, gate.ref, { ...gate.forms, notice: NOTICES[da] ?? SCORE_NOTICES[da] });
   });
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit/lich.ics`, async (c) => {
@@ -536,7 +548,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (gate instanceof Response) return gate;
     const { ref, forms } = gate;
     const raw = await c.req.parseBody();
-    const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+    const values = typedFields(raw);
     try {
       const file = attachedFile(raw);
       const input = {
@@ -553,6 +565,26 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       throw err;
     }
     return c.redirect(`${forms.paths.page}&da=bao-gui`, 303);
+  });
+
+  // The unit is the signed link's; the figures are checked by the same Update as `bloc score submit`'s.
+  app.post(`${UNIT_PAGES}:bloc/:year/:unit/cham-diem`, async (c) => {
+    const gate = await unitGate(c);
+    if (!gate) return c.notFound();
+    if (gate instanceof Response) return gate;
+    const { ref, forms } = gate;
+    const values = typedFields(await c.req.parseBody());
+    let outcome: string;
+    try {
+      const scores = await onBlocYear(client, ref, (h) => h.query(scoresQuery, { at: judgedNow() }));
+      if (!scores) return c.notFound();
+      const input = scoreInputOf(scores.table, ref.unit, values);
+      ({ outcome } = await onBlocYear(client, ref, (h) => h.executeUpdate(submitScore, { args: [input] }), scoreRefusal));
+    } catch (err) {
+      if (err instanceof InputError) return showUnit(c, ref, { ...forms, score: { error: err.message, values } }, 422);
+      throw err;
+    }
+    return c.redirect(`${forms.paths.page}&da=${outcome === 'unchanged' ? 'cham-diem-khong-doi' : 'cham-diem'}#tu-cham-diem`, 303);
   });
 
   app.notFound((c) => c.html(messagePage(frame(c), 'Không tìm thấy', 'Không có trang này.'), 404));

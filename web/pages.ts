@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { YearSchedule } from '../calendar/schedule';
 import { dueVi, kindVi } from '../calendar/wording';
-import type { StageView, StatusView } from '../workflows/messages';
+import type { ScoresView, StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellVi, stampVi, whenVi } from '../client/cell-wording';
@@ -17,6 +17,7 @@ import type { ListedBlocYear } from '../client/commands/bloc-overdue';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_VI, type Account } from './accounts';
 import { sizeVi } from './uploads';
+import { scoreSection, type ScoreFormState } from './unit-score-page';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -276,6 +277,7 @@ export interface UnitPaths {
   page: string;
   declare: string;
   calendar: string;
+  score: string;
 }
 
 export interface UnitForms {
@@ -284,6 +286,8 @@ export interface UnitForms {
   error?: string;
   notice?: string;
   values?: Record<string, string>;
+  /** The self-score form's refusal and values, apart from the declaration form's. */
+  score?: ScoreFormState;
 }
 
 /** What a unit can still say it has sent: an item it owes with nothing recorded and no word awaiting an answer. */
@@ -291,10 +295,10 @@ const DECLARABLE = new Set(['not-due', 'extended', 'overdue', 'awaiting-date']);
 
 export function unitPage(
   frame: Frame,
-  context: { view: StatusView; schedule: YearSchedule; unitId: string; declarations: Record<string, Declaration[]> },
+  context: { view: StatusView; schedule: YearSchedule; unitId: string; declarations: Record<string, Declaration[]>; scores: ScoresView | null },
   forms: UnitForms,
 ): Html {
-  const { view, schedule, unitId, declarations } = context;
+  const { view, schedule, unitId, declarations, scores } = context;
   const unit = view.units.find((u) => u.id === unitId);
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const v = forms.values ?? {};
@@ -338,7 +342,8 @@ Hồ sơ được ghi nhận khi Thư ký nhận được văn bản; đơn vị
 <p><a href="${forms.paths.calendar}" download>Tải lịch các hạn về máy (.ics)</a></p>
 <h2>Báo đã gửi văn bản</h2>
 ${declareForm}
-${history.map(({ item }) => html`<h3>${item.title}</h3>${declarationRows(declarations[item.id] ?? [])}`)}`,
+${history.map(({ item }) => html`<h3>${item.title}</h3>${declarationRows(declarations[item.id] ?? [])}`)}
+${scores ? scoreSection(frame.csrf, scores, unitId, forms.paths.score, forms.score) : ''}`,
   );
 }
 

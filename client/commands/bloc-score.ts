@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from '@commander-js/extra-typings';
-import { criterionVi } from '../../config/scoring';
+import { criterionVi, parsePoints } from '../../config/scoring';
 import {
   adjustScore,
   decideBonus,
@@ -40,12 +40,10 @@ import {
 import { withBlocYear, type BlocYearRef } from '../workflow-handle';
 import { unitOption } from './bloc-changes';
 
-const POINTS = /^\d+([.,]\d+)?$/;
-
-/** "9,5" or "9.5": Vietnamese writes a decimal comma. */
 function parseNumber(text: string, example: string): number {
-  if (!POINTS.test(text)) throw new InvalidArgumentError(`"${text}" không phải là số điểm, ví dụ ${example} / not a number of points`);
-  return Number(text.replace(',', '.'));
+  const points = parsePoints(text);
+  if (points === undefined) throw new InvalidArgumentError(`"${text}" không phải là số điểm, ví dụ ${example} / not a number of points`);
+  return points;
 }
 
 /** `I.1=38` as many times as there are criteria: the option collects them by code. */

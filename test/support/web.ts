@@ -12,7 +12,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
-import type { BlocConfig } from '../../config/schema';
+import type { BlocConfig, BlocConfigInput } from '../../config/schema';
 import { OVERDUE_COUNT } from '../../workflows/search-attributes';
 import { addAccount } from '../../web/accounts';
 import { startWebServer, type WebServer } from '../../web/server';
@@ -49,6 +49,28 @@ export const ACCOUNTS = {
   locked: { name: 'thu-ky-khoa', role: 'secretariat', blocs: [BLOC] },
 } as const;
 
+/** OTHER_BLOC's scoring table: a quantitative criterion with bonus, a qualitative one, one with deductions. */
+export const SCORING_TABLE: NonNullable<BlocConfigInput['scoring']> = {
+  item: 'cham-diem',
+  illustrative: true,
+  total: 60,
+  groups: [
+    {
+      code: 'I',
+      title: 'Thực hiện nhiệm vụ chính trị được giao',
+      criteria: [
+        { code: 'I.1', title: 'Kết quả thực hiện các chỉ tiêu, nhiệm vụ kế hoạch năm được giao', kind: 'quantitative', max: 40, bonus: { max: 5 } },
+        { code: 'I.2', title: 'Chất lượng công tác tham mưu, chỉ đạo, điều hành', kind: 'qualitative', max: 10 },
+      ],
+    },
+    {
+      code: 'II',
+      title: 'Công tác thi đua, khen thưởng',
+      criteria: [{ code: 'II.1', title: 'Thực hiện chế độ thông tin, báo cáo với Khối', kind: 'quantitative', max: 10, deduction: { max: 3, rule: 'Trừ 1 điểm cho mỗi báo cáo gửi chậm hạn' } }],
+    },
+  ],
+};
+
 export interface WebFixture {
   env: TestWorkflowEnvironment;
   smtp: TestSmtpServer;
@@ -67,9 +89,12 @@ export function fixtureBlocs(): BlocConfig[] {
     const unit = c.units[1];
     if (unit) unit.name = MARKUP_UNIT_NAME;
   });
+  // The other bloc scores its year, so that a unit's page has a self-score form (test/web/unit-score.test.ts).
   const other = smallBloc((c) => {
     c.bloc.id = OTHER_BLOC;
     c.bloc.name = 'Khối thi đua khác';
+    c.items = [...(c.items ?? []), { id: 'cham-diem', kind: 'deadline', title: 'Các đơn vị tự chấm điểm thi đua', from: 'all', to: ['leader'], due: { before: '31/12' } }];
+    c.scoring = SCORING_TABLE;
   });
   return [main, other];
 }
