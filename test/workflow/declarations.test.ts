@@ -7,6 +7,7 @@
 import * as msg from '../../workflows/messages';
 import type { StoredFile } from '../../workflows/model';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { recordHistory } from '../support/histories';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 import { refusal } from '../support/updates';
 
@@ -91,5 +92,6 @@ test('a declaration stops the unit’s reminders; confirmed it is the submission
   expect(overdue.flatMap((i) => i.units.map((u) => u.unitId))).toEqual(['so-a']);
   const history = await handle.fetchHistory();
   expect(history.events?.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
+  await recordHistory(handle, 'declared-year.json');
   await handle.terminate('test over');
 });

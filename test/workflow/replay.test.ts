@@ -62,7 +62,7 @@ const controls: Control[] = (Object.keys(PATCH_IDS) as PatchName[]).flatMap((nam
 
 test('the previous release left histories to replay, and this release has recorded its own', () => {
   expect(previous.map((h) => h.release)).toContain('0.1.0');
-  expect(current.map((h) => h.file).sort()).toEqual(['scored-year.json', 'seed-plan-year.json', 'small-bloc-year.json']);
+  expect(current.map((h) => h.file).sort()).toEqual(['declared-year.json', 'scored-year.json', 'seed-plan-year.json', 'small-bloc-year.json']);
 });
 
 test.each(histories.map((h) => [`${h.release}/${h.file}`, h] as const))('%s replays on the current workflow code', async (_name, h) => {
