@@ -10,6 +10,7 @@ import { InputError, ServerError } from '../client/errors';
 import { exportCsv, exportRows } from '../client/commands/bloc-export';
 import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
+import { withStages } from '../client/year-stages';
 import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
 import { cancelItem, grantExtension, logQuery, recordSubmission, reschedule, restoreItem, stageQuery, updateContacts } from '../workflows/messages';
@@ -221,7 +222,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const blocs = account.blocs === 'all' ? '' : ` AND BlocId IN (${account.blocs.map((b) => `'${b}'`).join(', ')})`;
     const years = await findBlocYears(client, `ExecutionStatus = 'Running'${blocs}`);
     years.sort((a, b) => a.blocId.localeCompare(b.blocId) || b.year - a.year);
-    return c.html(overviewPage(frame(c), years));
+    const province = account.role === 'board' && account.blocs === 'all';
+    return c.html(overviewPage(frame(c), await withStages(client, years), province));
   });
 
   // A bloc account sees its own blocs only.

@@ -13,6 +13,7 @@ import type { Cell } from '../workflows/status';
 import { cellVi, stampVi, whenVi } from '../client/cell-wording';
 import { deliveryVi, fateVi } from '../client/commands/bloc-records';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
+import type { YearStage } from '../client/year-stages';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_VI, type Account } from './accounts';
 
@@ -88,17 +89,41 @@ function localStamp(date: Date): string {
   return stampVi(DateTime.fromJSDate(date, { zone: BLOC_ZONE }).toISO() ?? date.toISOString());
 }
 
-export function overviewPage(frame: Frame, years: ListedBlocYear[]): Html {
-  const rows = years.map(
-    (y) => html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td>
-      <td>${y.overdueCount ?? 0}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`,
-  );
+/** A listed year with its stage, when the year answered. */
+export type OverviewYear = ListedBlocYear & { stage?: YearStage };
+
+const STAGE_VI: Record<YearStage, string> = { running: 'đang chạy', 'awaiting-handover': 'chờ bàn giao', 'handed-over': 'đã bàn giao' };
+
+/** Units overdue on anything, each once; a year published before the list was kept gives its unit × item count. */
+const overdueUnitsOf = (y: ListedBlocYear): number => y.overdueUnits?.length ?? y.overdueCount ?? 0;
+
+function overviewRow(y: OverviewYear): Html {
+  return html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td><td data-stage>${y.stage ? STAGE_VI[y.stage] : '—'}</td>
+      <td>${overdueUnitsOf(y)}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`;
+}
+
+/**
+ * `province`: the board's view of every bloc, each bloc's years under its own line and the province's total of
+ * overdue units at the foot.
+ */
+export function overviewPage(frame: Frame, years: OverviewYear[], province = false): Html {
+  const blocs = [...new Set(years.map((y) => y.blocId))];
+  const rows = province
+    ? blocs.map((b) => {
+        const own = years.filter((y) => y.blocId === b);
+        return html`<tr class="group"><th scope="rowgroup" colspan="5">${b}: ${own.reduce((n, y) => n + overdueUnitsOf(y), 0)} đơn vị quá hạn</th></tr>${own.map(overviewRow)}`;
+      })
+    : years.map(overviewRow);
+  const total = years.reduce((n, y) => n + overdueUnitsOf(y), 0);
+  const foot = province
+    ? html`<tfoot><tr><th scope="row" colspan="3">Toàn tỉnh (${blocs.length} Khối, Cụm)</th><td id="province-overdue">${total}</td><td></td></tr></tfoot>`
+    : '';
   const body =
     years.length === 0
       ? html`<p>Chưa có Khối, Cụm nào đang chạy mà tài khoản này được xem.</p>`
-      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
-  return layout(frame, 'Các Khối, Cụm đang theo dõi', body);
+      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Giai đoạn</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
+<tbody>${rows}</tbody>${foot}</table></div>`;
+  return layout(frame, province ? 'Các Khối, Cụm của tỉnh' : 'Các Khối, Cụm đang theo dõi', body);
 }
 
 export interface MatrixFilter {
