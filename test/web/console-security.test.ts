@@ -3,8 +3,9 @@
  * session, no bloc but the account's own, no form without its token, a slowed sign-in after failures, and
  * markup from the record shown as text.
  */
+import { stampVi } from '../../client/cell-wording';
 import { EXPORT_HEADER } from '../../client/commands/bloc-export';
-import { statusQuery } from '../../workflows/messages';
+import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, WebAgent, type WebFixture } from '../support/web';
@@ -44,9 +45,10 @@ function weekOff(): string {
 
 let BEFORE: string | undefined;
 
+/** The item's instant in the schedule in force. */
 async function dueOf(itemId: string): Promise<string | undefined> {
-  const view = await fx.env.client.workflow.getHandle(workflowIdFor(BLOC, Y)).query(statusQuery, {});
-  return view.items.find((i) => i.id === itemId)?.dueAt;
+  const schedule = await fx.env.client.workflow.getHandle(workflowIdFor(BLOC, Y)).query(timelineQuery);
+  return schedule.items.find((i) => i.id === itemId)?.at;
 }
 
 async function cellOf(bloc: string, unitId: string, itemId: string) {
@@ -344,8 +346,11 @@ test('the holiday decisions: a preview changes nothing, applying asks for confir
   expect([applied.status, applied.headers.get('location')]).toEqual([303, `${page}?da=lich-nghi`]);
   expect(await (await agent.request(`${page}?da=lich-nghi`)).text()).toContain('Đã áp dụng lịch nghỉ mới');
   const after = await dueOf('bao-cao-6-thang');
+  expect(BEFORE).toBeDefined();
   expect(after).toBeDefined();
-  expect(Date.parse(after ?? '')).toBeLessThan(Date.parse(`${Y}-06-08T00:00:00+07:00`));
+  expect(after).not.toBe(BEFORE);
+  // The new cut-off is the one the preview showed.
+  expect(shown).toContain(stampVi(after ?? ''));
 });
 
 test('the evaluation workbook downloads as an xlsx named after the bloc-year', async () => {
