@@ -52,6 +52,13 @@ export function daysLate(dueAt: string, pastMs: number): number {
   return Math.max(1, latenessOf(dueAt, pastMs).days);
 }
 
+/** Whole days a cell was late or is overdue (the evaluation's column); undefined when neither, or without a cut-off. */
+export function lateDays(cell: Cell, itemDueAt: IsoInstant | undefined): number | undefined {
+  const due = cell.dueAt ?? itemDueAt;
+  const lateMs = cell.lateByMs ?? cell.overdueByMs;
+  return lateMs === undefined || !due ? undefined : daysLate(due, lateMs);
+}
+
 /**
  * A cell of the matrix. Given the schedule and the instant the matrix is judged at, a window that ended
  * without its day says so ("hết Quý II/2026 mà chưa ấn định ngày") rather than still waiting for one.

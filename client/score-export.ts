@@ -8,56 +8,20 @@
  * Its last release is from 2023 and its dependency tree is old (npm prints deprecation notices): it is used
  * by the CLI only, never by the worker.
  */
-import { DateTime } from 'luxon';
-import { Workbook, type Worksheet } from 'exceljs';
+import { Workbook } from 'exceljs';
 import { KIND_VI } from '../config/scoring';
 import type { ScoresView } from '../workflows/messages';
 import { csv } from './output';
+import { DATE_FORMAT, excelDate, header, heading, sheetNameFor, widths } from './xlsx';
 import { bonusVi, dayVi, decisionVi, proposalsVi, pts, RANKING_HEADER, rankingRows, rankVi, statusVi, tableHeadingVi, titlesOf, versionVi } from './score-wording';
 
 export const SUMMARY_SHEET = 'Xếp hạng';
 export const BONUS_SHEET = 'Điểm thưởng';
-const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const DECISION_VI = { agreed: 'được thống nhất', refused: 'không được thống nhất', pending: 'chờ Hội nghị' } as const;
 
 /** The ranking, one row per unit, with a BOM (client/output.ts). */
 export function rankingCsv(view: ScoresView): string {
   return csv(RANKING_HEADER, rankingRows(view.ranking));
-}
-
-/**
- * An instant as Excel shows it: Excel has no time zones, and exceljs reads a Date's UTC fields, so the wall
- * time in the bloc's zone goes into them.
- */
-export function excelDate(iso: string): Date {
-  const t = DateTime.fromISO(iso, { setZone: true });
-  return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second));
-}
-
-/** Excel allows 31 characters in a sheet's name and none of []:*?/\; unit ids have none of those. */
-export function sheetNameFor(unitId: string, taken: Set<string>): string {
-  const base = unitId.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-function heading(sheet: Worksheet, lines: string[]): void {
-  lines.forEach((line, i) => {
-    const row = sheet.addRow([line]);
-    if (i === 0) row.font = { bold: true, size: 13 };
-  });
-  sheet.addRow([]);
-}
-
-function header(sheet: Worksheet, cells: string[]): void {
-  const row = sheet.addRow(cells);
-  row.font = { bold: true };
-}
-
-function widths(sheet: Worksheet, chars: number[]): void {
-  chars.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
 export function scoreWorkbook(view: ScoresView): Workbook {

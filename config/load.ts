@@ -162,6 +162,15 @@ export function problemInFile(file: string, path: readonly PropertyKey[], messag
   return problemAt(src, path, message);
 }
 
+/**
+ * YAML typed rather than read from a file (the web console's form): its data, and a problem at a path worded
+ * as the loader words a file's, `name` standing for the file. A syntax error throws ConfigError, as for a file.
+ */
+export function readYamlText(text: string, name: string): { data: unknown; problemAt: (path: readonly PropertyKey[], message: string) => ConfigProblem } {
+  const src = parseYaml(text, name);
+  return { data: src.data, problemAt: (path, message) => problemAt(src, path, message) };
+}
+
 function readSource(path: string): Source {
   const ext = extname(path).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(ext)) {

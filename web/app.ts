@@ -10,6 +10,9 @@ import { InputError, ServerError } from '../client/errors';
 import { exportCsv, exportRows } from '../client/commands/bloc-export';
 import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
+import { withStages } from '../client/year-stages';
+import { yearWorkbook } from '../client/year-workbook';
+import { decisionsFromText, exampleDecisionsYaml } from '../client/calendar-decisions';
 import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
 import {
@@ -19,6 +22,7 @@ import {
   grantExtension,
   logQuery,
   recordSubmission,
+  replaceCalendar,
   reschedule,
   restoreItem,
   reviewDeclaration,
@@ -29,7 +33,7 @@ import type { CalendarEvent } from '../activities/mail/ics';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
-import { cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CellForms, type Frame, type UnitForms } from './pages';
+import { calendarPage, calendarPath, cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CalendarForms, type CellForms, type Frame, type UnitForms } from './pages';
 import { unitCalendar } from './unit-calendar';
 import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
 import { scoresQuery, submitScore } from '../workflows/messages';
@@ -106,7 +110,10 @@ const NOTICES: Record<string, string> = {
   'xac-nhan': 'Đã xác nhận: hồ sơ của đơn vị được ghi nhận.',
   'tu-choi': 'Đã ghi không xác nhận; đơn vị thấy lý do trên trang của mình và được nhắc hạn trở lại.',
   'bao-gui': 'Đã ghi nhận lời báo của đơn vị. Thư ký sẽ xác nhận khi nhận được văn bản; trong khi chờ, đơn vị không nhận thư nhắc việc này.',
+  'lich-nghi': 'Đã áp dụng lịch nghỉ mới; các hạn và ngày nhắc đã tính lại theo lịch này.',
 };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Addresses typed one per line, or separated by commas, semicolons or spaces. */
 function addressList(text: string | undefined): string[] {
@@ -122,6 +129,11 @@ function formString(body: Record<string, unknown>, name: string): string | undef
 function attachedFile(body: Record<string, unknown>): File | undefined {
   const value = body.file;
   return value instanceof File && (value.size > 0 || value.name !== '') ? value : undefined;
+}
+
+/** A form's fields as typed, its token aside. */
+function typedFields(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
 }
 
 /** A redirect after sign-in stays on this site. */
@@ -267,7 +279,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const blocs = account.blocs === 'all' ? '' : ` AND BlocId IN (${account.blocs.map((b) => `'${b}'`).join(', ')})`;
     const years = await findBlocYears(client, `ExecutionStatus = 'Running'${blocs}`);
     years.sort((a, b) => a.blocId.localeCompare(b.blocId) || b.year - a.year);
-    return c.html(overviewPage(frame(c), years));
+    const province = account.role === 'board' && account.blocs === 'all';
+    return c.html(overviewPage(frame(c), await withStages(client, years), province));
   });
 
   // A bloc account sees its own blocs only.
@@ -293,21 +306,35 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     }
   };
 
-  app.get('/khoi/:bloc/:year', async (c) => {
+  /** The matrix and its schedule at the instant asked for: the page and both downloads read the same. */
+  const judgedStatus = (c: Context<Env>) => {
     const at = judgedAt(c);
-    const { view, schedule } = await onBlocYear(client, refOf(c), (h) => readStatus(h, at));
+    return onBlocYear(client, refOf(c), (h) => readStatus(h, at));
+  };
+
+  app.get('/khoi/:bloc/:year', async (c) => {
+    const { view, schedule } = await judgedStatus(c);
     const item = c.req.query('muc');
     const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
     return c.html(matrixPage(frame(c), view, schedule, filter, opts.liveMs ?? LIVE_MS));
   });
 
   app.get('/khoi/:bloc/:year/tai-ve.csv', async (c) => {
-    const at = judgedAt(c);
     const ref = refOf(c);
-    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, at));
+    const { view, schedule } = await judgedStatus(c);
     return c.body(exportCsv(exportRows(view, schedule)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="bao-cao-${ref.bloc}-${ref.year}.csv"`,
+    });
+  });
+
+  app.get('/khoi/:bloc/:year/danh-gia.xlsx', async (c) => {
+    const ref = refOf(c);
+    const { view, schedule } = await judgedStatus(c);
+    const bytes = await yearWorkbook(view, schedule).xlsx.writeBuffer();
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': `attachment; filename="danh-gia-${ref.bloc}-${ref.year}.xlsx"`,
     });
   });
 
@@ -333,6 +360,13 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   /** The page a form came from, to show again: a cell's or an item's. */
   type Shown = (c: Context<Env>, forms: Omit<CellForms, 'canAct'>, status?: 200 | 422) => Promise<Response>;
 
+  /** Only the secretariat changes anything: the other roles are answered 403 before the form is read. */
+  const readOnly = (c: Context<Env>): Response | Promise<Response> | undefined =>
+    mayAct(c.get('account') as Account) ? undefined : c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.'), 403);
+
+  /** A form's text fields, without its token. */
+  const formValues = async (c: Context<Env>): Promise<Record<string, string>> => typedFields(await c.req.parseBody());
+
   /** One form's Update: done, back to its page with a notice; refused, the form again with the validator's words. */
   const act =
     (
@@ -342,13 +376,11 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       update: (c: Context<Env>, body: Record<string, string>, file?: File) => Promise<unknown>,
     ) =>
     async (c: Context<Env>) => {
-      if (!mayAct(c.get('account') as Account)) {
-        return c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.'), 403);
-      }
-      const raw = await c.req.parseBody();
-      const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+      const refused = readOnly(c);
+      if (refused) return refused;
+      const values = await formValues(c);
       try {
-        await update(c, values, attachedFile(raw));
+        await update(c, values, attachedFile(await c.req.parseBody()));
       } catch (err) {
         if (err instanceof InputError) return show(c, { error: err.message, values }, 422);
         throw err;
@@ -491,6 +523,43 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     ),
   );
 
+  const showCalendar = async (c: Context<Env>, forms: Omit<CalendarForms, 'canAct'>, status: 200 | 422 = 200) => {
+    const ref = refOf(c);
+    const canAct = mayAct(c.get('account') as Account);
+    return c.html(calendarPage(frame(c), { blocId: ref.bloc, year: ref.year, example: exampleDecisionsYaml(ref.year) }, { ...forms, canAct }), status);
+  };
+
+  /** The decisions typed in the form, sent to the year's calendar Update: to preview (apply false) or to apply. */
+  const replaceDecisions = (c: Context<Env>, body: Record<string, string>, apply: boolean) => {
+    const { decisions, refusal } = decisionsFromText(body.decisions ?? '');
+    const input = { blocId: refOf(c).bloc, decisions, apply };
+    return onBlocYear(client, refOf(c), (h) => h.executeUpdate(replaceCalendar, { args: [input] }), refusal);
+  };
+
+  app.get('/khoi/:bloc/:year/lich-nghi', (c) => showCalendar(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+
+  // A preview writes nothing: it answers with the page itself, not a redirect.
+  app.post('/khoi/:bloc/:year/lich-nghi/xem-truoc', async (c) => {
+    const refused = readOnly(c);
+    if (refused) return refused;
+    const values = await formValues(c);
+    try {
+      return await showCalendar(c, { values, preview: await replaceDecisions(c, values, false) });
+    } catch (err) {
+      if (err instanceof InputError) return showCalendar(c, { error: err.message, values }, 422);
+      throw err;
+    }
+  });
+
+  app.post(
+    '/khoi/:bloc/:year/lich-nghi/ap-dung',
+    act('lich-nghi', showCalendar, (c) => calendarPath(refOf(c).bloc, refOf(c).year), (c, body) => {
+      // Replacing the calendar moves cut-offs and reminders for good: it asks first, as `bloc calendar` without --yes does.
+      if (body.confirm !== '1') throw new InputError('Xác nhận: hãy đánh dấu ô xác nhận để thay lịch nghỉ / tick the box to confirm');
+      return replaceDecisions(c, body, true);
+    }),
+  );
+
   /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */
   const unitGate = async (c: Context<Env>): Promise<{ ref: UnitRef; forms: Pick<UnitForms, 'paths' | 'maxUploadBytes'> } | Response | undefined> => {
     c.header('Cache-Control', 'no-store');
@@ -504,10 +573,6 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}`, score: `${page}/cham-diem${query}` };
     return { ref, forms: { paths, maxUploadBytes: uploads.maxBytes } };
   };
-
-  /** A unit form's fields as typed, its token aside. */
-  const typedFields = (raw: Record<string, unknown>): Record<string, string> =>
-    Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
 
   const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 = 200) => {
     const at = judgedNow();

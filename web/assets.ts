@@ -12,7 +12,9 @@ h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 table { border-collapse: collapse; background: #fff; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f3f5f7; font-weight: 600; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
+tr.group th { background: #e9ecef; }
+tfoot th, tfoot td { font-weight: 700; }
 .matrix td a { display: block; color: inherit; text-decoration: none; min-width: 7rem; }
 .matrix td a:hover, .matrix td a:focus { text-decoration: underline; }
 .matrix th small { display: block; font-weight: 400; color: var(--muted); }
@@ -26,13 +28,25 @@ form.box { background: #fff; border: 1px solid var(--line); padding: 1rem; max-w
 form.box label { display: block; margin: .6rem 0 .2rem; font-weight: 600; }
 form.box input, form.box select, form.box textarea { width: 100%; padding: .4rem; font: inherit; }
 form.box input[type=checkbox] { width: auto; }
+form.box.wide { max-width: 48rem; }
+form.box textarea[name=decisions] { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; }
+p a, td a { overflow-wrap: anywhere; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-bottom: .75rem; }
 button { font: inherit; padding: .4rem .9rem; border: 1px solid var(--brand); background: var(--brand); color: #fff; border-radius: 3px; cursor: pointer; }
 header button { background: transparent; border-color: #fff; }
 .error { background: var(--over); border: 1px solid #e0a3a0; padding: .5rem .75rem; margin: .5rem 0; }
 .notice { background: var(--ok); border: 1px solid #a8d5b0; padding: .5rem .75rem; margin: .5rem 0; }
 .muted { color: var(--muted); }
-@media (max-width: 640px) { main { padding: .5rem; } header .who { margin-left: 0; } }
+/* A phone (390 px): the page never scrolls sideways; wide tables scroll inside their .scroll, forms take the width. */
+@media (max-width: 640px) {
+  main { padding: .5rem; }
+  header { padding: .5rem; }
+  header .who { margin-left: 0; flex-wrap: wrap; }
+  form.box, form.box.wide { max-width: none; width: 100%; padding: .75rem; }
+  .filters { align-items: stretch; }
+  .filters select { max-width: 100%; }
+  main > table { display: block; overflow-x: auto; }
+}
 `;
 
 /**

@@ -7,13 +7,15 @@ import { DateTime } from 'luxon';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { YearSchedule } from '../calendar/schedule';
 import { dueVi, kindVi } from '../calendar/wording';
-import type { ScoresView, StageView, StatusView } from '../workflows/messages';
+import type { CalendarResult, ScoresView, StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellVi, stampVi, whenVi } from '../client/cell-wording';
 import { deliveryVi, fateVi } from '../client/commands/bloc-records';
 import { declarationFateVi, sentOnVi } from '../client/declaration-wording';
+import { CHANGE_FIELD_VI } from '../client/schedule-changes';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
+import type { YearStage } from '../client/year-stages';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_VI, type Account } from './accounts';
 import { sizeVi } from './uploads';
@@ -91,17 +93,41 @@ function localStamp(date: Date): string {
   return stampVi(DateTime.fromJSDate(date, { zone: BLOC_ZONE }).toISO() ?? date.toISOString());
 }
 
-export function overviewPage(frame: Frame, years: ListedBlocYear[]): Html {
-  const rows = years.map(
-    (y) => html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td>
-      <td>${y.overdueCount ?? 0}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`,
-  );
+/** A listed year with its stage, when the year answered. */
+export type OverviewYear = ListedBlocYear & { stage?: YearStage };
+
+const STAGE_VI: Record<YearStage, string> = { running: 'đang chạy', 'awaiting-handover': 'chờ bàn giao', 'handed-over': 'đã bàn giao' };
+
+/** Units overdue on anything, each once; a year published before the list was kept gives its unit × item count. */
+const overdueUnitsOf = (y: ListedBlocYear): number => y.overdueUnits?.length ?? y.overdueCount ?? 0;
+
+function overviewRow(y: OverviewYear): Html {
+  return html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td><td data-stage>${y.stage ? STAGE_VI[y.stage] : '—'}</td>
+      <td>${overdueUnitsOf(y)}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`;
+}
+
+/**
+ * `province`: the board's view of every bloc, each bloc's years under its own line and the province's total of
+ * overdue units at the foot.
+ */
+export function overviewPage(frame: Frame, years: OverviewYear[], province = false): Html {
+  const blocs = [...new Set(years.map((y) => y.blocId))];
+  const rows = province
+    ? blocs.map((b) => {
+        const own = years.filter((y) => y.blocId === b);
+        return html`<tr class="group"><th scope="rowgroup" colspan="5">${b}: ${own.reduce((n, y) => n + overdueUnitsOf(y), 0)} đơn vị quá hạn</th></tr>${own.map(overviewRow)}`;
+      })
+    : years.map(overviewRow);
+  const total = years.reduce((n, y) => n + overdueUnitsOf(y), 0);
+  const foot = province
+    ? html`<tfoot><tr><th scope="row" colspan="3">Toàn tỉnh (${blocs.length} Khối, Cụm)</th><td id="province-overdue">${total}</td><td></td></tr></tfoot>`
+    : '';
   const body =
     years.length === 0
       ? html`<p>Chưa có Khối, Cụm nào đang chạy mà tài khoản này được xem.</p>`
-      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`;
-  return layout(frame, 'Các Khối, Cụm đang theo dõi', body);
+      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Giai đoạn</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
+<tbody>${rows}</tbody>${foot}</table></div>`;
+  return layout(frame, province ? 'Các Khối, Cụm của tỉnh' : 'Các Khối, Cụm đang theo dõi', body);
 }
 
 export interface MatrixFilter {
@@ -133,6 +159,7 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   );
   const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${i.title}</option>`);
   const base = yearPath(view.blocId, view.year);
+  const at = filter.at ? `?luc=${encodeURIComponent(filter.at)}` : '';
   return layout(
     frame,
     `${view.blocId} — năm ${view.year}`,
@@ -142,7 +169,9 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   <label for="muc">Mục</label>
   <select id="muc" name="muc"><option value="">Tất cả các mục</option>${options}</select>
   <button type="submit">Lọc</button>
-  <a href="${base}/tai-ve.csv${filter.at ? `?luc=${encodeURIComponent(filter.at)}` : ''}">Tải về CSV</a>
+  <a href="${base}/tai-ve.csv${at}">Tải về CSV</a>
+  <a href="${base}/danh-gia.xlsx${at}">Tải về bảng đánh giá (.xlsx)</a>
+  <a href="${calendarPath(view.blocId, view.year)}">Quyết định nghỉ lễ, Tết</a>
 </form>
 <div data-live data-live-ms="${liveMs}"><p class="muted">Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.</p>
 <div class="scroll"><table class="matrix"><thead><tr><th scope="col">Đơn vị</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
@@ -388,5 +417,61 @@ ${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
 <tr><th scope="row">Ghi chú</th><td id="item-fate">${fateVi(itemId, stage) || '—'}</td></tr>
 </tbody></table>
 ${actions}`,
+  );
+}
+
+export interface CalendarForms extends CellForms {
+  /** What the decisions typed would change, before they are applied. */
+  preview?: CalendarResult;
+}
+
+export function calendarPath(blocId: string, year: number): string {
+  return `${yearPath(blocId, year)}/lich-nghi`;
+}
+
+function changesTable(result: CalendarResult): Html {
+  if (result.changes.length === 0) return html`<p>Không hạn, ngày nhắc nào thay đổi.</p>`;
+  const instants = (list: string[]) => list.map(stampVi).join(', ') || '—';
+  return html`<div class="scroll"><table id="calendar-changes"><thead><tr><th scope="col">Mục</th><th scope="col">Đơn vị</th><th scope="col">Nội dung</th><th scope="col">Trước</th><th scope="col">Sau</th></tr></thead><tbody>
+${result.changes.map((c) => html`<tr><td>${c.itemId}</td><td>${c.unitId ?? 'mọi đơn vị'}</td><td>${CHANGE_FIELD_VI[c.field]}</td><td>${instants(c.before)}</td><td>${instants(c.after)}</td></tr>`)}
+</tbody></table></div>`;
+}
+
+/**
+ * The year's official holiday decisions (Tết, days in lieu, swapped working days), typed in the bloc file's YAML:
+ * a preview first, then, separately and on confirmation, the replacement of those in force.
+ */
+export function calendarPage(frame: Frame, ref: { blocId: string; year: number; example: string }, forms: CalendarForms): Html {
+  const action = calendarPath(ref.blocId, ref.year);
+  const text = forms.values?.decisions ?? '';
+  const csrf = html`<input type="hidden" name="_csrf" value="${frame.csrf}">`;
+  const preview = forms.preview;
+  const apply =
+    preview && forms.canAct
+      ? html`<h2>Áp dụng</h2>
+<p id="calendar-moves">${preview.moved.length > 0 ? `Sẽ đổi ngày của các mục: ${preview.moved.join(', ')}; các ngày nhắc được tính lại theo lịch mới.` : 'Không mục nào đổi ngày; lịch nghỉ mới thay cho lịch đang dùng.'}</p>
+<form class="box" method="post" action="${action}/ap-dung">${csrf}
+  <input type="hidden" name="decisions" value="${text}">
+  <label><input type="checkbox" name="confirm" value="1"> Tôi xác nhận thay lịch nghỉ lễ, Tết của năm ${ref.year} bằng các quyết định trên: các hạn và ngày nhắc tính lại theo đó, không tự trở về như cũ</label>
+  <p><button type="submit">Áp dụng</button></p>
+</form>`
+      : '';
+  const form = forms.canAct
+    ? html`<form class="box wide" method="post" action="${action}/xem-truoc">${csrf}
+  <label for="decisions">Các quyết định, viết như mục calendar của tệp kế hoạch (YAML)</label>
+  <textarea id="decisions" name="decisions" rows="14" spellcheck="false" placeholder="${ref.example}">${text}</textarea>
+  <p><button type="submit">Xem trước</button></p>
+</form>`
+    : html`<p>Chỉ Thư ký được thay lịch nghỉ của năm.</p>`;
+  return layout(
+    frame,
+    `Quyết định nghỉ lễ, Tết — năm ${ref.year}`,
+    html`<p><a href="${yearPath(ref.blocId, ref.year)}">← Bảng tình hình năm ${ref.year}</a></p>
+<p class="muted">Lịch nghỉ Tết, nghỉ bù, làm bù theo thông báo của Thủ tướng Chính phủ thay cho các quyết định đang dùng của năm; các hạn rơi vào ngày nghỉ được dời theo.</p>
+${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
+${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+${form}
+${preview ? html`<h2>Xem trước</h2><p class="muted">Chưa có gì thay đổi.</p>${changesTable(preview)}` : ''}
+${apply}`,
   );
 }

@@ -43,19 +43,22 @@ function submissionVi(unitId: string, itemId: string, r: SubmissionResult): stri
 }
 
 /**
- * The calendar's decisions come from the file: a refused one is shown at its line, as `bloc config check`
- * shows the file's own problems. A refusal of them all (the year has handed over) is not the file's fault.
+ * Where the workflow's refusal of a decision lies in the bloc file's YAML it came from, by `at` (a path in that
+ * document, the reason): shown at its line, as `bloc config check` shows the file's own problems. A refusal of
+ * them all (the year has handed over) is not the text's fault.
  */
-function decisionsIn(file: string): RefusalSource {
+export function decisionsRefusal(at: (path: PropertyKey[], reason: string) => string): RefusalSource {
   return (field, reason) => {
     if (field === 'decisions') return reason;
-    if (field === 'blocId') return formatProblem(problemInFile(file, ['bloc', 'id'], reason));
+    if (field === 'blocId') return at(['bloc', 'id'], reason);
     if (!field.startsWith('decisions[')) return undefined;
     // `decisions[1].daysOff[0].date` → ['decisions', 1, 'daysOff', 0, 'date']
     const path = [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
-    return formatProblem(problemInFile(file, ['calendar', ...path], reason));
+    return at(['calendar', ...path], reason);
   };
 }
+
+const decisionsIn = (file: string): RefusalSource => decisionsRefusal((path, reason) => formatProblem(problemInFile(file, path, reason)));
 
 export function registerChangeCommands(program: Command): void {
   blocYearCommand(program, 'submit', 'Ghi nhận hồ sơ một đơn vị đã nộp / record a unit’s submission')

@@ -6,7 +6,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { BlocTerms } from '../../calendar/types';
 import { overdueQuery, timelineQuery } from '../../workflows/messages';
-import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT } from '../../workflows/search-attributes';
+import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT, OVERDUE_UNITS } from '../../workflows/search-attributes';
 import type { OverdueItem } from '../../workflows/status';
 import { latenessVi } from '../../calendar/wording';
 import { latenessOf, stampVi, termsOf } from '../cell-wording';
@@ -39,6 +39,8 @@ export interface ListedBlocYear {
   blocId: string;
   year: number;
   overdueCount?: number;
+  /** The units overdue on something, each once (OverdueCount counts unit × item). */
+  overdueUnits?: string[];
   nextDeadline?: Date;
 }
 
@@ -50,9 +52,10 @@ export async function findBlocYears(client: Client, query: string): Promise<List
     const blocId = attrs.get(BLOC_ID);
     const year = attrs.get(BLOC_YEAR);
     const overdueCount = attrs.get(OVERDUE_COUNT);
+    const overdueUnits = attrs.get(OVERDUE_UNITS);
     const nextDeadline = attrs.get(NEXT_DEADLINE);
     if (blocId === undefined || year === undefined) continue;
-    found.push({ workflowId: wf.workflowId, blocId, year, ...(overdueCount !== undefined && { overdueCount }), ...(nextDeadline && { nextDeadline }) });
+    found.push({ workflowId: wf.workflowId, blocId, year, ...(overdueCount !== undefined && { overdueCount }), ...(overdueUnits && { overdueUnits }), ...(nextDeadline && { nextDeadline }) });
   }
   return found;
 }

@@ -9,10 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { Workbook } from 'exceljs';
 import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
 import { buildDemonstration } from '../../config/demo';
-import { logQuery, recordSubmission } from '../../workflows/messages';
+import { logQuery, recordSubmission, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { ROOT } from '../support/dist';
 import { PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
@@ -65,6 +66,32 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   await expect(cell.textContent()).resolves.toMatch(/^quá hạn \d+ ngày/);
   // The markup in the unit's name is shown as text.
   await expect(page.getByRole('rowheader', { name: 'Sở <b>Bê</b> & "Cờ"' }).count()).resolves.toBe(1);
+
+  // The evaluation workbook, downloaded as a person would, judged at the same instant as the page.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải về bảng đánh giá (.xlsx)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`danh-gia-${BLOC}-${year}.xlsx`);
+  const book = new Workbook();
+  await book.xlsx.readFile(await download.path());
+  expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Báo cáo sơ kết 6 tháng', 'Tổng hợp báo cáo 6 tháng', 'Báo cáo điển hình tiên tiến']);
+  const sheet = book.getWorksheet('Báo cáo sơ kết 6 tháng');
+  const soB = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.getCell(1).value === 'so-b');
+  expect(soB?.getCell(2).value).toBe('Sở <b>Bê</b> & "Cờ"');
+  expect(soB?.getCell(3).value).toMatch(/^quá hạn \d+ ngày/);
+  const { dueAt } = (await fx.env.client.workflow.getHandle(workflowIdFor(BLOC, year)).query(statusQuery, {})).cells.find(
+    (c) => c.unitId === 'so-b' && c.itemId === 'bao-cao-6-thang',
+  ) ?? {};
+  const due = soB?.getCell(4).value;
+  expect(due).toBeInstanceOf(Date);
+  // Excel's wall time is the bloc's: the cut-off's local day and hour, whatever the server's zone.
+  expect((due as Date).toISOString().slice(0, 16)).toBe(DateTime.fromISO(dueAt ?? '', { setZone: true }).toFormat("yyyy-MM-dd'T'HH:mm"));
+  const summary = book.getWorksheet('Tổng hợp');
+  const head = summary?.getRows(1, summary.rowCount)?.find((r) => r.getCell(1).value === 'Mã mục');
+  expect((head?.values as unknown[]).slice(1)).toEqual(['Mã mục', 'Tên mục', 'Đúng hạn', 'Muộn', 'Quá hạn, chưa nộp', 'Chưa đến hạn', 'Đang gia hạn', 'Đã hủy']);
+  const sixMonths = summary?.getRows(1, summary.rowCount)?.find((r) => r.getCell(1).value === 'bao-cao-6-thang');
+  // As many overdue as the matrix shows, and nothing sent yet.
+  const overdue = await page.locator('td.s-overdue[data-item="bao-cao-6-thang"]').count();
+  expect(overdue).toBeGreaterThan(0);
+  expect((sixMonths?.values as unknown[]).slice(3, 6)).toEqual([0, 0, overdue]);
 
   await cell.getByRole('link').click();
   await page.waitForURL(/\/o\/so-b\/bao-cao-6-thang$/);
@@ -119,6 +146,51 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Sở Cê — năm ${year}`);
   await expect(page.getByRole('row', { name: /Báo cáo sơ kết 6 tháng/ }).textContent()).resolves.toContain('gia hạn đến 30/6');
   await page.screenshot({ path: join(DOCS, 'web-unit.png'), fullPage: true });
+});
+
+test('the holiday-decision form previews in the validator’s words; on a phone the matrix scrolls inside its frame, not the page', async () => {
+  const year = fx.year;
+  await page.goto(`${fx.web.url}/dang-nhap`);
+  await page.getByLabel('Tên tài khoản').fill(ACCOUNTS.secretariat.name);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.goto(`${fx.web.url}/khoi/${BLOC}/${year}`);
+  await page.getByRole('link', { name: 'Quyết định nghỉ lễ, Tết' }).click();
+  await page.waitForURL((url) => url.pathname === `/khoi/${BLOC}/${year}/lich-nghi`);
+  await expect(page.locator('#decisions').getAttribute('placeholder')).resolves.toContain('Nghỉ bù Tết Nguyên đán');
+
+  // A day of the next year in this year's decision: refused by the validator, at its line in the text.
+  const decisions = (...dates: string[]) =>
+    ['calendar:', '  decisions:', `    - year: ${year}`, '      daysOff:', ...dates.map((d) => `        - { date: '${d}', name: 'Nghỉ thử' }`)].join('\n');
+  await page.getByLabel('Các quyết định, viết như mục calendar của tệp kế hoạch (YAML)').fill(decisions(`${year + 1}-01-04`));
+  await page.getByRole('button', { name: 'Xem trước' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(new RegExp(`^Quyết định:5:\\d+: .*nằm ngoài năm ${year}`));
+  await expect(page.getByRole('button', { name: 'Áp dụng' }).count()).resolves.toBe(0);
+
+  // A week off before 15/6, whatever its weekdays, holds the 6-month report's cut-off: the preview says it moves.
+  await page.getByLabel('Các quyết định, viết như mục calendar của tệp kế hoạch (YAML)').fill(decisions(...[8, 9, 10, 11, 12, 13, 14].map((d) => `${year}-06-${String(d).padStart(2, '0')}`)));
+  await page.getByRole('button', { name: 'Xem trước' }).click();
+  await expect(page.getByRole('heading', { name: 'Xem trước' }).count()).resolves.toBe(1);
+  await expect(page.locator('#calendar-moves').textContent()).resolves.toMatch(/^Sẽ đổi ngày của các mục: .*bao-cao-6-thang/);
+  await expect(page.locator('#calendar-changes').textContent()).resolves.toContain('bao-cao-6-thang');
+  await expect(page.getByLabel(/Tôi xác nhận thay lịch nghỉ lễ, Tết/).count()).resolves.toBe(1);
+  await expect(page.getByRole('button', { name: 'Áp dụng' }).count()).resolves.toBe(1);
+
+  // A 390 × 844 phone, signed in as the same person: nothing wider than the screen but the matrix's own frame.
+  const phone = await context.newPage();
+  try {
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${fx.web.url}/khoi/${BLOC}/${year}?luc=${encodeURIComponent(`${year}-06-20T08:00:00+07:00`)}`);
+    await expect(phone.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await expect(phone.evaluate("document.querySelector('.scroll').scrollWidth > document.querySelector('.scroll').clientWidth")).resolves.toBe(true);
+    await expect(phone.getByRole('button', { name: 'Đăng xuất' }).isVisible()).resolves.toBe(true);
+    await phone.screenshot({ path: join(DOCS, 'web-phone.png'), fullPage: true });
+    await phone.goto(`${fx.web.url}/khoi/${BLOC}/${year}/lich-nghi`);
+    await expect(phone.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+  } finally {
+    await phone.close();
+  }
 });
 
 /** A small but real PDF, as a văn thư attaches the scan of the signed report. */

@@ -3,8 +3,9 @@
  * session, no bloc but the account's own, no form without its token, a slowed sign-in after failures, and
  * markup from the record shown as text.
  */
+import { stampVi } from '../../client/cell-wording';
 import { EXPORT_HEADER } from '../../client/commands/bloc-export';
-import { statusQuery } from '../../workflows/messages';
+import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, WebAgent, type WebFixture } from '../support/web';
@@ -22,6 +23,7 @@ beforeAll(async () => {
   YEAR = `/khoi/${BLOC}/${Y}`;
   CELL = `${YEAR}/o/so-b/bao-cao-6-thang`;
   AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
+  BEFORE = await dueOf('bao-cao-6-thang');
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -33,6 +35,20 @@ async function signedIn(account: { name: string }): Promise<WebAgent> {
   const response = await agent.signIn(account.name);
   expect(response.status).toBe(303);
   return agent;
+}
+
+/** A week off around the 6-month report's cut-off (before 15/6): whatever the weekdays, it moves that cut-off. */
+function weekOff(): string {
+  const days = [8, 9, 10, 11, 12, 13, 14].map((d) => `        - { date: '${Y}-06-${d.toString().padStart(2, '0')}', name: 'Nghỉ thử' }`);
+  return ['calendar:', '  decisions:', `    - year: ${Y}`, '      daysOff:', ...days].join('\n');
+}
+
+let BEFORE: string | undefined;
+
+/** The item's instant in the schedule in force. */
+async function dueOf(itemId: string): Promise<string | undefined> {
+  const schedule = await fx.env.client.workflow.getHandle(workflowIdFor(BLOC, Y)).query(timelineQuery);
+  return schedule.items.find((i) => i.id === itemId)?.at;
 }
 
 async function cellOf(bloc: string, unitId: string, itemId: string) {
@@ -57,6 +73,10 @@ test('every console route without a session is sent to the sign-in page; the sty
     ['POST', `${YEAR}/muc/hoi-thao/doi-ngay`],
     ['POST', `${YEAR}/muc/hoi-thao/huy`],
     ['POST', `${YEAR}/muc/hoi-thao/khoi-phuc`],
+    ['GET', `${YEAR}/danh-gia.xlsx`],
+    ['GET', `${YEAR}/lich-nghi`],
+    ['POST', `${YEAR}/lich-nghi/xem-truoc`],
+    ['POST', `${YEAR}/lich-nghi/ap-dung`],
   ];
   for (const [method, path] of routes) {
     const response = await agent.request(path, { method, ...(method === 'POST' && { form: { reference: 'x' } }) });
@@ -97,13 +117,21 @@ test('the session cookie is HttpOnly and SameSite=Lax; a tampered one is no sess
 
 test('a bloc account gets 403 on another bloc and sees only its own in the overview; the board sees both', async () => {
   const agent = await signedIn(ACCOUNTS.secretariat);
-  for (const path of [`/khoi/${OTHER_BLOC}/${Y}`, `/khoi/${OTHER_BLOC}/${Y}/tai-ve.csv`, `/khoi/${OTHER_BLOC}/${Y}/o/so-a/bao-cao-6-thang`]) {
+  for (const path of [
+    `/khoi/${OTHER_BLOC}/${Y}`,
+    `/khoi/${OTHER_BLOC}/${Y}/tai-ve.csv`,
+    `/khoi/${OTHER_BLOC}/${Y}/danh-gia.xlsx`,
+    `/khoi/${OTHER_BLOC}/${Y}/lich-nghi`,
+    `/khoi/${OTHER_BLOC}/${Y}/o/so-a/bao-cao-6-thang`,
+  ]) {
     expect([path, (await agent.request(path)).status]).toEqual([path, 403]);
   }
   const _csrf = await agent.tokenOf(YEAR);
   const post = await agent.request(`/khoi/${OTHER_BLOC}/${Y}/o/so-a/bao-cao-6-thang/nop`, { form: { _csrf, reference: '1/BC' } });
   expect(post.status).toBe(403);
   expect(await cellOf(OTHER_BLOC, 'so-a', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+  const calendar = await agent.request(`/khoi/${OTHER_BLOC}/${Y}/lich-nghi/ap-dung`, { form: { _csrf, decisions: weekOff(), confirm: '1' } });
+  expect(calendar.status).toBe(403);
 
   // Visibility trails the workflows' upserts by a moment.
   const board = await signedIn(ACCOUNTS.board);
@@ -115,10 +143,17 @@ test('a bloc account gets 403 on another bloc and sees only its own in the overv
   expect(page).toContain(`href="/khoi/${OTHER_BLOC}/${Y}"`);
   expect(page).toContain(`href="/khoi/${BLOC}/${Y}"`);
   expect((await board.request(`/khoi/${OTHER_BLOC}/${Y}`)).status).toBe(200);
+  // The board's province view: each bloc on a line of its own, each year's stage, the province's total.
+  expect(page).toContain('Các Khối, Cụm của tỉnh');
+  expect(page).toMatch(new RegExp(`<th scope="rowgroup" colspan="5">${OTHER_BLOC}: \\d+ đơn vị quá hạn</th>`));
+  expect(page).toMatch(/<td data-stage>đang chạy<\/td>/);
+  expect(page).toMatch(/Toàn tỉnh \(2 Khối, Cụm\)<\/th><td id="province-overdue">\d+<\/td>/);
 
   const own = await (await agent.request('/')).text();
   expect(own).toContain(`href="/khoi/${BLOC}/${Y}"`);
   expect(own).not.toContain(OTHER_BLOC);
+  expect(own).not.toContain('Toàn tỉnh');
+  expect(own).toMatch(/<td data-stage>đang chạy<\/td>/);
 });
 
 test('a form without its token, or with another session’s or browser’s, is refused and records nothing', async () => {
@@ -134,6 +169,10 @@ test('a form without its token, or with another session’s or browser’s, is r
   await stranger.tokenOf('/dang-nhap');
   expect((await stranger.request('/dang-nhap', { form: { name: ACCOUNTS.secretariat.name, password: 'mật-khẩu-đủ-dài-2049', _csrf: elsewhere } })).status).toBe(403);
   expect(await cellOf(BLOC, 'so-b', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+  for (const path of [`${YEAR}/lich-nghi/xem-truoc`, `${YEAR}/lich-nghi/ap-dung`]) {
+    expect([path, (await agent.request(path, { form: { decisions: weekOff(), confirm: '1' } })).status]).toEqual([path, 403]);
+  }
+  expect(await dueOf('bao-cao-6-thang')).toBe(BEFORE);
 });
 
 test('20 wrong passwords: the first five are checked, then every attempt is refused with 429, the right password too', async () => {
@@ -190,6 +229,15 @@ test('the leader reads but may not record', async () => {
   const _csrf = await agent.tokenOf(YEAR);
   expect((await agent.request(`${YEAR}/o/so-c/bao-cao-6-thang/nop`, { form: { _csrf } })).status).toBe(403);
   expect(await cellOf(BLOC, 'so-c', 'bao-cao-6-thang')).toMatchObject({ state: 'not-due' });
+
+  // The holiday decisions: the leader reads the page, without its form, and can neither preview nor apply.
+  const calendar = await (await agent.request(`${YEAR}/lich-nghi`)).text();
+  expect(calendar).toContain('Chỉ Thư ký được thay lịch nghỉ của năm.');
+  expect(calendar).not.toContain('/lich-nghi/xem-truoc"');
+  for (const path of [`${YEAR}/lich-nghi/xem-truoc`, `${YEAR}/lich-nghi/ap-dung`]) {
+    expect([path, (await agent.request(path, { form: { _csrf, decisions: weekOff(), confirm: '1' } })).status]).toEqual([path, 403]);
+  }
+  expect(await dueOf('bao-cao-6-thang')).toBe(BEFORE);
 });
 
 test('the CSV download is the CLI export, with its BOM and header', async () => {
@@ -277,4 +325,40 @@ test('a unit’s addresses change through the contacts Update; a bad one is refu
   const saved = await agent.request(`${cell}/dia-chi`, { form: { _csrf, emails: 'vanthu@so-c.example.vn, moi@so-c.example.vn', cc: '' } });
   expect([saved.status, saved.headers.get('location')]).toEqual([303, `${cell}?da=dia-chi`]);
   expect(await (await agent.request(`${cell}?da=dia-chi`)).text()).toContain('Đã cập nhật địa chỉ email của đơn vị.');
+});
+
+test('the holiday decisions: a preview changes nothing, applying asks for confirmation, then moves the cut-off', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const page = `${YEAR}/lich-nghi`;
+  const _csrf = await agent.tokenOf(page);
+  const preview = await agent.request(`${page}/xem-truoc`, { form: { _csrf, decisions: weekOff() } });
+  expect(preview.status).toBe(200);
+  const shown = await preview.text();
+  expect(shown).toMatch(/id="calendar-moves">Sẽ đổi ngày của các mục: [^<]*bao-cao-6-thang/);
+  expect(await dueOf('bao-cao-6-thang')).toBe(BEFORE);
+
+  const unconfirmed = await agent.request(`${page}/ap-dung`, { form: { _csrf, decisions: weekOff() } });
+  expect(unconfirmed.status).toBe(422);
+  expect(await unconfirmed.text()).toContain('Xác nhận: hãy đánh dấu ô xác nhận để thay lịch nghỉ');
+  expect(await dueOf('bao-cao-6-thang')).toBe(BEFORE);
+
+  const applied = await agent.request(`${page}/ap-dung`, { form: { _csrf, decisions: weekOff(), confirm: '1' } });
+  expect([applied.status, applied.headers.get('location')]).toEqual([303, `${page}?da=lich-nghi`]);
+  expect(await (await agent.request(`${page}?da=lich-nghi`)).text()).toContain('Đã áp dụng lịch nghỉ mới');
+  const after = await dueOf('bao-cao-6-thang');
+  expect(BEFORE).toBeDefined();
+  expect(after).toBeDefined();
+  expect(after).not.toBe(BEFORE);
+  // The new cut-off is the one the preview showed.
+  expect(shown).toContain(stampVi(after ?? ''));
+});
+
+test('the evaluation workbook downloads as an xlsx named after the bloc-year', async () => {
+  const agent = await signedIn(ACCOUNTS.leader);
+  const response = await agent.request(`${YEAR}/danh-gia.xlsx?luc=${encodeURIComponent(AFTER_DEADLINE)}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(response.headers.get('content-disposition')).toBe(`attachment; filename="danh-gia-${BLOC}-${Y}.xlsx"`);
+  // A zip, as every xlsx is.
+  expect([...Buffer.from(await response.arrayBuffer()).subarray(0, 2)]).toEqual([0x50, 0x4b]);
 });
