@@ -34,6 +34,7 @@ import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './ac
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
 import { calendarPage, calendarPath, cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CalendarForms, type CellForms, type Frame, type UnitForms } from './pages';
+import { logPage, pendingPage, timelinePage } from './record-pages';
 import { unitCalendar } from './unit-calendar';
 import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
 import { scoresQuery, submitScore } from '../workflows/messages';
@@ -559,6 +560,23 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       return replaceDecisions(c, body, true);
     }),
   );
+
+  app.get('/khoi/:bloc/:year/nhat-ky', async (c) => {
+    const { view, log } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), log: await h.query(logQuery) }));
+    return c.html(logPage(frame(c), { view, log }, { digests: c.req.query('tong-hop') === '1', unitId: c.req.query('don-vi') || undefined }));
+  });
+
+  app.get('/khoi/:bloc/:year/lich', async (c) => {
+    const ref = refOf(c);
+    const at = judgedNow();
+    const { schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, at)), stage: await h.query(stageQuery) }));
+    return c.html(timelinePage(frame(c), { blocId: ref.bloc, year: ref.year, schedule, stage, at }));
+  });
+
+  app.get('/khoi/:bloc/:year/cho-xac-nhan', async (c) => {
+    const { view, declarations } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), declarations: await h.query(declarationsQuery) }));
+    return c.html(pendingPage(frame(c), { view, declarations }));
+  });
 
   /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */
   const unitGate = async (c: Context<Env>): Promise<{ ref: UnitRef; forms: Pick<UnitForms, 'paths' | 'maxUploadBytes'> } | Response | undefined> => {

@@ -17,7 +17,7 @@ import { logQuery, recordSubmission, statusQuery } from '../../workflows/message
 import { workflowIdFor } from '../../workflows/model';
 import { ROOT } from '../support/dist';
 import { PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
-import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, WebAgent, type WebFixture } from '../support/web';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = join(ROOT, 'docs');
@@ -236,5 +236,20 @@ test('a unit opens its page from the reminder it received, declares with its PDF
   expect(aboutReport('so-xay-dung')).toEqual(['reminder']);
   expect(aboutReport('so-y-te')).toEqual(['reminder', 'followUp']);
   expect(to('so-xay-dung', /Chưa nộp/)).toEqual([]);
+
+  // The province board reads the year's record: the unit was reminded at step 0, and its word awaits an answer.
+  const board = new WebAgent(fx.web.url);
+  await board.signIn(ACCOUNTS.board.name);
+  const year = `/khoi/${demo.config.bloc.id}/${demo.year}`;
+  const rowsOf = async (path: string) => {
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(await (await board.request(path)).text())?.[1] ?? '';
+    return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  };
+  const stepZero = DateTime.fromJSDate(demo.startsAt, { zone: 'Asia/Ho_Chi_Minh' }).toFormat('dd/MM/yyyy HH:mm');
+  const toUnit = await rowsOf(`${year}/nhat-ky?don-vi=so-xay-dung`);
+  expect(toUnit.filter((r) => r.includes('Báo cáo nhanh'))).toEqual([expect.stringMatching(new RegExp(`^${stepZero} .*Sở Xây dựng \\(minh họa\\).*Báo cáo nhanh kết quả phong trào thi đua \\(trình diễn\\) \\(nhắc hạn\\).* đã gửi$`))]);
+  const digests = await rowsOf(`${year}/nhat-ky?tong-hop=1`);
+  expect(digests).toEqual([expect.stringMatching(/Thư tổng hợp \(Khối trưởng, Thư ký\).*\(tổng hợp\).* đã gửi$/)]);
+  expect(await rowsOf(`${year}/cho-xac-nhan`)).toEqual([expect.stringMatching(/^Sở Xây dựng \(minh họa\) Báo cáo nhanh .* 17\/BC-SXD Báo cáo nhanh\.pdf$/)]);
   await fx.env.client.workflow.getHandle(workflowId).terminate('test over');
 }, 8 * 60_000);

@@ -77,6 +77,12 @@ test('every console route without a session is sent to the sign-in page; the sty
     ['GET', `${YEAR}/lich-nghi`],
     ['POST', `${YEAR}/lich-nghi/xem-truoc`],
     ['POST', `${YEAR}/lich-nghi/ap-dung`],
+    ['GET', `${YEAR}/nhat-ky`],
+    ['GET', `${YEAR}/lich`],
+    ['GET', `${YEAR}/cho-xac-nhan`],
+    ['GET', `${YEAR}/tep/${'a'.repeat(64)}`],
+    ['POST', `${CELL}/xac-nhan`],
+    ['POST', `${CELL}/tu-choi`],
   ];
   for (const [method, path] of routes) {
     const response = await agent.request(path, { method, ...(method === 'POST' && { form: { reference: 'x' } }) });
@@ -123,6 +129,10 @@ test('a bloc account gets 403 on another bloc and sees only its own in the overv
     `/khoi/${OTHER_BLOC}/${Y}/danh-gia.xlsx`,
     `/khoi/${OTHER_BLOC}/${Y}/lich-nghi`,
     `/khoi/${OTHER_BLOC}/${Y}/o/so-a/bao-cao-6-thang`,
+    `/khoi/${OTHER_BLOC}/${Y}/nhat-ky`,
+    `/khoi/${OTHER_BLOC}/${Y}/lich`,
+    `/khoi/${OTHER_BLOC}/${Y}/cho-xac-nhan`,
+    `/khoi/${OTHER_BLOC}/${Y}/tep/${'a'.repeat(64)}`,
   ]) {
     expect([path, (await agent.request(path)).status]).toEqual([path, 403]);
   }
