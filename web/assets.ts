@@ -1,6 +1,6 @@
 /** The console's style sheet and its one script, served by the app itself: government networks are often offline, so no CDN. */
 export const STYLE_CSS = `
-:root { --ink: #1b1f24; --muted: #5b6470; --line: #d5dae0; --brand: #a4161a; --ok: #e3f4e6; --late: #fff1d6; --over: #fde2e1; --ext: #e5eefc; --off: #f1f2f4; }
+:root { --ink: #1b1f24; --muted: #5b6470; --line: #d5dae0; --brand: #a4161a; --ok: #e3f4e6; --late: #fff1d6; --over: #fde2e1; --ext: #e5eefc; --decl: #efe6fb; --off: #f1f2f4; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink); background: #fafbfc; }
 header { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .6rem 1rem; background: var(--brand); color: #fff; }
@@ -22,6 +22,8 @@ tfoot th, tfoot td { font-weight: 700; }
 .s-submitted-late { background: var(--late); }
 .s-overdue { background: var(--over); font-weight: 600; }
 .s-extended { background: var(--ext); }
+.s-declared, .r-pending { background: var(--decl); }
+.r-rejected { background: var(--over); }
 .s-cancelled, .s-not-applicable, .s-retired { background: var(--off); color: var(--muted); }
 form.inline { display: inline; }
 form.box { background: #fff; border: 1px solid var(--line); padding: 1rem; max-width: 32rem; margin: .5rem 0 1rem; }

@@ -17,7 +17,8 @@ import { logQuery, recordSubmission, statusQuery } from '../../workflows/message
 import { workflowIdFor } from '../../workflows/model';
 import { ROOT } from '../support/dist';
 import { PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
-import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, WebAgent, type WebFixture } from '../support/web';
+import { signedUnitPath } from '../../web/unit-links';
+import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = join(ROOT, 'docs');
@@ -26,6 +27,34 @@ let fx: WebFixture;
 let profile: string;
 let context: BrowserContext;
 let page: Page;
+
+/**
+ * The downloaded workbook as a spreadsheet shows it, for docs/: its sheets' cells read back with exceljs into a
+ * grid (dates in the wall time Excel shows), rendered by the same browser. Chromium cannot open an .xlsx itself.
+ */
+async function screenshotSheets(book: Workbook, names: string[], path: string): Promise<void> {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const shown = (value: unknown) =>
+    value instanceof Date ? DateTime.fromJSDate(value, { zone: 'UTC' }).toFormat('dd/MM/yyyy HH:mm') : value === null || value === undefined ? '' : String(value);
+  const sheets = names.map((name) => {
+    const sheet = book.getWorksheet(name);
+    const rows = (sheet?.getRows(1, sheet.rowCount) ?? []).map(
+      (r, i) => `<tr><th>${i + 1}</th>${Array.from({ length: sheet?.columnCount ?? 0 }, (_, c) => `<td>${escape(shown(r.getCell(c + 1).value))}</td>`).join('')}</tr>`,
+    );
+    return `<h2>${escape(name)}</h2><table>${rows.join('')}</table>`;
+  });
+  const sheetPage = await context.newPage();
+  try {
+    await sheetPage.setViewportSize({ width: 1366, height: 768 });
+    await sheetPage.setContent(`<!doctype html><meta charset="utf-8"><style>
+      body { font: 13px Calibri, Carlito, "Noto Sans", sans-serif; margin: 8px; } h2 { font-size: 14px; margin: 12px 0 4px; }
+      table { border-collapse: collapse; } td, th { border: 1px solid #d4d4d4; padding: 2px 6px; white-space: nowrap; } th { background: #f0f0f0; color: #555; }
+      </style><p>danh-gia.xlsx (đọc lại bằng exceljs)</p>${sheets.join('')}`);
+    await sheetPage.screenshot({ path, fullPage: true });
+  } finally {
+    await sheetPage.close();
+  }
+}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -92,6 +121,7 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   const overdue = await page.locator('td.s-overdue[data-item="bao-cao-6-thang"]').count();
   expect(overdue).toBeGreaterThan(0);
   expect((sixMonths?.values as unknown[]).slice(3, 6)).toEqual([0, 0, overdue]);
+  await screenshotSheets(book, ['Tổng hợp', 'Báo cáo sơ kết 6 tháng'], join(DOCS, 'web-xlsx.png'));
 
   await cell.getByRole('link').click();
   await page.waitForURL(/\/o\/so-b\/bao-cao-6-thang$/);
@@ -146,6 +176,22 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Sở Cê — năm ${year}`);
   await expect(page.getByRole('row', { name: /Báo cáo sơ kết 6 tháng/ }).textContent()).resolves.toContain('gia hạn đến 30/6');
   await page.screenshot({ path: join(DOCS, 'web-unit.png'), fullPage: true });
+
+  // The same link tampered with, made another unit's, or expired: a refusal page, and nothing to act on.
+  const tampered = new URL(unitLink);
+  tampered.searchParams.set('ky', `${tampered.searchParams.get('ky')?.slice(0, -2) ?? ''}xx`);
+  const expired = `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year, unit: 'so-c' }, fx.clock() - 60_000)}`;
+  for (const [refused, words] of [
+    [tampered.href, 'Đường dẫn không hợp lệ'],
+    [unitLink.replace('/so-c?', '/so-a?'), 'Đường dẫn không hợp lệ'],
+    [expired, 'Đường dẫn đã hết hạn'],
+  ] as const) {
+    const response = await page.goto(refused);
+    expect([refused, response?.status()]).toEqual([refused, 403]);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Không mở được trang của đơn vị');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(words);
+    await expect(page.getByRole('button', { name: 'Báo đã gửi' }).count()).resolves.toBe(0);
+  }
 });
 
 test('the holiday-decision form previews in the validator’s words; on a phone the matrix scrolls inside its frame, not the page', async () => {
