@@ -5,7 +5,8 @@
  */
 import { DateTime } from 'luxon';
 import type { BlocTerms, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
-import { AWAITING_DAY_VI, awaitingDayVi, blocTerms, formatDateTimeVi, lateness, latenessVi, windowOver, type Lateness } from '../calendar/wording';
+import { AWAITING_DAY_VI, awaitingDayVi, blocTerms, endsItsDay, formatDateEn, formatDateTimeEn, formatDateTimeVi, lateness, latenessEn, latenessVi, windowOver, type Lateness } from '../calendar/wording';
+import { hasCutOff } from '../calendar/kinds';
 import type { Cell } from '../workflows/status';
 
 function local(iso: string): DateTime {
@@ -27,6 +28,22 @@ export function whenVi(iso: string): string {
   return formatDateTimeVi(iso, zoneOf(iso));
 }
 
+/** "08:00, Monday, 15 June 2026" */
+export function whenEn(iso: string): string {
+  return formatDateTimeEn(iso, zoneOf(iso));
+}
+
+/**
+ * An item's date for an English reader: the plan words its dates in Vietnamese only, so the instant they
+ * come to is given instead, and the Vietnamese words when there is no instant yet.
+ */
+export function dueEn(item: Pick<PlannedItem, 'kind' | 'wording' | 'at'>): string {
+  if (item.at === undefined) return item.wording;
+  const zone = zoneOf(item.at);
+  if (endsItsDay(item.at, zone)) return `${hasCutOff(item.kind) ? 'by the end of ' : 'end of '}${formatDateEn(item.at, zone)}`;
+  return `${hasCutOff(item.kind) ? 'by ' : ''}${formatDateTimeEn(item.at, zone)}`;
+}
+
 /**
  * The instant column of an item that has none: a window still without its day (over by `at`, if given), or
  * "—" for what never gets one (ongoing reporting).
@@ -40,6 +57,11 @@ export function noInstantVi(item: Pick<PlannedItem, 'dateState' | 'wording' | 'w
 /** "15/06/2026 23:59": sorts and reads well in a column, and Excel takes it for a date. */
 export function stampVi(iso: string): string {
   return local(iso).toFormat('dd/MM/yyyy HH:mm');
+}
+
+/** "15 Jun 2026 23:59" */
+export function stampEn(iso: string): string {
+  return local(iso).setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
 }
 
 /** How late, counted as the digest counts it (calendar/wording.ts), from a cut-off and the time past it. */
@@ -59,11 +81,13 @@ export function lateDays(cell: Cell, itemDueAt: IsoInstant | undefined): number 
   return lateMs === undefined || !due ? undefined : daysLate(due, lateMs);
 }
 
+type Judged = { schedule: Pick<YearPlan, 'items'>; at: IsoInstant };
+
 /**
  * A cell of the matrix. Given the schedule and the instant the matrix is judged at, a window that ended
  * without its day says so ("hết Quý II/2026 mà chưa ấn định ngày") rather than still waiting for one.
  */
-export function cellVi(cell: Cell, judged?: { schedule: Pick<YearPlan, 'items'>; at: IsoInstant }): string {
+export function cellVi(cell: Cell, judged?: Judged): string {
   switch (cell.state) {
     case 'not-applicable':
       return '—';
@@ -89,5 +113,37 @@ export function cellVi(cell: Cell, judged?: { schedule: Pick<YearPlan, 'items'>;
       return `${cell.reports ?? 0} lần`;
     case 'retired':
       return cell.mergedInto ? `đã sáp nhập vào ${cell.mergedInto}` : 'đã thôi tham gia';
+  }
+}
+
+/** A cell of the matrix for an English reader, as cellVi words it. */
+export function cellEn(cell: Cell, judged?: Judged): string {
+  switch (cell.state) {
+    case 'not-applicable':
+      return '—';
+    case 'awaiting-date': {
+      const item = judged?.schedule.items.find((i) => i.id === cell.itemId);
+      return judged && item && windowOver(item, judged.at, zoneOf(judged.at)) ? 'window over, no day set' : 'day not set';
+    }
+    case 'not-due':
+      return 'not yet due';
+    case 'extended':
+      return cell.dueAt ? `extended to ${local(cell.dueAt).setLocale('en-GB').toFormat('d LLL')}` : 'extended';
+    case 'submitted-on-time':
+      return 'on time';
+    case 'submitted-late':
+      return cell.dueAt ? `${latenessEn(latenessOf(cell.dueAt, cell.lateByMs ?? 0))} late` : 'late';
+    case 'overdue':
+      return cell.dueAt ? `overdue by ${latenessEn(latenessOf(cell.dueAt, cell.overdueByMs ?? 0))}` : 'overdue';
+    case 'declared':
+      return cell.sentOn
+        ? `unit says sent on ${DateTime.fromISO(cell.sentOn).setLocale('en-GB').toFormat('d LLL')}, awaiting confirmation`
+        : 'unit says sent, awaiting confirmation';
+    case 'cancelled':
+      return 'cancelled';
+    case 'reported':
+      return `${cell.reports ?? 0} ${cell.reports === 1 ? 'report' : 'reports'}`;
+    case 'retired':
+      return cell.mergedInto ? `merged into ${cell.mergedInto}` : 'withdrawn';
   }
 }

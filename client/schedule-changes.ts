@@ -4,6 +4,7 @@ import { stampVi } from './cell-wording';
 import { table } from './output';
 
 export const CHANGE_FIELD_VI: Record<ScheduleChange['field'], string> = { at: 'hạn / ngày', reminders: 'ngày nhắc', followUps: 'ngày nhắc lại' };
+export const CHANGE_FIELD_EN: Record<ScheduleChange['field'], string> = { at: 'deadline / date', reminders: 'reminder days', followUps: 'follow-up days' };
 
 export function changesTableVi(changes: ScheduleChange[]): string {
   const instants = (list: string[]) => list.map(stampVi).join(', ') || '—';

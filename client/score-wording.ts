@@ -7,7 +7,7 @@ import { pointsVi, type ScoringTable } from '../config/scoring';
 import type { ScoresView } from '../workflows/messages';
 import type { YearSummary } from '../workflows/model';
 import type { Proposal, RankedRow, Ranking, ScoreStatus } from '../workflows/ranking';
-import { stampVi } from './cell-wording';
+import { stampEn, stampVi } from './cell-wording';
 
 const STATUS_VI: Record<ScoreStatus, string> = {
   'not-sent': 'chưa gửi',
@@ -18,6 +18,17 @@ const STATUS_VI: Record<ScoreStatus, string> = {
 
 export function statusVi(status: ScoreStatus): string {
   return STATUS_VI[status];
+}
+
+const STATUS_EN: Record<ScoreStatus, string> = {
+  'not-sent': 'not sent',
+  'bonus-unjustified': 'sent; bonus points without a justification',
+  'corrections-asked': 'sent; awaiting the corrected sheet',
+  complete: 'sent',
+};
+
+export function statusEn(status: ScoreStatus): string {
+  return STATUS_EN[status];
 }
 
 /** "14/1/2050": a plain date, or the local day of an instant as the workflow records it (with the bloc's offset). */
@@ -33,6 +44,11 @@ export const pts = (n: number | undefined): string => (n === undefined ? '' : po
 export function tableHeadingVi(table: ScoringTable): string {
   const source = table.reference ?? 'thang bảng điểm của kế hoạch';
   return table.illustrative ? `${source} — THANG ĐIỂM MINH HỌA, không dùng để bình xét thật / illustrative table` : source;
+}
+
+export function tableHeadingEn(table: ScoringTable): string {
+  const source = table.reference ?? "the plan's scoring table";
+  return table.illustrative ? `${source} — ILLUSTRATIVE TABLE, not for a real evaluation` : source;
 }
 
 /** "1", "1 (đồng hạng với Sở B)" */
@@ -128,5 +144,15 @@ export function versionVi(v: NonNullable<ScoresView['units'][number]['record']>[
     ...(v.reference ? [`số ${v.reference}`] : []),
     ...(v.by ? [`gửi: ${v.by}`] : []),
     ...(v.consent ? [`${terms.vi.secretariat} đồng ý: ${v.consent}`] : []),
+  ].join(', ');
+}
+
+export function versionEn(v: NonNullable<ScoresView['units'][number]['record']>['versions'][number], terms: BlocTerms): string {
+  return [
+    `version ${v.version}`,
+    `received ${stampEn(v.receivedAt)}`,
+    ...(v.reference ? [`ref. ${v.reference}`] : []),
+    ...(v.by ? [`sent by ${v.by}`] : []),
+    ...(v.consent ? [`${terms.en.secretariat} agreed: ${v.consent}`] : []),
   ].join(', ');
 }

@@ -13,6 +13,7 @@ export type Role = (typeof ROLES)[number];
 
 /** What each role is called on the pages. */
 export const ROLE_VI: Record<Role, string> = { secretariat: 'Thư ký', leader: 'Lãnh đạo', board: 'Ban Thi đua - Khen thưởng tỉnh' };
+export const ROLE_EN: Record<Role, string> = { secretariat: 'Secretariat', leader: 'Leader', board: 'Provincial Emulation and Reward Board' };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

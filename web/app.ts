@@ -40,6 +40,7 @@ import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkK
 import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
 import { CONTENT_TYPE, DEFAULT_MAX_UPLOAD_BYTES, readUpload, sizeVi, storeUpload, type UploadStore } from './uploads';
+import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
 import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
@@ -73,13 +74,19 @@ interface Env {
 
 const SIGN_IN = '/dang-nhap';
 const LIVE_MS = 15_000;
-const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH, LIVE_PATH]);
+const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH, LIVE_PATH, LANG_PATH]);
 /** A unit's own page: no account, its signed link instead. */
 const UNIT_PAGES = '/don-vi/';
 
-const LINK_REFUSED: Record<'tampered' | 'expired', string> = {
-  tampered: 'Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này. Không có gì được ghi nhận.',
-  expired: 'Đường dẫn đã hết hạn. Xin liên hệ Thư ký Khối để nhận đường dẫn mới. Không có gì được ghi nhận.',
+const LINK_REFUSED: Record<Lang, Record<'tampered' | 'expired', string>> = {
+  vi: {
+    tampered: 'Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này. Không có gì được ghi nhận.',
+    expired: 'Đường dẫn đã hết hạn. Xin liên hệ Thư ký Khối để nhận đường dẫn mới. Không có gì được ghi nhận.',
+  },
+  en: {
+    tampered: "The link is not valid: it was changed, or it is not this unit's. Nothing was recorded.",
+    expired: 'The link has expired. Please ask the bloc secretariat for a new one. Nothing was recorded.',
+  },
 };
 
 /** The form fields the workflow's validators name, as the forms label them. */
@@ -98,10 +105,37 @@ const FIELD_VI: Record<string, string> = {
   sentOn: 'Ngày gửi',
   by: 'Người báo',
   file: 'Văn bản đính kèm',
+  confirm: 'Xác nhận',
 };
-const refusalInForm: RefusalSource = (field, reason) => `${FIELD_VI[field] ?? field}: ${reason}`;
+const FIELD_EN: Record<string, string> = {
+  unitId: 'Unit',
+  itemId: 'Item',
+  receivedAt: 'Received at',
+  reference: 'Reference',
+  until: 'Until the end of',
+  reason: 'Reason',
+  date: 'Date',
+  time: 'Time',
+  allowPast: 'Record a past date',
+  emails: 'Addresses',
+  cc: 'Cc',
+  sentOn: 'Sent on',
+  by: 'Declared by',
+  file: 'Attached document',
+  confirm: 'Confirmation',
+};
 
-const NOTICES: Record<string, string> = {
+/** A field's refusal as the form shows it: its label, and the validator's "vi / en" reason in the reader's language. */
+function fieldRefusal(lang: Lang, field: string, reason: string): string {
+  return lang === 'en' ? `${FIELD_EN[field] ?? field}: ${refusalFor('en', reason)}` : `${FIELD_VI[field] ?? field}: ${reason}`;
+}
+const refusalInForm =
+  (lang: Lang): RefusalSource =>
+  (field, reason) =>
+    fieldRefusal(lang, field, reason);
+
+const NOTICES: Record<Lang, Record<string, string>> = {
+  vi: {
   nop: 'Đã ghi nhận hồ sơ.',
   'gia-han': 'Đã gia hạn.',
   'doi-ngay': 'Đã ấn định ngày mới.',
@@ -112,7 +146,22 @@ const NOTICES: Record<string, string> = {
   'tu-choi': 'Đã ghi không xác nhận; đơn vị thấy lý do trên trang của mình và được nhắc hạn trở lại.',
   'bao-gui': 'Đã ghi nhận lời báo của đơn vị. Thư ký sẽ xác nhận khi nhận được văn bản; trong khi chờ, đơn vị không nhận thư nhắc việc này.',
   'lich-nghi': 'Đã áp dụng lịch nghỉ mới; các hạn và ngày nhắc đã tính lại theo lịch này.',
+  },
+  en: {
+    nop: 'Submission recorded.',
+    'gia-han': 'Extended.',
+    'doi-ngay': 'New date set.',
+    huy: 'This item is cancelled; no more reminders for it.',
+    'khoi-phuc': 'This item is restored; reminders continue.',
+    'dia-chi': "The unit's email addresses are updated.",
+    'xac-nhan': "Confirmed: the unit's submission is recorded.",
+    'tu-choi': 'Recorded as not confirmed; the unit sees the reason on its page and is reminded again.',
+    'bao-gui': "The unit's declaration is recorded. The secretariat confirms it on receiving the document; meanwhile the unit gets no reminders for this item.",
+    'lich-nghi': 'The new holidays apply; deadlines and reminder days have been worked out again by them.',
+  },
 };
+
+const NOT_FOUND: Words = ['Không tìm thấy', 'Not found'];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -147,6 +196,18 @@ const isCodec = (c: Context) => c.req.path.startsWith(`${CODEC_PATH}/`);
 const takesFile = (c: Context) => c.req.method === 'POST' && (/^\/don-vi\/[^/]+\/\d{4}\/[^/]+\/bao-gui$/.test(c.req.path) || /^\/khoi\/[^/]+\/\d{4}\/o\/[^/]+\/[^/]+\/nop$/.test(c.req.path));
 const DEFAULT_ORGANIZER = { name: 'Khối thi đua', address: 'khoi-thi-dua@localhost' };
 
+type Words = [vi: string, en: string];
+
+/**
+ * The page to come back to after switching language: a form's page shown again after a POST is the page
+ * the form sits on, one segment up (the sign-in page posts to itself).
+ */
+function hereOf(c: Context): string {
+  const url = new URL(c.req.url);
+  const path = c.req.method === 'GET' || url.pathname === SIGN_IN ? url.pathname : url.pathname.replace(/\/[^/]*$/, '') || '/';
+  return `${path}${url.search}`;
+}
+
 function clientIp(c: Context): string {
   return getConnInfo(c).remote.address ?? 'unknown';
 }
@@ -160,7 +221,14 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const signedOut = new Map<string, number>();
   const frame = (c: Context<Env>): Frame => {
     const nonce = c.get('formNonce');
-    return { account: c.get('account'), csrf: nonce === undefined ? '' : csrfToken(secrets, nonce) };
+    return { account: c.get('account'), csrf: nonce === undefined ? '' : csrfToken(secrets, nonce), lang: langOf(c), here: hereOf(c) };
+  };
+  /** A message page in the reader's language: [Vietnamese, English] for its title and its text. */
+  const message = (c: Context<Env>, title: Words, text: Words, shown: Frame = frame(c)) => messagePage(shown, t(shown, ...title), t(shown, ...text));
+  /** The notice a redirect after a form asked for (`da=`), in the reader's language. */
+  const noticeOf = (c: Context<Env>, more: Record<Lang, Record<string, string>> = NOTICES): string | undefined => {
+    const da = c.req.query('da') ?? '';
+    return NOTICES[langOf(c)][da] ?? more[langOf(c)][da];
   };
 
   app.use('*', async (c, next) => {
@@ -227,7 +295,18 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (takesFile(c)) {
       // The rest of the body is never read: the connection cannot carry another request, and says so.
       const tooLarge = (cx: Context<Env>) =>
-        cx.html(messagePage(frame(cx), 'Tệp quá lớn', `Tệp đính kèm: vượt giới hạn ${sizeVi(uploads.maxBytes)}; không có gì được ghi nhận. Hãy quay lại và chọn tệp nhỏ hơn.`), 413, { Connection: 'close' });
+        cx.html(
+          message(
+            cx,
+            ['Tệp quá lớn', 'File too large'],
+            [
+              `Tệp đính kèm: vượt giới hạn ${sizeVi(uploads.maxBytes)}; không có gì được ghi nhận. Hãy quay lại và chọn tệp nhỏ hơn.`,
+              `Attached document: over the ${sizeVi(uploads.maxBytes)} limit; nothing was recorded. Go back and choose a smaller file.`,
+            ],
+          ),
+          413,
+          { Connection: 'close' },
+        );
       return bodyLimit({ maxSize: uploads.maxBytes + 64 * 1024, onError: tooLarge })(c, next);
     }
     return bodyLimit({ maxSize: 64 * 1024, onError: (cx) => cx.text('Biểu mẫu quá lớn / form too large', 413) })(c, next);
@@ -236,9 +315,18 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (c.req.method !== 'POST' || isCodec(c)) return next();
     const body = await c.req.parseBody();
     if (!csrfValid(secrets, c.get('formNonce'), body._csrf)) {
-      return c.html(messagePage(frame(c), 'Biểu mẫu không hợp lệ', 'Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi thử lại.'), 403);
+      return c.html(
+        message(c, ['Biểu mẫu không hợp lệ', 'Form not valid'], ['Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi thử lại.', 'The form has expired or is not valid; reload the page and try again.']),
+        403,
+      );
     }
     return next();
+  });
+
+  // The language is a reader's setting, signed in or not: any page may switch it and come back.
+  app.get(LANG_PATH, (c) => {
+    rememberLang(c, c.req.query('lang'));
+    return c.redirect(safeNext(c.req.query('next')), 303);
   });
 
   app.get(SIGN_IN, (c) => (c.get('account') ? c.redirect('/', 303) : c.html(signInPage(frame(c), c.req.query('next')))));
@@ -252,12 +340,12 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return c.html(signInPage(frame(c), c.req.query('next'), `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`, name), 429);
+      return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`, `Too many failed sign-ins; try again in ${minutes} minutes.`), name), 429);
     }
     const account = loadAccounts(opts.accountsFile).find((a) => a.name === name);
     if (!(await verifyPassword(password, account?.hash)) || !account) {
       limiter.failed(ip, name);
-      return c.html(signInPage(frame(c), c.req.query('next'), 'Sai tên tài khoản hoặc mật khẩu.', name), 401);
+      return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), 'Sai tên tài khoản hoặc mật khẩu.', 'Wrong account name or password.'), name), 401);
     }
     limiter.succeeded(ip, name);
     await startSession(c, secrets, account.name);
@@ -288,7 +376,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.use('/khoi/:bloc/:year/*', async (c, next) => {
     const account = c.get('account') as Account;
     if (!maySee(account, c.req.param('bloc'))) {
-      return c.html(messagePage(frame(c), 'Không có quyền', 'Tài khoản này không được xem Khối, Cụm này.'), 403);
+      return c.html(message(c, ['Không có quyền', 'Not allowed'], ['Tài khoản này không được xem Khối, Cụm này.', 'This account may not see this bloc or cluster.']), 403);
     }
     if (!/^\d{4}$/.test(c.req.param('year'))) return c.notFound();
     return next();
@@ -349,21 +437,23 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       declarations: (await h.query(declarationsQuery))[itemId]?.[unitId] ?? [],
     }));
     if (!view.units.some((u) => u.id === unitId) || !view.items.some((i) => i.id === itemId)) {
-      return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`), 404);
+      return c.html(message(c, NOT_FOUND, [`Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`, `No unit "${unitId}" or item "${itemId}" in ${ref.year}.`]), 404);
     }
     const canAct = mayAct(c.get('account') as Account);
     const unitLink = opts.unitLinks && new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href;
     return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log, declarations }, { ...forms, canAct, unitLink }), status);
   };
 
-  app.get('/khoi/:bloc/:year/o/:unit/:item', (c) => showCell(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+  app.get('/khoi/:bloc/:year/o/:unit/:item', (c) => showCell(c, { notice: noticeOf(c) }));
 
   /** The page a form came from, to show again: a cell's or an item's. */
   type Shown = (c: Context<Env>, forms: Omit<CellForms, 'canAct'>, status?: 200 | 422) => Promise<Response>;
 
   /** Only the secretariat changes anything: the other roles are answered 403 before the form is read. */
   const readOnly = (c: Context<Env>): Response | Promise<Response> | undefined =>
-    mayAct(c.get('account') as Account) ? undefined : c.html(messagePage(frame(c), 'Không có quyền', 'Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.'), 403);
+    mayAct(c.get('account') as Account)
+      ? undefined
+      : c.html(message(c, ['Không có quyền', 'Not allowed'], ['Chỉ Thư ký được ghi nhận, gia hạn, đổi ngày, hủy.', 'Only the secretariat may record, extend, move dates and cancel.']), 403);
 
   /** A form's text fields, without its token. */
   const formValues = async (c: Context<Env>): Promise<Record<string, string>> => typedFields(await c.req.parseBody());
@@ -391,11 +481,11 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const backToCell = (c: Context<Env>) => cellPath(refOf(c).bloc, refOf(c).year, c.req.param('unit') ?? '', c.req.param('item') ?? '');
   const backToItem = (c: Context<Env>) => itemPath(refOf(c).bloc, refOf(c).year, c.req.param('item') ?? '');
 
-  const parsed = (field: string, value: string, parse: (v: string) => string): string => {
+  const parsed = (c: Context<Env>, field: string, value: string, parse: (v: string) => string): string => {
     try {
       return parse(value);
     } catch (err) {
-      throw new InputError(`${FIELD_VI[field] ?? field}: ${(err as Error).message}`);
+      throw new InputError(fieldRefusal(langOf(c), field, (err as Error).message));
     }
   };
 
@@ -406,11 +496,11 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       const input = {
         unitId: c.req.param('unit') ?? '',
         itemId: c.req.param('item') ?? '',
-        receivedAt: received && parsed('receivedAt', received, parseInstant),
+        receivedAt: received && parsed(c, 'receivedAt', received, parseInstant),
         reference: formString(body, 'reference'),
         ...(file && { file: await storeUpload(uploads, file) }),
       };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(recordSubmission, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(recordSubmission, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
@@ -422,9 +512,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
         unitId: c.req.param('unit') ?? '',
         itemId: c.req.param('item') ?? '',
         decision: 'confirm' as const,
-        receivedAt: received && parsed('receivedAt', received, parseInstant),
+        receivedAt: received && parsed(c, 'receivedAt', received, parseInstant),
       };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reviewDeclaration, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reviewDeclaration, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
@@ -432,7 +522,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     '/khoi/:bloc/:year/o/:unit/:item/tu-choi',
     act('tu-choi', showCell, backToCell, (c, body) => {
       const input = { unitId: c.req.param('unit') ?? '', itemId: c.req.param('item') ?? '', decision: 'reject' as const, reason: formString(body, 'reason') };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reviewDeclaration, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reviewDeclaration, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
@@ -448,7 +538,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       ...Object.values(declarations).flatMap((byUnit) => Object.values(byUnit).flat().flatMap((d) => (d.file ? [d.file] : []))),
     ].find((f) => f.sha256 === sha);
     const bytes = recorded && readUpload(uploads, recorded);
-    if (!recorded || !bytes) return c.html(messagePage(frame(c), 'Không tìm thấy', 'Năm này không có văn bản này, hoặc tệp không còn trên máy chủ.'), 404);
+    if (!recorded || !bytes) {
+      return c.html(message(c, NOT_FOUND, ['Năm này không có văn bản này, hoặc tệp không còn trên máy chủ.', 'This year has no such document, or the file is no longer on the server.']), 404);
+    }
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': CONTENT_TYPE[recorded.type],
       'Content-Disposition': `attachment; filename="${recorded.sha256}.${recorded.type}"; filename*=UTF-8''${encodeURIComponent(recorded.name)}`,
@@ -459,14 +551,14 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     '/khoi/:bloc/:year/o/:unit/:item/gia-han',
     act('gia-han', showCell, backToCell, (c, body) => {
       const until = formString(body, 'until');
-      if (!until) throw new InputError(`${FIELD_VI.until}: cần ngày / a day is required`);
+      if (!until) throw new InputError(fieldRefusal(langOf(c), 'until', 'cần ngày / a day is required'));
       const input = {
         unitId: c.req.param('unit') ?? '',
         itemId: c.req.param('item') ?? '',
-        until: parsed('until', until, parseDateOrInstant),
+        until: parsed(c, 'until', until, parseDateOrInstant),
         reason: formString(body, 'reason'),
       };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(grantExtension, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(grantExtension, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
@@ -474,7 +566,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     '/khoi/:bloc/:year/o/:unit/:item/dia-chi',
     act('dia-chi', showCell, backToCell, (c, body) => {
       const input = { unitId: c.req.param('unit') ?? '', emails: addressList(body.emails), cc: addressList(body.cc) };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(updateContacts, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(updateContacts, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
@@ -483,27 +575,27 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const itemId = c.req.param('item') ?? '';
     const { view, schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), stage: await h.query(stageQuery) }));
     if (!schedule.items.some((i) => i.id === itemId)) {
-      return c.html(messagePage(frame(c), 'Không tìm thấy', `Không có mục "${itemId}" trong năm ${ref.year}.`), 404);
+      return c.html(message(c, NOT_FOUND, [`Không có mục "${itemId}" trong năm ${ref.year}.`, `No item "${itemId}" in ${ref.year}.`]), 404);
     }
     const canAct = mayAct(c.get('account') as Account);
     return c.html(itemPage(frame(c), { view, schedule, stage, itemId }, { ...forms, canAct }), status);
   };
 
-  app.get('/khoi/:bloc/:year/muc/:item', (c) => showItem(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+  app.get('/khoi/:bloc/:year/muc/:item', (c) => showItem(c, { notice: noticeOf(c) }));
 
   app.post(
     '/khoi/:bloc/:year/muc/:item/doi-ngay',
     act('doi-ngay', showItem, backToItem, (c, body) => {
       const date = formString(body, 'date');
-      if (!date) throw new InputError(`${FIELD_VI.date}: cần ngày / a day is required`);
+      if (!date) throw new InputError(fieldRefusal(langOf(c), 'date', 'cần ngày / a day is required'));
       const time = formString(body, 'time');
       const input = {
         itemId: c.req.param('item') ?? '',
-        date: parsed('date', date, parseIsoDate),
-        time: time && parsed('time', time, parseHourMinute),
+        date: parsed(c, 'date', date, parseIsoDate),
+        time: time && parsed(c, 'time', time, parseHourMinute),
         ...(body.allowPast === '1' && { allowPast: true }),
       };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reschedule, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(reschedule, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
@@ -511,16 +603,16 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     '/khoi/:bloc/:year/muc/:item/huy',
     act('huy', showItem, backToItem, (c, body) => {
       // What cannot be undone asks first, as `bloc cancel` without --yes does.
-      if (body.confirm !== '1') throw new InputError('Xác nhận: hãy đánh dấu ô xác nhận để hủy mục này / tick the box to confirm');
+      if (body.confirm !== '1') throw new InputError(fieldRefusal(langOf(c), 'confirm', 'hãy đánh dấu ô xác nhận để hủy mục này / tick the box to confirm'));
       const input = { itemId: c.req.param('item') ?? '', reason: formString(body, 'reason') };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(cancelItem, { args: [input] }), refusalInForm);
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(cancelItem, { args: [input] }), refusalInForm(langOf(c)));
     }),
   );
 
   app.post(
     '/khoi/:bloc/:year/muc/:item/khoi-phuc',
     act('khoi-phuc', showItem, backToItem, (c) =>
-      onBlocYear(client, refOf(c), (h) => h.executeUpdate(restoreItem, { args: [{ itemId: c.req.param('item') ?? '' }] }), refusalInForm),
+      onBlocYear(client, refOf(c), (h) => h.executeUpdate(restoreItem, { args: [{ itemId: c.req.param('item') ?? '' }] }), refusalInForm(langOf(c))),
     ),
   );
 
@@ -537,7 +629,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     return onBlocYear(client, refOf(c), (h) => h.executeUpdate(replaceCalendar, { args: [input] }), refusal);
   };
 
-  app.get('/khoi/:bloc/:year/lich-nghi', (c) => showCalendar(c, { notice: NOTICES[c.req.query('da') ?? ''] }));
+  app.get('/khoi/:bloc/:year/lich-nghi', (c) => showCalendar(c, { notice: noticeOf(c) }));
 
   // A preview writes nothing: it answers with the page itself, not a redirect.
   app.post('/khoi/:bloc/:year/lich-nghi/xem-truoc', async (c) => {
@@ -556,7 +648,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     '/khoi/:bloc/:year/lich-nghi/ap-dung',
     act('lich-nghi', showCalendar, (c) => calendarPath(refOf(c).bloc, refOf(c).year), (c, body) => {
       // Replacing the calendar moves cut-offs and reminders for good: it asks first, as `bloc calendar` without --yes does.
-      if (body.confirm !== '1') throw new InputError('Xác nhận: hãy đánh dấu ô xác nhận để thay lịch nghỉ / tick the box to confirm');
+      if (body.confirm !== '1') throw new InputError(fieldRefusal(langOf(c), 'confirm', 'hãy đánh dấu ô xác nhận để thay lịch nghỉ / tick the box to confirm'));
       return replaceDecisions(c, body, true);
     }),
   );
@@ -585,7 +677,11 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year') ?? '')) return undefined;
     const ref = { bloc: c.req.param('bloc') ?? '', year: Number(c.req.param('year')), unit: c.req.param('unit') ?? '' };
     const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'), clock());
-    if (!check.ok) return c.html(messagePage({ csrf: '' }, 'Không mở được trang của đơn vị', LINK_REFUSED[check.reason]), 403);
+    if (!check.ok) {
+      // Nothing of the link is trusted: the refusal carries no form token and names no account.
+      const bare: Frame = { csrf: '', lang: langOf(c), here: hereOf(c) };
+      return c.html(message(c, ["Không mở được trang của đơn vị", "Cannot open the unit's page"], [LINK_REFUSED.vi[check.reason], LINK_REFUSED.en[check.reason]], bare), 403);
+    }
     const query = `?het=${encodeURIComponent(c.req.query('het') ?? '')}&ky=${encodeURIComponent(c.req.query('ky') ?? '')}`;
     const page = unitPagePath(ref);
     const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}`, score: `${page}/cham-diem${query}` };
@@ -608,8 +704,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const gate = await unitGate(c);
     if (!gate) return c.notFound();
     if (gate instanceof Response) return gate;
-    const da = c.req.query('da') ?? '';
-    return showUnit(c, gate.ref, { ...gate.forms, notice: NOTICES[da] ?? SCORE_NOTICES[da] });
+    return showUnit(c, gate.ref, { ...gate.forms, notice: noticeOf(c, SCORE_NOTICES) });
   });
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit/lich.ics`, async (c) => {
@@ -642,7 +737,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
         by: formString(values, 'by'),
         ...(file && { file: await storeUpload(uploads, file) }),
       };
-      await onBlocYear(client, ref, (h) => h.executeUpdate(declareSubmission, { args: [input] }), refusalInForm);
+      await onBlocYear(client, ref, (h) => h.executeUpdate(declareSubmission, { args: [input] }), refusalInForm(langOf(c)));
     } catch (err) {
       if (err instanceof InputError) return showUnit(c, ref, { ...forms, error: err.message, values }, 422);
       throw err;
@@ -670,14 +765,17 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     return c.redirect(`${forms.paths.page}&da=${outcome === 'unchanged' ? 'cham-diem-khong-doi' : 'cham-diem'}#tu-cham-diem`, 303);
   });
 
-  app.notFound((c) => c.html(messagePage(frame(c), 'Không tìm thấy', 'Không có trang này.'), 404));
+  app.notFound((c) => c.html(message(c, NOT_FOUND, ['Không có trang này.', 'There is no such page.']), 404));
 
   app.onError((thrown, c) => {
     const err = explain(thrown);
-    if (err instanceof InputError) return c.html(messagePage(frame(c), 'Không tìm thấy', err.message), 404);
-    if (err instanceof ServerError) return c.html(messagePage(frame(c), 'Máy chủ Temporal không trả lời', err.message), 503);
+    const lang = langOf(c);
+    if (err instanceof InputError) return c.html(message(c, NOT_FOUND, [err.message, refusalFor(lang, err.message)]), 404);
+    if (err instanceof ServerError) {
+      return c.html(message(c, ['Máy chủ Temporal không trả lời', 'The Temporal server does not answer'], [err.message, refusalFor(lang, err.message)]), 503);
+    }
     console.error(err);
-    return c.html(messagePage(frame(c), 'Lỗi', 'Đã có lỗi ở máy chủ; hãy thử lại.'), 500);
+    return c.html(message(c, ['Lỗi', 'Error'], ['Đã có lỗi ở máy chủ; hãy thử lại.', 'Something went wrong on the server; try again.']), 500);
   });
 
   return app;

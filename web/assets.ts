@@ -6,6 +6,8 @@ body { margin: 0; font: 15px/1.45 "Segoe UI", Roboto, "Noto Sans", Arial, sans-s
 header { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .6rem 1rem; background: var(--brand); color: #fff; }
 header a { color: #fff; }
 header .who { margin-left: auto; display: flex; gap: .75rem; align-items: center; }
+header .lang { margin-left: auto; }
+header .lang + .who { margin-left: 0; }
 main { padding: 1rem; max-width: 100%; }
 h1 { font-size: 1.3rem; margin: .2rem 0 1rem; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }

@@ -7,17 +7,20 @@ import { DateTime } from 'luxon';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { YearSchedule } from '../calendar/schedule';
 import { dueVi, kindVi } from '../calendar/wording';
+import type { PlannedItem } from '../calendar/types';
+import { titleOf } from '../activities/mail/templates/words';
 import type { CalendarResult, ScoresView, StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
-import { cellVi, stampVi, whenVi } from '../client/cell-wording';
-import { deliveryVi, fateVi } from '../client/commands/bloc-records';
-import { declarationFateVi, sentOnVi } from '../client/declaration-wording';
-import { CHANGE_FIELD_VI } from '../client/schedule-changes';
+import { cellEn, cellVi, dueEn, stampEn, stampVi, whenEn, whenVi } from '../client/cell-wording';
+import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/commands/bloc-records';
+import { declarationFateEn, declarationFateVi, sentOnVi } from '../client/declaration-wording';
+import { CHANGE_FIELD_EN, CHANGE_FIELD_VI } from '../client/schedule-changes';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
 import type { YearStage } from '../client/year-stages';
 import { BLOC_ZONE } from '../client/options';
-import { ROLE_VI, type Account } from './accounts';
+import { ROLE_EN, ROLE_VI, type Account } from './accounts';
+import { refusalFor, switchPath, t, type Lang } from './lang';
 import { sizeVi } from './uploads';
 import { scoreSection, type ScoreFormState } from './unit-score-page';
 
@@ -26,7 +29,22 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 export interface Frame {
   account?: Account;
   csrf: string;
+  lang: Lang;
+  /** The page as the reader can open it again (a unit's with its signed query): where switching language returns. */
+  here: string;
 }
+
+/** The reader's words for what the record keeps in both languages, or writes in Vietnamese only. */
+const when = (f: Frame, iso: string) => t(f, whenVi, whenEn)(iso);
+const stamp = (f: Frame, iso: string) => t(f, stampVi, stampEn)(iso);
+const cellIn = (f: Frame, c: Cell, judged: Parameters<typeof cellVi>[1]) => t(f, cellVi, cellEn)(c, judged);
+const dueIn = (f: Frame, item: PlannedItem, zone: string) => (f.lang === 'en' ? dueEn(item) : dueVi(item, zone));
+/** The plan's English title where it gives one: the status view carries the Vietnamese only. */
+const titleIn = (f: Frame, planned: Map<string, PlannedItem>, item: { id: string; title: string }) => titleOf(planned.get(item.id) ?? item, f.lang);
+const KIND_EN: Record<PlannedItem['kind'], string> = { deadline: 'deadline', task: 'task', event: 'event', handover: 'handover', ongoing: 'ongoing' };
+/** A refusal shown on a form: the validators' "vi / en" in the reader's language. */
+const refusal = (f: Frame, error: string | undefined): Html | string => (error ? html`<p class="error" role="alert">${refusalFor(f.lang, error)}</p>` : '');
+const noticeOf = (notice: string | undefined): Html | string => (notice ? html`<p class="notice" role="status">${notice}</p>` : '');
 
 export const STYLE_PATH = '/tai-nguyen/style.css';
 export const LIVE_PATH = '/tai-nguyen/live.js';
@@ -45,19 +63,21 @@ export function cellPath(blocId: string, year: number, unitId: string, itemId: s
 
 export function layout(frame: Frame, title: string, body: Html): Html {
   const who = frame.account
-    ? html`<div class="who"><span>${frame.account.name} (${ROLE_VI[frame.account.role]})</span>
-        <form class="inline" method="post" action="/dang-xuat"><input type="hidden" name="_csrf" value="${frame.csrf}"><button type="submit">Đăng xuất</button></form></div>`
+    ? html`<div class="who"><span>${frame.account.name} (${t(frame, ROLE_VI, ROLE_EN)[frame.account.role]})</span>
+        <form class="inline" method="post" action="/dang-xuat"><input type="hidden" name="_csrf" value="${frame.csrf}"><button type="submit">${t(frame, 'Đăng xuất', 'Sign out')}</button></form></div>`
     : '';
+  // Each language is named in itself, so a reader who cannot read the page still finds their own.
+  const other = html`<a class="lang" id="lang-switch" href="${switchPath(frame.lang, frame.here)}" lang="${t(frame, 'en', 'vi')}">${t(frame, 'English', 'Tiếng Việt')}</a>`;
   return html`<!doctype html>
-<html lang="vi">
+<html lang="${frame.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — Khối thi đua</title>
+<title>${title} — ${t(frame, 'Khối thi đua', 'Emulation blocs')}</title>
 <link rel="stylesheet" href="${STYLE_PATH}">
 </head>
 <body>
-<header><a href="/"><strong>Khối thi đua</strong></a><span>Theo dõi hạn nộp</span>${who}</header>
+<header><a href="/"><strong>${t(frame, 'Khối thi đua', 'Emulation blocs')}</strong></a><span>${t(frame, 'Theo dõi hạn nộp', 'Deadline tracking')}</span>${other}${who}</header>
 <main>
 <h1>${title}</h1>
 ${body}
@@ -71,39 +91,40 @@ export function signInPage(frame: Frame, next: string | undefined, error?: strin
   const action = next ? `/dang-nhap?next=${encodeURIComponent(next)}` : '/dang-nhap';
   return layout(
     frame,
-    'Đăng nhập',
-    html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    t(frame, 'Đăng nhập', 'Sign in'),
+    html`${refusal(frame, error)}
 <form class="box" method="post" action="${action}">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="name">Tên tài khoản</label>
+  <label for="name">${t(frame, 'Tên tài khoản', 'Account name')}</label>
   <input id="name" name="name" autocomplete="username" required value="${name}">
-  <label for="password">Mật khẩu</label>
+  <label for="password">${t(frame, 'Mật khẩu', 'Password')}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
-  <p><button type="submit">Đăng nhập</button></p>
+  <p><button type="submit">${t(frame, 'Đăng nhập', 'Sign in')}</button></p>
 </form>`,
   );
 }
 
 export function messagePage(frame: Frame, title: string, message: string): Html {
-  return layout(frame, title, html`<p class="error" role="alert">${message}</p><p><a href="/">Về trang chính</a></p>`);
+  return layout(frame, title, html`<p class="error" role="alert">${message}</p><p><a href="/">${t(frame, 'Về trang chính', 'Back to the main page')}</a></p>`);
 }
 
 /** Visibility gives instants as dates; the bloc reads them in its own zone. */
-function localStamp(date: Date): string {
-  return stampVi(DateTime.fromJSDate(date, { zone: BLOC_ZONE }).toISO() ?? date.toISOString());
+function localStamp(frame: Frame, date: Date): string {
+  return stamp(frame, DateTime.fromJSDate(date, { zone: BLOC_ZONE }).toISO() ?? date.toISOString());
 }
 
 /** A listed year with its stage, when the year answered. */
 export type OverviewYear = ListedBlocYear & { stage?: YearStage };
 
 const STAGE_VI: Record<YearStage, string> = { running: 'đang chạy', 'awaiting-handover': 'chờ bàn giao', 'handed-over': 'đã bàn giao' };
+const STAGE_EN: Record<YearStage, string> = { running: 'running', 'awaiting-handover': 'awaiting handover', 'handed-over': 'handed over' };
 
 /** Units overdue on anything, each once; a year published before the list was kept gives its unit × item count. */
 const overdueUnitsOf = (y: ListedBlocYear): number => y.overdueUnits?.length ?? y.overdueCount ?? 0;
 
-function overviewRow(y: OverviewYear): Html {
-  return html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td><td data-stage>${y.stage ? STAGE_VI[y.stage] : '—'}</td>
-      <td>${overdueUnitsOf(y)}</td><td>${y.nextDeadline ? localStamp(y.nextDeadline) : '—'}</td></tr>`;
+function overviewRow(frame: Frame, y: OverviewYear): Html {
+  return html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td><td data-stage>${y.stage ? t(frame, STAGE_VI, STAGE_EN)[y.stage] : '—'}</td>
+      <td>${overdueUnitsOf(y)}</td><td>${y.nextDeadline ? localStamp(frame, y.nextDeadline) : '—'}</td></tr>`;
 }
 
 /**
@@ -115,19 +136,21 @@ export function overviewPage(frame: Frame, years: OverviewYear[], province = fal
   const rows = province
     ? blocs.map((b) => {
         const own = years.filter((y) => y.blocId === b);
-        return html`<tr class="group"><th scope="rowgroup" colspan="5">${b}: ${own.reduce((n, y) => n + overdueUnitsOf(y), 0)} đơn vị quá hạn</th></tr>${own.map(overviewRow)}`;
+        const overdue = own.reduce((n, y) => n + overdueUnitsOf(y), 0);
+        return html`<tr class="group"><th scope="rowgroup" colspan="5">${b}: ${overdue} ${t(frame, 'đơn vị quá hạn', 'units overdue')}</th></tr>${own.map((y) => overviewRow(frame, y))}`;
       })
-    : years.map(overviewRow);
+    : years.map((y) => overviewRow(frame, y));
   const total = years.reduce((n, y) => n + overdueUnitsOf(y), 0);
   const foot = province
-    ? html`<tfoot><tr><th scope="row" colspan="3">Toàn tỉnh (${blocs.length} Khối, Cụm)</th><td id="province-overdue">${total}</td><td></td></tr></tfoot>`
+    ? html`<tfoot><tr><th scope="row" colspan="3">${t(frame, `Toàn tỉnh (${blocs.length} Khối, Cụm)`, `Whole province (${blocs.length} blocs and clusters)`)}</th><td id="province-overdue">${total}</td><td></td></tr></tfoot>`
     : '';
   const body =
     years.length === 0
-      ? html`<p>Chưa có Khối, Cụm nào đang chạy mà tài khoản này được xem.</p>`
-      : html`<div class="scroll"><table><thead><tr><th scope="col">Khối/Cụm</th><th scope="col">Năm</th><th scope="col">Giai đoạn</th><th scope="col">Số đơn vị quá hạn</th><th scope="col">Hạn gần nhất</th></tr></thead>
+      ? html`<p>${t(frame, 'Chưa có Khối, Cụm nào đang chạy mà tài khoản này được xem.', 'No bloc or cluster this account may see is running yet.')}</p>`
+      : html`<div class="scroll"><table><thead><tr><th scope="col">${t(frame, 'Khối/Cụm', 'Bloc/cluster')}</th><th scope="col">${t(frame, 'Năm', 'Year')}</th><th scope="col">${t(frame, 'Giai đoạn', 'Stage')}</th><th scope="col">${t(frame, 'Số đơn vị quá hạn', 'Units overdue')}</th><th scope="col">${t(frame, 'Hạn gần nhất', 'Next deadline')}</th></tr></thead>
 <tbody>${rows}</tbody>${foot}</table></div>`;
-  return layout(frame, province ? 'Các Khối, Cụm của tỉnh' : 'Các Khối, Cụm đang theo dõi', body);
+  const title = province ? t(frame, 'Các Khối, Cụm của tỉnh', "The province's blocs and clusters") : t(frame, 'Các Khối, Cụm đang theo dõi', 'Blocs and clusters followed');
+  return layout(frame, title, body);
 }
 
 export interface MatrixFilter {
@@ -148,34 +171,38 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const head = items.map((i) => {
     const item = planned.get(i.id);
-    return html`<th scope="col"><a href="${itemPath(view.blocId, view.year, i.id)}">${i.title}</a><small>${item ? dueVi(item, schedule.timeZone) : i.wording}</small></th>`;
+    return html`<th scope="col"><a href="${itemPath(view.blocId, view.year, i.id)}">${titleIn(frame, planned, i)}</a><small>${item ? dueIn(frame, item, schedule.timeZone) : i.wording}</small></th>`;
   });
   const rows = units.map(
     (u) => html`<tr><th scope="row">${u.name}</th>${items.map((i) => {
       const c = cellOf(view, u.id, i.id);
       if (!c) return html`<td>—</td>`;
-      return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}">${cellVi(c, { schedule, at: view.at })}</a></td>`;
+      return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}">${cellIn(frame, c, { schedule, at: view.at })}</a></td>`;
     })}</tr>`,
   );
-  const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${i.title}</option>`);
+  const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${titleIn(frame, planned, i)}</option>`);
   const base = yearPath(view.blocId, view.year);
   const at = filter.at ? `?luc=${encodeURIComponent(filter.at)}` : '';
   return layout(
     frame,
-    `${view.blocId} — năm ${view.year}`,
+    `${view.blocId} — ${t(frame, 'năm', 'year')} ${view.year}`,
     html`<form class="filters" method="get" action="${base}">
   ${filter.at ? html`<input type="hidden" name="luc" value="${filter.at}">` : ''}
-  <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> Chỉ đơn vị quá hạn</label>
-  <label for="muc">Mục</label>
-  <select id="muc" name="muc"><option value="">Tất cả các mục</option>${options}</select>
-  <button type="submit">Lọc</button>
-  <a href="${base}/tai-ve.csv${at}">Tải về CSV</a>
-  <a href="${base}/danh-gia.xlsx${at}">Tải về bảng đánh giá (.xlsx)</a>
-  <a href="${calendarPath(view.blocId, view.year)}">Quyết định nghỉ lễ, Tết</a>
+  <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> ${t(frame, 'Chỉ đơn vị quá hạn', 'Overdue units only')}</label>
+  <label for="muc">${t(frame, 'Mục', 'Item')}</label>
+  <select id="muc" name="muc"><option value="">${t(frame, 'Tất cả các mục', 'All items')}</option>${options}</select>
+  <button type="submit">${t(frame, 'Lọc', 'Filter')}</button>
+  <a href="${base}/tai-ve.csv${at}">${t(frame, 'Tải về CSV', 'Download CSV')}</a>
+  <a href="${base}/danh-gia.xlsx${at}">${t(frame, 'Tải về bảng đánh giá (.xlsx)', 'Download the evaluation workbook (.xlsx)')}</a>
+  <a href="${calendarPath(view.blocId, view.year)}">${t(frame, 'Quyết định nghỉ lễ, Tết', 'Holiday decisions')}</a>
 </form>
-<div data-live data-live-ms="${liveMs}"><p class="muted">Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.</p>
-<div class="scroll"><table class="matrix"><thead><tr><th scope="col">Đơn vị</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
-${units.length === 0 ? html`<p>Không có đơn vị nào quá hạn.</p>` : ''}</div>
+<div data-live data-live-ms="${liveMs}"><p class="muted">${t(
+      frame,
+      `Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.`,
+      `Status at ${whenEn(view.at)}; the page updates itself. Click a cell to see its history and record a submission.`,
+    )}</p>
+<div class="scroll"><table class="matrix"><thead><tr><th scope="col">${t(frame, 'Đơn vị', 'Unit')}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+${units.length === 0 ? html`<p>${t(frame, 'Không có đơn vị nào quá hạn.', 'No unit is overdue.')}</p>` : ''}</div>
 <script src="${LIVE_PATH}" defer></script>`,
   );
 }
@@ -190,13 +217,17 @@ export interface CellForms {
   values?: Record<string, string>;
 }
 
-function logRows(entries: LogEntry[]): Html {
-  if (entries.length === 0) return html`<p>Chưa gửi thư nào cho đơn vị về mục này.</p>`;
-  return html`<div class="scroll"><table><thead><tr><th scope="col">Dự kiến</th><th scope="col">Gửi lúc</th><th scope="col">Gửi đến</th><th scope="col">Loại</th><th scope="col">Kết quả</th></tr></thead><tbody>
+function logRows(frame: Frame, entries: LogEntry[]): Html {
+  if (entries.length === 0) return html`<p>${t(frame, 'Chưa gửi thư nào cho đơn vị về mục này.', 'No message sent to the unit about this item yet.')}</p>`;
+  return html`<div class="scroll"><table><thead><tr><th scope="col">${t(frame, 'Dự kiến', 'Planned')}</th><th scope="col">${t(frame, 'Gửi lúc', 'Sent at')}</th><th scope="col">${t(frame, 'Gửi đến', 'Sent to')}</th><th scope="col">${t(frame, 'Loại', 'Kind')}</th><th scope="col">${t(frame, 'Kết quả', 'Outcome')}</th></tr></thead><tbody>
 ${entries.map(
-  (e) => html`<tr><td>${stampVi(e.plannedAt)}</td><td>${e.status === 'sending' ? '—' : stampVi(e.sentAt)}</td><td>${e.to.join(', ')}</td>
-    <td>${[...new Set(e.notices.map((n) => n.kind))].join(', ')}</td><td>${deliveryVi(e)}</td></tr>`,
+  (e) => html`<tr><td>${stamp(frame, e.plannedAt)}</td><td>${e.status === 'sending' ? '—' : stamp(frame, e.sentAt)}</td><td>${e.to.join(', ')}</td>
+    <td>${[...new Set(e.notices.map((n) => n.kind))].join(', ')}</td><td>${t(frame, deliveryVi, deliveryEn)(e)}</td></tr>`,
 )}</tbody></table></div>`;
+}
+
+function backToYear(frame: Frame, blocId: string, year: number): Html {
+  return html`<p><a href="${yearPath(blocId, year)}">← ${t(frame, 'Bảng tình hình năm', 'Status of')} ${year}</a></p>`;
 }
 
 export function filePath(blocId: string, year: number, file: StoredFile): string {
@@ -210,11 +241,11 @@ function fileLink(href: string | undefined, file: StoredFile | undefined): Html 
 }
 
 /** Every declaration of the unit for the item, answered ones too; `href` links a file where the reader may download it. */
-function declarationRows(declarations: Declaration[], href?: (file: StoredFile) => string): Html {
-  return html`<div class="scroll"><table><thead><tr><th scope="col">Báo lúc</th><th scope="col">Ngày gửi</th><th scope="col">Số văn bản</th><th scope="col">Người báo</th><th scope="col">Tệp</th><th scope="col">Kết quả</th></tr></thead><tbody>
+function declarationRows(frame: Frame, declarations: Declaration[], href?: (file: StoredFile) => string): Html {
+  return html`<div class="scroll"><table><thead><tr><th scope="col">${t(frame, 'Báo lúc', 'Declared at')}</th><th scope="col">${t(frame, 'Ngày gửi', 'Sent on')}</th><th scope="col">${t(frame, 'Số văn bản', 'Reference')}</th><th scope="col">${t(frame, 'Người báo', 'Declared by')}</th><th scope="col">${t(frame, 'Tệp', 'File')}</th><th scope="col">${t(frame, 'Kết quả', 'Outcome')}</th></tr></thead><tbody>
 ${declarations.map(
-  (d) => html`<tr><td>${stampVi(d.declaredAt)}</td><td>${sentOnVi(d.sentOn)}</td><td>${d.reference}</td><td>${d.by ?? '—'}</td>
-    <td>${fileLink(d.file && href?.(d.file), d.file)}</td><td class="${d.review ? `r-${d.review.decision}` : 'r-pending'}">${declarationFateVi(d)}</td></tr>`,
+  (d) => html`<tr><td>${stamp(frame, d.declaredAt)}</td><td>${t(frame, sentOnVi(d.sentOn), d.sentOn)}</td><td>${d.reference}</td><td>${d.by ?? '—'}</td>
+    <td>${fileLink(d.file && href?.(d.file), d.file)}</td><td class="${d.review ? `r-${d.review.decision}` : 'r-pending'}">${t(frame, declarationFateVi, declarationFateEn)(d)}</td></tr>`,
 )}</tbody></table></div>`;
 }
 
@@ -226,6 +257,7 @@ export function cellPage(
   const { view, schedule, unitId, itemId, declarations } = context;
   const unit = view.units.find((u) => u.id === unitId);
   const item = view.items.find((i) => i.id === itemId);
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const cell = cellOf(view, unitId, itemId);
   const action = cellPath(view.blocId, view.year, unitId, itemId);
   const v = forms.values ?? {};
@@ -233,68 +265,68 @@ export function cellPage(
   const pending = declarations.at(-1)?.review ? undefined : declarations.at(-1);
   const review =
     forms.canAct && pending
-      ? html`<h2>Xác nhận báo gửi của đơn vị</h2>
+      ? html`<h2>${t(frame, 'Xác nhận báo gửi của đơn vị', "Confirm the unit's declaration")}</h2>
 <form class="box" method="post" action="${action}/xac-nhan">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="confirmReceivedAt">Thời điểm nhận văn bản (để trống: lúc đơn vị báo)</label>
+  <label for="confirmReceivedAt">${t(frame, 'Thời điểm nhận văn bản (để trống: lúc đơn vị báo)', 'Received at (empty: when the unit declared)')}</label>
   <input id="confirmReceivedAt" name="receivedAt" type="datetime-local" value="${v.receivedAt ?? ''}">
-  <p><button type="submit">Xác nhận đã nhận</button></p>
+  <p><button type="submit">${t(frame, 'Xác nhận đã nhận', 'Confirm received')}</button></p>
 </form>
 <form class="box" method="post" action="${action}/tu-choi">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="rejectReason">Lý do không xác nhận (đơn vị sẽ thấy)</label>
+  <label for="rejectReason">${t(frame, 'Lý do không xác nhận (đơn vị sẽ thấy)', 'Why not confirmed (the unit will see it)')}</label>
   <input id="rejectReason" name="reason" required value="${v.reason ?? ''}">
-  <p><button type="submit">Không xác nhận</button></p>
+  <p><button type="submit">${t(frame, 'Không xác nhận', 'Do not confirm')}</button></p>
 </form>`
       : '';
   const actions = forms.canAct
-    ? html`${review}<h2>Ghi nhận hồ sơ đã nhận</h2>
+    ? html`${review}<h2>${t(frame, 'Ghi nhận hồ sơ đã nhận', 'Record a submission received')}</h2>
 <form class="box" method="post" action="${action}/nop" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="reference">Số văn bản</label>
-  <input id="reference" name="reference" value="${v.reference ?? ''}" placeholder="ví dụ 45/BC-STP">
-  <label for="receivedAt">Thời điểm nhận (để trống: bây giờ)</label>
+  <label for="reference">${t(frame, 'Số văn bản', 'Reference')}</label>
+  <input id="reference" name="reference" value="${v.reference ?? ''}" placeholder="${t(frame, 'ví dụ', 'e.g.')} 45/BC-STP">
+  <label for="receivedAt">${t(frame, 'Thời điểm nhận (để trống: bây giờ)', 'Received at (empty: now)')}</label>
   <input id="receivedAt" name="receivedAt" type="datetime-local" value="${v.receivedAt ?? ''}">
-  <label for="file">Văn bản (PDF hoặc DOCX, không bắt buộc)</label>
+  <label for="file">${t(frame, 'Văn bản (PDF hoặc DOCX, không bắt buộc)', 'Document (PDF or DOCX, optional)')}</label>
   <input id="file" name="file" type="file" accept="${ACCEPTED_FILES}">
-  <p><button type="submit">Ghi nhận</button></p>
+  <p><button type="submit">${t(frame, 'Ghi nhận', 'Record')}</button></p>
 </form>
-<h2>Gia hạn</h2>
+<h2>${t(frame, 'Gia hạn', 'Extend')}</h2>
 <form class="box" method="post" action="${action}/gia-han">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="until">Đến hết ngày</label>
+  <label for="until">${t(frame, 'Đến hết ngày', 'Until the end of')}</label>
   <input id="until" name="until" type="date" required value="${v.until ?? ''}">
-  <label for="reason">Lý do</label>
+  <label for="reason">${t(frame, 'Lý do', 'Reason')}</label>
   <input id="reason" name="reason" value="${v.reason ?? ''}">
-  <p><button type="submit">Gia hạn</button></p>
+  <p><button type="submit">${t(frame, 'Gia hạn', 'Extend')}</button></p>
 </form>
-<h2>Địa chỉ email của đơn vị</h2>
+<h2>${t(frame, 'Địa chỉ email của đơn vị', "The unit's email addresses")}</h2>
 <form class="box" method="post" action="${action}/dia-chi">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="emails">Địa chỉ nhận (mỗi địa chỉ một dòng)</label>
+  <label for="emails">${t(frame, 'Địa chỉ nhận (mỗi địa chỉ một dòng)', 'Addresses (one a line)')}</label>
   <textarea id="emails" name="emails" rows="2" required>${v.emails ?? ''}</textarea>
-  <label for="cc">Đồng gửi</label>
+  <label for="cc">${t(frame, 'Đồng gửi', 'Cc')}</label>
   <textarea id="cc" name="cc" rows="2">${v.cc ?? ''}</textarea>
-  <p><button type="submit">Lưu địa chỉ</button></p>
+  <p><button type="submit">${t(frame, 'Lưu địa chỉ', 'Save addresses')}</button></p>
 </form>`
     : '';
   return layout(
     frame,
-    `${unit?.name ?? unitId} — ${item?.title ?? itemId}`,
-    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
-${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
-${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+    `${unit?.name ?? unitId} — ${item ? titleIn(frame, planned, item) : itemId}`,
+    html`${backToYear(frame, view.blocId, view.year)}
+${refusal(frame, forms.error)}
+${noticeOf(forms.notice)}
 <table><tbody>
-<tr><th scope="row">Tình trạng</th><td class="s-${cell?.state ?? 'not-applicable'}" id="cell-state">${cell ? cellVi(cell, { schedule, at: view.at }) : '—'}</td></tr>
-<tr><th scope="row">Hạn</th><td>${cell?.dueAt ? whenVi(cell.dueAt) : (item?.wording ?? '—')}</td></tr>
-<tr><th scope="row">Nhận lúc</th><td>${cell?.receivedAt ? whenVi(cell.receivedAt) : '—'}</td></tr>
-<tr><th scope="row">Số văn bản</th><td>${cell?.reference ?? '—'}</td></tr>
-<tr><th scope="row">Văn bản</th><td>${fileLink(cell?.file && filePath(view.blocId, view.year, cell.file), cell?.file)}</td></tr>
+<tr><th scope="row">${t(frame, 'Tình trạng', 'Status')}</th><td class="s-${cell?.state ?? 'not-applicable'}" id="cell-state">${cell ? cellIn(frame, cell, { schedule, at: view.at }) : '—'}</td></tr>
+<tr><th scope="row">${t(frame, 'Hạn', 'Due')}</th><td>${cell?.dueAt ? when(frame, cell.dueAt) : (item?.wording ?? '—')}</td></tr>
+<tr><th scope="row">${t(frame, 'Nhận lúc', 'Received at')}</th><td>${cell?.receivedAt ? when(frame, cell.receivedAt) : '—'}</td></tr>
+<tr><th scope="row">${t(frame, 'Số văn bản', 'Reference')}</th><td>${cell?.reference ?? '—'}</td></tr>
+<tr><th scope="row">${t(frame, 'Văn bản', 'Document')}</th><td>${fileLink(cell?.file && filePath(view.blocId, view.year, cell.file), cell?.file)}</td></tr>
 </tbody></table>
-${declarations.length > 0 ? html`<h2>Đơn vị báo đã gửi</h2>${declarationRows(declarations, (f) => filePath(view.blocId, view.year, f))}` : ''}
-<h2>Thư nhắc đã gửi</h2>
-${logRows(entries)}
-${forms.unitLink ? html`<h2>Trang riêng của đơn vị</h2><p>Đơn vị xem các hạn của mình tại: <a href="${forms.unitLink}" id="unit-link">${forms.unitLink}</a></p>` : ''}
+${declarations.length > 0 ? html`<h2>${t(frame, 'Đơn vị báo đã gửi', 'The unit says it sent')}</h2>${declarationRows(frame, declarations, (f) => filePath(view.blocId, view.year, f))}` : ''}
+<h2>${t(frame, 'Thư nhắc đã gửi', 'Reminders sent')}</h2>
+${logRows(frame, entries)}
+${forms.unitLink ? html`<h2>${t(frame, 'Trang riêng của đơn vị', "The unit's own page")}</h2><p>${t(frame, 'Đơn vị xem các hạn của mình tại:', 'The unit sees its deadlines at:')} <a href="${forms.unitLink}" id="unit-link">${forms.unitLink}</a></p>` : ''}
 ${actions}`,
   );
 }
@@ -328,6 +360,8 @@ export function unitPage(
   forms: UnitForms,
 ): Html {
   const { view, schedule, unitId, declarations, scores } = context;
+  // A unit has no account: its page names no one, and switching language comes back to its signed link.
+  const own: Frame = { csrf: frame.csrf, lang: frame.lang, here: forms.paths.page };
   const unit = view.units.find((u) => u.id === unitId);
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const v = forms.values ?? {};
@@ -337,42 +371,47 @@ export function unitPage(
   });
   const rows = mine.map(({ item: i, cell: c }) => {
     const item = planned.get(i.id);
-    return html`<tr><th scope="row">${i.title}</th><td>${item ? dueVi(item, schedule.timeZone) : i.wording}</td>
-      <td class="s-${c.state}">${cellVi(c, { schedule, at: view.at })}</td><td>${c.receivedAt ? whenVi(c.receivedAt) : '—'}</td><td>${c.reference ?? '—'}</td></tr>`;
+    return html`<tr><th scope="row">${titleIn(own, planned, i)}</th><td>${item ? dueIn(own, item, schedule.timeZone) : i.wording}</td>
+      <td class="s-${c.state}">${cellIn(own, c, { schedule, at: view.at })}</td><td>${c.receivedAt ? when(own, c.receivedAt) : '—'}</td><td>${c.reference ?? '—'}</td></tr>`;
   });
   const open = mine.filter(({ item, cell }) => DECLARABLE.has(cell.state) && (item.kind === 'deadline' || item.kind === 'task'));
   const declareForm =
     open.length === 0
-      ? html`<p>Không còn việc nào cần báo.</p>`
+      ? html`<p>${t(own, 'Không còn việc nào cần báo.', 'Nothing left to declare.')}</p>`
       : html`<form class="box" method="post" action="${forms.paths.declare}" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
-  <label for="itemId">Việc</label>
-  <select id="itemId" name="itemId" required>${open.map(({ item }) => html`<option value="${item.id}" ${v.itemId === item.id ? 'selected' : ''}>${item.title}</option>`)}</select>
-  <label for="reference">Số văn bản</label>
-  <input id="reference" name="reference" required value="${v.reference ?? ''}" placeholder="ví dụ 45/BC-STP">
-  <label for="sentOn">Ngày gửi</label>
+  <label for="itemId">${t(own, 'Việc', 'Item')}</label>
+  <select id="itemId" name="itemId" required>${open.map(({ item }) => html`<option value="${item.id}" ${v.itemId === item.id ? 'selected' : ''}>${titleIn(own, planned, item)}</option>`)}</select>
+  <label for="reference">${t(own, 'Số văn bản', 'Reference')}</label>
+  <input id="reference" name="reference" required value="${v.reference ?? ''}" placeholder="${t(own, 'ví dụ', 'e.g.')} 45/BC-STP">
+  <label for="sentOn">${t(own, 'Ngày gửi', 'Sent on')}</label>
   <input id="sentOn" name="sentOn" type="date" required value="${v.sentOn ?? ''}">
-  <label for="by">Người báo (họ tên, chức vụ)</label>
+  <label for="by">${t(own, 'Người báo (họ tên, chức vụ)', 'Declared by (name, position)')}</label>
   <input id="by" name="by" value="${v.by ?? ''}">
-  <label for="file">Văn bản đính kèm (PDF hoặc DOCX, tối đa ${sizeVi(forms.maxUploadBytes)})</label>
+  <label for="file">${t(own, 'Văn bản đính kèm (PDF hoặc DOCX, tối đa', 'Attached document (PDF or DOCX, at most')} ${sizeVi(forms.maxUploadBytes)})</label>
   <input id="file" name="file" type="file" accept="${ACCEPTED_FILES}">
-  <p><button type="submit">Báo đã gửi</button></p>
+  <p><button type="submit">${t(own, 'Báo đã gửi', 'Declare sent')}</button></p>
 </form>`;
   const history = mine.filter(({ item }) => (declarations[item.id] ?? []).length > 0);
   return layout(
-    { csrf: frame.csrf },
-    `${unit?.name ?? unitId} — năm ${view.year}`,
-    html`${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
-${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
-<p class="muted">Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
-Hồ sơ được ghi nhận khi Thư ký nhận được văn bản; đơn vị báo đã gửi thì thôi nhận thư nhắc việc đó trong khi chờ Thư ký xác nhận.</p>
-<div class="scroll"><table><thead><tr><th scope="col">Việc</th><th scope="col">Hạn</th><th scope="col">Tình trạng</th><th scope="col">Nhận lúc</th><th scope="col">Số văn bản</th></tr></thead>
+    own,
+    `${unit?.name ?? unitId} — ${t(own, 'năm', 'year')} ${view.year}`,
+    html`${refusal(own, forms.error)}
+${noticeOf(forms.notice)}
+<p class="muted">${t(
+      own,
+      `Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
+Hồ sơ được ghi nhận khi Thư ký nhận được văn bản; đơn vị báo đã gửi thì thôi nhận thư nhắc việc đó trong khi chờ Thư ký xác nhận.`,
+      `The unit's items in the ${view.year} emulation plan of ${view.blocId}, as of ${whenEn(view.at)}.
+A submission is recorded when the secretariat receives the document; once the unit declares it sent, it gets no reminders for that item while the secretariat confirms.`,
+    )}</p>
+<div class="scroll"><table><thead><tr><th scope="col">${t(own, 'Việc', 'Item')}</th><th scope="col">${t(own, 'Hạn', 'Due')}</th><th scope="col">${t(own, 'Tình trạng', 'Status')}</th><th scope="col">${t(own, 'Nhận lúc', 'Received at')}</th><th scope="col">${t(own, 'Số văn bản', 'Reference')}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-<p><a href="${forms.paths.calendar}" download>Tải lịch các hạn về máy (.ics)</a></p>
-<h2>Báo đã gửi văn bản</h2>
+<p><a href="${forms.paths.calendar}" download>${t(own, 'Tải lịch các hạn về máy (.ics)', 'Download the deadlines calendar (.ics)')}</a></p>
+<h2>${t(own, 'Báo đã gửi văn bản', 'Declare a document sent')}</h2>
 ${declareForm}
-${history.map(({ item }) => html`<h3>${item.title}</h3>${declarationRows(declarations[item.id] ?? [])}`)}
-${scores ? scoreSection(frame.csrf, scores, unitId, forms.paths.score, forms.score) : ''}`,
+${history.map(({ item }) => html`<h3>${titleIn(own, planned, item)}</h3>${declarationRows(own, declarations[item.id] ?? [])}`)}
+${scores ? scoreSection(own, scores, unitId, forms.paths.score, forms.score) : ''}`,
   );
 }
 
@@ -391,30 +430,34 @@ export function itemPage(
   const actions = !forms.canAct
     ? ''
     : cancelled
-      ? html`<h2>Khôi phục</h2><form class="box" method="post" action="${action}/khoi-phuc">${csrf}<p><button type="submit">Khôi phục mục này</button></p></form>`
-      : html`<h2>Ấn định hoặc dời ngày</h2>
+      ? html`<h2>${t(frame, 'Khôi phục', 'Restore')}</h2><form class="box" method="post" action="${action}/khoi-phuc">${csrf}<p><button type="submit">${t(frame, 'Khôi phục mục này', 'Restore this item')}</button></p></form>`
+      : html`<h2>${t(frame, 'Ấn định hoặc dời ngày', 'Set or move the date')}</h2>
 <form class="box" method="post" action="${action}/doi-ngay">${csrf}
-  <label for="date">Ngày</label><input id="date" name="date" type="date" required value="${v.date ?? ''}">
-  <label for="time">Giờ (cho sự kiện)</label><input id="time" name="time" type="time" value="${v.time ?? ''}">
-  <label><input type="checkbox" name="allowPast" value="1" ${v.allowPast === '1' ? 'checked' : ''}> Ghi nhận ngày đã qua của một sự kiện (không gửi thư)</label>
-  <p><button type="submit">Lưu ngày</button></p>
+  <label for="date">${t(frame, 'Ngày', 'Date')}</label><input id="date" name="date" type="date" required value="${v.date ?? ''}">
+  <label for="time">${t(frame, 'Giờ (cho sự kiện)', 'Time (for an event)')}</label><input id="time" name="time" type="time" value="${v.time ?? ''}">
+  <label><input type="checkbox" name="allowPast" value="1" ${v.allowPast === '1' ? 'checked' : ''}> ${t(frame, 'Ghi nhận ngày đã qua của một sự kiện (không gửi thư)', "Record an event's past date (no mail sent)")}</label>
+  <p><button type="submit">${t(frame, 'Lưu ngày', 'Save the date')}</button></p>
 </form>
-<h2>Hủy mục</h2>
+<h2>${t(frame, 'Hủy mục', 'Cancel the item')}</h2>
 <form class="box" method="post" action="${action}/huy">${csrf}
-  <label for="reason">Lý do</label><input id="reason" name="reason" value="${v.reason ?? ''}">
-  <label><input type="checkbox" name="confirm" value="1"> Tôi xác nhận hủy: không còn nhắc hạn, mời họp hay đôn đốc mục này; hồ sơ đã nhận vẫn giữ</label>
-  <p><button type="submit">Hủy mục</button></p>
+  <label for="reason">${t(frame, 'Lý do', 'Reason')}</label><input id="reason" name="reason" value="${v.reason ?? ''}">
+  <label><input type="checkbox" name="confirm" value="1"> ${t(
+    frame,
+    'Tôi xác nhận hủy: không còn nhắc hạn, mời họp hay đôn đốc mục này; hồ sơ đã nhận vẫn giữ',
+    'I confirm the cancellation: no more reminders, invitations or follow-ups for this item; submissions received are kept',
+  )}</label>
+  <p><button type="submit">${t(frame, 'Hủy mục', 'Cancel the item')}</button></p>
 </form>`;
   return layout(
     frame,
-    item?.title ?? itemId,
-    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
-${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
-${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+    item ? titleOf(item, frame.lang) : itemId,
+    html`${backToYear(frame, view.blocId, view.year)}
+${refusal(frame, forms.error)}
+${noticeOf(forms.notice)}
 <table><tbody>
-<tr><th scope="row">Loại</th><td>${item ? kindVi(item.kind) : '—'}</td></tr>
-<tr><th scope="row">Ngày, hạn</th><td id="item-due">${item ? dueVi(item, schedule.timeZone) : '—'}</td></tr>
-<tr><th scope="row">Ghi chú</th><td id="item-fate">${fateVi(itemId, stage) || '—'}</td></tr>
+<tr><th scope="row">${t(frame, 'Loại', 'Kind')}</th><td>${item ? t(frame, kindVi(item.kind), KIND_EN[item.kind]) : '—'}</td></tr>
+<tr><th scope="row">${t(frame, 'Ngày, hạn', 'Date, deadline')}</th><td id="item-due">${item ? dueIn(frame, item, schedule.timeZone) : '—'}</td></tr>
+<tr><th scope="row">${t(frame, 'Ghi chú', 'Note')}</th><td id="item-fate">${t(frame, fateVi, fateEn)(itemId, stage) || '—'}</td></tr>
 </tbody></table>
 ${actions}`,
   );
@@ -429,11 +472,11 @@ export function calendarPath(blocId: string, year: number): string {
   return `${yearPath(blocId, year)}/lich-nghi`;
 }
 
-function changesTable(result: CalendarResult): Html {
-  if (result.changes.length === 0) return html`<p>Không hạn, ngày nhắc nào thay đổi.</p>`;
-  const instants = (list: string[]) => list.map(stampVi).join(', ') || '—';
-  return html`<div class="scroll"><table id="calendar-changes"><thead><tr><th scope="col">Mục</th><th scope="col">Đơn vị</th><th scope="col">Nội dung</th><th scope="col">Trước</th><th scope="col">Sau</th></tr></thead><tbody>
-${result.changes.map((c) => html`<tr><td>${c.itemId}</td><td>${c.unitId ?? 'mọi đơn vị'}</td><td>${CHANGE_FIELD_VI[c.field]}</td><td>${instants(c.before)}</td><td>${instants(c.after)}</td></tr>`)}
+function changesTable(frame: Frame, result: CalendarResult): Html {
+  if (result.changes.length === 0) return html`<p>${t(frame, 'Không hạn, ngày nhắc nào thay đổi.', 'No deadline or reminder day changes.')}</p>`;
+  const instants = (list: string[]) => list.map((i) => stamp(frame, i)).join(', ') || '—';
+  return html`<div class="scroll"><table id="calendar-changes"><thead><tr><th scope="col">${t(frame, 'Mục', 'Item')}</th><th scope="col">${t(frame, 'Đơn vị', 'Unit')}</th><th scope="col">${t(frame, 'Nội dung', 'What')}</th><th scope="col">${t(frame, 'Trước', 'Before')}</th><th scope="col">${t(frame, 'Sau', 'After')}</th></tr></thead><tbody>
+${result.changes.map((c) => html`<tr><td>${c.itemId}</td><td>${c.unitId ?? t(frame, 'mọi đơn vị', 'every unit')}</td><td>${t(frame, CHANGE_FIELD_VI, CHANGE_FIELD_EN)[c.field]}</td><td>${instants(c.before)}</td><td>${instants(c.after)}</td></tr>`)}
 </tbody></table></div>`;
 }
 
@@ -448,30 +491,42 @@ export function calendarPage(frame: Frame, ref: { blocId: string; year: number; 
   const preview = forms.preview;
   const apply =
     preview && forms.canAct
-      ? html`<h2>Áp dụng</h2>
-<p id="calendar-moves">${preview.moved.length > 0 ? `Sẽ đổi ngày của các mục: ${preview.moved.join(', ')}; các ngày nhắc được tính lại theo lịch mới.` : 'Không mục nào đổi ngày; lịch nghỉ mới thay cho lịch đang dùng.'}</p>
+      ? html`<h2>${t(frame, 'Áp dụng', 'Apply')}</h2>
+<p id="calendar-moves">${
+          preview.moved.length > 0
+            ? t(frame, `Sẽ đổi ngày của các mục: ${preview.moved.join(', ')}; các ngày nhắc được tính lại theo lịch mới.`, `The dates of these items will move: ${preview.moved.join(', ')}; reminder days are worked out again by the new calendar.`)
+            : t(frame, 'Không mục nào đổi ngày; lịch nghỉ mới thay cho lịch đang dùng.', 'No item changes its date; the new holidays replace those in force.')
+        }</p>
 <form class="box" method="post" action="${action}/ap-dung">${csrf}
   <input type="hidden" name="decisions" value="${text}">
-  <label><input type="checkbox" name="confirm" value="1"> Tôi xác nhận thay lịch nghỉ lễ, Tết của năm ${ref.year} bằng các quyết định trên: các hạn và ngày nhắc tính lại theo đó, không tự trở về như cũ</label>
-  <p><button type="submit">Áp dụng</button></p>
+  <label><input type="checkbox" name="confirm" value="1"> ${t(
+    frame,
+    `Tôi xác nhận thay lịch nghỉ lễ, Tết của năm ${ref.year} bằng các quyết định trên: các hạn và ngày nhắc tính lại theo đó, không tự trở về như cũ`,
+    `I confirm replacing the ${ref.year} holidays with the decisions above: deadlines and reminder days are worked out again by them and do not go back by themselves`,
+  )}</label>
+  <p><button type="submit">${t(frame, 'Áp dụng', 'Apply')}</button></p>
 </form>`
       : '';
   const form = forms.canAct
     ? html`<form class="box wide" method="post" action="${action}/xem-truoc">${csrf}
-  <label for="decisions">Các quyết định, viết như mục calendar của tệp kế hoạch (YAML)</label>
+  <label for="decisions">${t(frame, 'Các quyết định, viết như mục calendar của tệp kế hoạch (YAML)', "The decisions, written as the plan file's calendar section (YAML)")}</label>
   <textarea id="decisions" name="decisions" rows="14" spellcheck="false" placeholder="${ref.example}">${text}</textarea>
-  <p><button type="submit">Xem trước</button></p>
+  <p><button type="submit">${t(frame, 'Xem trước', 'Preview')}</button></p>
 </form>`
-    : html`<p>Chỉ Thư ký được thay lịch nghỉ của năm.</p>`;
+    : html`<p>${t(frame, 'Chỉ Thư ký được thay lịch nghỉ của năm.', "Only the secretariat may replace the year's holidays.")}</p>`;
   return layout(
     frame,
-    `Quyết định nghỉ lễ, Tết — năm ${ref.year}`,
-    html`<p><a href="${yearPath(ref.blocId, ref.year)}">← Bảng tình hình năm ${ref.year}</a></p>
-<p class="muted">Lịch nghỉ Tết, nghỉ bù, làm bù theo thông báo của Thủ tướng Chính phủ thay cho các quyết định đang dùng của năm; các hạn rơi vào ngày nghỉ được dời theo.</p>
-${forms.error ? html`<p class="error" role="alert">${forms.error}</p>` : ''}
-${forms.notice ? html`<p class="notice" role="status">${forms.notice}</p>` : ''}
+    `${t(frame, 'Quyết định nghỉ lễ, Tết — năm', 'Holiday decisions — year')} ${ref.year}`,
+    html`${backToYear(frame, ref.blocId, ref.year)}
+<p class="muted">${t(
+      frame,
+      'Lịch nghỉ Tết, nghỉ bù, làm bù theo thông báo của Thủ tướng Chính phủ thay cho các quyết định đang dùng của năm; các hạn rơi vào ngày nghỉ được dời theo.',
+      "The Tết holidays, days in lieu and swapped working days announced by the Prime Minister replace the year's decisions in force; deadlines falling on a day off move with them.",
+    )}</p>
+${refusal(frame, forms.error)}
+${noticeOf(forms.notice)}
 ${form}
-${preview ? html`<h2>Xem trước</h2><p class="muted">Chưa có gì thay đổi.</p>${changesTable(preview)}` : ''}
+${preview ? html`<h2>${t(frame, 'Xem trước', 'Preview')}</h2><p class="muted">${t(frame, 'Chưa có gì thay đổi.', 'Nothing has changed yet.')}</p>${changesTable(frame, preview)}` : ''}
 ${apply}`,
   );
 }

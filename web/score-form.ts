@@ -9,6 +9,7 @@ import { InputError } from '../client/errors';
 import type { RefusalSource } from '../client/workflow-handle';
 import type { ScoreInput } from '../workflows/messages';
 import type { ScoreVersion } from '../workflows/model';
+import type { Lang } from './lang';
 
 export type ScoreField = 'points' | 'deduction' | 'bonus' | 'justification';
 
@@ -37,9 +38,15 @@ const FIELD_VI: Record<string, string> = {
 export const scoreRefusal: RefusalSource = (field, reason) => `${FIELD_VI[field] ?? field}: ${reason}`;
 
 /** The notices after a sheet is sent (`da=` of the page it leads back to). */
-export const SCORE_NOTICES: Record<string, string> = {
-  'cham-diem': 'Đã ghi nhận bảng tự chấm điểm của đơn vị; mỗi lần gửi đều được lưu lại.',
-  'cham-diem-khong-doi': 'Bảng tự chấm điểm giống hệt lần gửi trước: không ghi thêm lần gửi mới.',
+export const SCORE_NOTICES: Record<Lang, Record<string, string>> = {
+  vi: {
+    'cham-diem': 'Đã ghi nhận bảng tự chấm điểm của đơn vị; mỗi lần gửi đều được lưu lại.',
+    'cham-diem-khong-doi': 'Bảng tự chấm điểm giống hệt lần gửi trước: không ghi thêm lần gửi mới.',
+  },
+  en: {
+    'cham-diem': "The unit's self-score sheet is recorded; every sheet sent is kept.",
+    'cham-diem-khong-doi': 'The self-score sheet is the same as the last one sent: no new version recorded.',
+  },
 };
 
 function text(form: Record<string, string>, name: string): string | undefined {

@@ -6,12 +6,22 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { KIND_VI, type Criterion } from '../config/scoring';
-import { stampVi, whenVi } from '../client/cell-wording';
-import { pts, statusVi, tableHeadingVi, versionVi } from '../client/score-wording';
+import { titleOf } from '../activities/mail/templates/words';
+import { stampEn, stampVi, whenEn, whenVi } from '../client/cell-wording';
+import { pts, statusEn, statusVi, tableHeadingEn, tableHeadingVi, versionEn, versionVi } from '../client/score-wording';
 import type { ScoresView } from '../workflows/messages';
 import type { ScoreVersion } from '../workflows/model';
 import { latestVersion, openCorrection } from '../workflows/ranking';
 import { scoreField, scoreFormOf } from './score-form';
+import { refusalFor, t, type Lang } from './lang';
+
+/** The unit's reader: its form's token and its language. */
+interface Reader {
+  csrf: string;
+  lang: Lang;
+}
+
+const KIND_EN: Record<Criterion['kind'], string> = { quantitative: 'quantitative', qualitative: 'qualitative' };
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -25,32 +35,32 @@ export interface ScoreFormState {
 const asNumberValue = (typed: string | undefined): string => (typed ?? '').trim().replace(',', '.');
 
 /** "38, trừ 1, thưởng +3": one criterion of a sheet already sent. */
-function sentVi(version: ScoreVersion | undefined, code: string): string {
+function sentIn(r: Reader, version: ScoreVersion | undefined, code: string): string {
   if (!version) return '—';
   const claimed = version.bonus.find((b) => b.criterion === code);
   return [
     pts(version.points[code]),
-    ...(version.deductions?.[code] ? [`trừ ${pts(version.deductions[code])}`] : []),
-    ...(claimed ? [`thưởng +${pts(claimed.points)}`] : []),
+    ...(version.deductions?.[code] ? [`${t(r, 'trừ', 'minus')} ${pts(version.deductions[code])}`] : []),
+    ...(claimed ? [`${t(r, 'thưởng', 'bonus')} +${pts(claimed.points)}`] : []),
   ].join(', ');
 }
 
-function criterionRow(c: Criterion, v: Record<string, string>, latest: ScoreVersion | undefined): Html {
+function criterionRow(r: Reader, c: Criterion, v: Record<string, string>, latest: ScoreVersion | undefined): Html {
   const input = (field: 'points' | 'deduction' | 'bonus', max: number, label: string, title?: string) => {
     const name = scoreField(field, c.code);
     return html`<input type="number" id="${name}" name="${name}" min="0" max="${max}" step="0.01" ${field === 'points' ? 'required' : ''}
-      value="${asNumberValue(v[name])}" aria-label="${label}, tiêu chí ${c.code} (tối đa ${pts(max)})" ${title ? html`title="${title}"` : ''}>`;
+      value="${asNumberValue(v[name])}" aria-label="${label}, ${t(r, 'tiêu chí', 'criterion')} ${c.code} (${t(r, 'tối đa', 'at most')} ${pts(max)})" ${title ? html`title="${title}"` : ''}>`;
   };
   const justification = scoreField('justification', c.code);
-  return html`<tr><th scope="row">${c.code}</th><td>${c.title}</td><td>${KIND_VI[c.kind]}</td><td>${pts(c.max)}</td>
-  <td>${input('points', c.max, 'Điểm tự chấm')}</td>
-  <td>${c.deduction ? html`${input('deduction', c.deduction.max, 'Điểm trừ', c.deduction.rule)}${c.deduction.rule ? html`<small>${c.deduction.rule}</small>` : ''}` : '—'}</td>
-  <td>${c.bonus ? input('bonus', c.bonus.max, 'Điểm thưởng đề nghị') : '—'}</td>
-  <td>${c.bonus ? html`<input id="${justification}" name="${justification}" value="${v[justification] ?? ''}" aria-label="Giải trình điểm thưởng, tiêu chí ${c.code}">` : '—'}</td>
-  <td data-sent="${c.code}">${sentVi(latest, c.code)}</td></tr>`;
+  return html`<tr><th scope="row">${c.code}</th><td>${titleOf(c, r.lang)}</td><td>${t(r, KIND_VI, KIND_EN)[c.kind]}</td><td>${pts(c.max)}</td>
+  <td>${input('points', c.max, t(r, 'Điểm tự chấm', 'Self-score'))}</td>
+  <td>${c.deduction ? html`${input('deduction', c.deduction.max, t(r, 'Điểm trừ', 'Deduction'), c.deduction.rule)}${c.deduction.rule ? html`<small>${c.deduction.rule}</small>` : ''}` : '—'}</td>
+  <td>${c.bonus ? input('bonus', c.bonus.max, t(r, 'Điểm thưởng đề nghị', 'Bonus claimed')) : '—'}</td>
+  <td>${c.bonus ? html`<input id="${justification}" name="${justification}" value="${v[justification] ?? ''}" aria-label="${t(r, 'Giải trình điểm thưởng, tiêu chí', 'Bonus justification, criterion')} ${c.code}">` : '—'}</td>
+  <td data-sent="${c.code}">${sentIn(r, latest, c.code)}</td></tr>`;
 }
 
-export function scoreSection(csrf: string, scores: ScoresView, unitId: string, action: string, state: ScoreFormState = {}): Html {
+export function scoreSection(r: Reader, scores: ScoresView, unitId: string, action: string, state: ScoreFormState = {}): Html {
   const unit = scores.units.find((u) => u.unitId === unitId);
   const latest = latestVersion(unit?.record);
   const asked = openCorrection(unit?.record);
@@ -58,27 +68,38 @@ export function scoreSection(csrf: string, scores: ScoresView, unitId: string, a
   const claims = latest?.bonus ?? [];
   const dueAt = unit?.dueAt ?? scores.dueAt;
   const groups = scores.table.groups.map(
-    (g) => html`<tbody><tr><th scope="colgroup" colspan="9">${g.code}. ${g.title}</th></tr>${g.criteria.map((c) => criterionRow(c, v, latest))}</tbody>`,
+    (g) => html`<tbody><tr><th scope="colgroup" colspan="9">${g.code}. ${titleOf(g, r.lang)}</th></tr>${g.criteria.map((c) => criterionRow(r, c, v, latest))}</tbody>`,
   );
-  return html`<h2 id="tu-cham-diem">Tự chấm điểm</h2>
-<p class="muted">Thang điểm: ${tableHeadingVi(scores.table)}.${dueAt ? ` Hạn gửi: ${whenVi(dueAt)}; sau hạn, sửa bảng cần ${scores.terms.vi.secretariat} đồng ý.` : ''}
-Điểm thưởng chỉ được cộng khi Hội nghị của ${scores.terms.vi.bloc} thống nhất.</p>
+  const th = (vi: string, en: string) => html`<th scope="col">${t(r, vi, en)}</th>`;
+  const { vi: termsVi, en: termsEn } = scores.terms;
+  return html`<h2 id="tu-cham-diem">${t(r, 'Tự chấm điểm', 'Self-scoring')}</h2>
+<p class="muted">${t(
+    r,
+    `Thang điểm: ${tableHeadingVi(scores.table)}.${dueAt ? ` Hạn gửi: ${whenVi(dueAt)}; sau hạn, sửa bảng cần ${termsVi.secretariat} đồng ý.` : ''}
+Điểm thưởng chỉ được cộng khi Hội nghị của ${termsVi.bloc} thống nhất.`,
+    `Scoring table: ${tableHeadingEn(scores.table)}.${dueAt ? ` Due: ${whenEn(dueAt)}; after that, changing the sheet needs the ${termsEn.secretariat}'s consent.` : ''}
+Bonus points count only once the ${termsEn.bloc}'s conference agrees.`,
+  )}</p>
 <table><tbody>
-<tr><th scope="row">Tình trạng</th><td id="score-status">${unit ? statusVi(unit.status) : '—'}</td></tr>
-<tr><th scope="row">Lần gửi gần nhất</th><td id="score-latest">${latest ? versionVi(latest, scores.terms) : 'chưa gửi lần nào'}</td></tr>
-<tr><th scope="row">Điểm thưởng đề nghị</th><td id="score-bonus">${claims.length === 0 ? 'không' : claims.map((b) => `${b.criterion}: +${pts(b.points)} (${b.justification ?? 'chưa giải trình'})`).join('; ')}</td></tr>
-${asked ? html`<tr><th scope="row">Đề nghị chỉnh sửa</th><td>${stampVi(asked.at)}: ${asked.reason}${asked.criteria ? ` (${asked.criteria.join(', ')})` : ''}</td></tr>` : ''}
+<tr><th scope="row">${t(r, 'Tình trạng', 'Status')}</th><td id="score-status">${unit ? t(r, statusVi, statusEn)(unit.status) : '—'}</td></tr>
+<tr><th scope="row">${t(r, 'Lần gửi gần nhất', 'Latest sent')}</th><td id="score-latest">${latest ? t(r, versionVi, versionEn)(latest, scores.terms) : t(r, 'chưa gửi lần nào', 'never sent')}</td></tr>
+<tr><th scope="row">${t(r, 'Điểm thưởng đề nghị', 'Bonus claimed')}</th><td id="score-bonus">${
+    claims.length === 0
+      ? t(r, 'không', 'none')
+      : claims.map((b) => `${b.criterion}: +${pts(b.points)} (${b.justification ?? t(r, 'chưa giải trình', 'not justified')})`).join('; ')
+  }</td></tr>
+${asked ? html`<tr><th scope="row">${t(r, 'Đề nghị chỉnh sửa', 'Corrections asked')}</th><td>${t(r, stampVi, stampEn)(asked.at)}: ${asked.reason}${asked.criteria ? ` (${asked.criteria.join(', ')})` : ''}</td></tr>` : ''}
 </tbody></table>
-${state.error ? html`<p class="error" role="alert" id="score-error">${state.error}</p>` : ''}
+${state.error ? html`<p class="error" role="alert" id="score-error">${refusalFor(r.lang, state.error)}</p>` : ''}
 <form class="box" method="post" action="${action}" id="score-form">
-  <input type="hidden" name="_csrf" value="${csrf}">
-  <div class="scroll"><table><thead><tr><th scope="col">Mã</th><th scope="col">Tiêu chí</th><th scope="col">Loại</th><th scope="col">Tối đa</th><th scope="col">Điểm tự chấm</th>
-  <th scope="col">Điểm trừ</th><th scope="col">Điểm thưởng đề nghị</th><th scope="col">Giải trình điểm thưởng</th><th scope="col">Lần gửi gần nhất</th></tr></thead>
+  <input type="hidden" name="_csrf" value="${r.csrf}">
+  <div class="scroll"><table><thead><tr>${th('Mã', 'Code')}${th('Tiêu chí', 'Criterion')}${th('Loại', 'Kind')}${th('Tối đa', 'Maximum')}${th('Điểm tự chấm', 'Self-score')}
+  ${th('Điểm trừ', 'Deduction')}${th('Điểm thưởng đề nghị', 'Bonus claimed')}${th('Giải trình điểm thưởng', 'Bonus justification')}${th('Lần gửi gần nhất', 'Latest sent')}</tr></thead>
   ${groups}</table></div>
-  <label for="score-reference">Số văn bản của bảng tự chấm điểm</label>
-  <input id="score-reference" name="reference" value="${v.reference ?? ''}" placeholder="ví dụ 12/BC-STP">
-  <label for="score-by">Người gửi (họ tên, chức vụ)</label>
+  <label for="score-reference">${t(r, 'Số văn bản của bảng tự chấm điểm', "The self-score sheet's reference")}</label>
+  <input id="score-reference" name="reference" value="${v.reference ?? ''}" placeholder="${t(r, 'ví dụ', 'e.g.')} 12/BC-STP">
+  <label for="score-by">${t(r, 'Người gửi (họ tên, chức vụ)', 'Sent by (name, position)')}</label>
   <input id="score-by" name="by" value="${v.by ?? ''}">
-  <p><button type="submit">Gửi bảng tự chấm điểm</button></p>
+  <p><button type="submit">${t(r, 'Gửi bảng tự chấm điểm', 'Send the self-score sheet')}</button></p>
 </form>`;
 }

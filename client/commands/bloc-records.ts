@@ -5,7 +5,7 @@ import type { YearSchedule } from '../../calendar/schedule';
 import { dueVi, kindVi } from '../../calendar/wording';
 import type { LogEntry } from '../../workflows/model';
 import { logQuery, stageQuery, timelineQuery, type StageView } from '../../workflows/messages';
-import { noInstantVi, stampVi } from '../cell-wording';
+import { noInstantVi, stampEn, stampVi } from '../cell-wording';
 import { emit, table } from '../output';
 import { blocYearCommand, jsonOption, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
@@ -19,6 +19,14 @@ export function fateVi(itemId: string, stage: StageView): string {
   if (!last) return '';
   const from = last.from ? last.from.date.split('-').reverse().join('/') : 'ngày của kế hoạch';
   return `dời từ ${from}${last.pastDated ? ' (ghi nhận sau)' : ''}`;
+}
+
+export function fateEn(itemId: string, stage: StageView): string {
+  const cancelled = stage.cancelled.find((c) => c.itemId === itemId);
+  if (cancelled) return `CANCELLED ${stampEn(cancelled.at)}${cancelled.reason ? `: ${cancelled.reason}` : ''}`;
+  const last = stage.moves.filter((m) => m.itemId === itemId).at(-1);
+  if (!last) return '';
+  return `moved from ${last.from ? last.from.date : 'the plan\'s day'}${last.pastDated ? ' (recorded afterwards)' : ''}`;
 }
 
 /** The schedule in force, read at `at`: a window that ended without its day says so. */
@@ -56,6 +64,22 @@ export function deliveryVi(e: LogEntry, attempts?: Attempts): string {
       if (e.supersededBy === e.messageKey) return `lỗi tạm thời, đã gửi lại được: ${e.error ?? ''}`;
       if (e.supersededBy) return `lỗi tạm thời, không gửi lại: thư sau đã nhắc thay (${e.supersededBy}): ${e.error ?? ''}`;
       return `lỗi tạm thời (sẽ gửi lại): ${e.error ?? ''}`;
+  }
+}
+
+export function deliveryEn(e: LogEntry): string {
+  switch (e.status) {
+    case 'delivered':
+      return 'sent';
+    case 'partial':
+      return `partly sent, refused: ${(e.rejected ?? []).join(', ')}`;
+    case 'sending':
+      return 'sending';
+    case 'failed':
+      if (!e.transient) return `error: ${e.error ?? ''}`;
+      if (e.supersededBy === e.messageKey) return `temporary error, sent again: ${e.error ?? ''}`;
+      if (e.supersededBy) return `temporary error, not resent: a later message reminded instead (${e.supersededBy}): ${e.error ?? ''}`;
+      return `temporary error (will be resent): ${e.error ?? ''}`;
   }
 }
 

@@ -26,6 +26,7 @@ import { createDevServerEnv, serverNow } from './temporal';
 export const BLOC = 'thu-nghiem';
 export const OTHER_BLOC = 'khoi-khac';
 /** Markup in a unit's name, which every page must show as text. */
+export const REPORT_TITLE_EN = 'Mid-year report';
 export const MARKUP_UNIT_NAME = 'Sở <b>Bê</b> & "Cờ"';
 export const PASSWORD = 'mật-khẩu-đủ-dài-2049';
 /** The console's limit on an attached document, small so that a test can exceed it cheaply. */
@@ -88,6 +89,9 @@ export function fixtureBlocs(): BlocConfig[] {
   const main = smallBloc((c) => {
     const unit = c.units[1];
     if (unit) unit.name = MARKUP_UNIT_NAME;
+    // An English title for the console's English pages (test/web/language.test.ts).
+    const report = c.items?.find((i) => i.id === 'bao-cao-6-thang');
+    if (report) report.titleEn = REPORT_TITLE_EN;
   });
   // The other bloc scores its year, so that a unit's page has a self-score form (test/web/unit-score.test.ts).
   const other = smallBloc((c) => {

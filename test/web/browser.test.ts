@@ -299,3 +299,27 @@ test('a unit opens its page from the reminder it received, declares with its PDF
   expect(await rowsOf(`${year}/cho-xac-nhan`)).toEqual([expect.stringMatching(/^Sở Xây dựng \(minh họa\) Báo cáo nhanh .* 17\/BC-SXD Báo cáo nhanh\.pdf$/)]);
   await fx.env.client.workflow.getHandle(workflowId).terminate('test over');
 }, 8 * 60_000);
+
+test('the header switches the console to English and back to Vietnamese on the same page', async () => {
+  const year = fx.year;
+  const path = `/khoi/${BLOC}/${year}`;
+  await page.goto(`${fx.web.url}${path}?luc=${encodeURIComponent(`${year}-06-20T08:00:00+07:00`)}`);
+  if (new URL(page.url()).pathname === '/dang-nhap') {
+    await page.getByLabel('Tên tài khoản').fill(ACCOUNTS.secretariat.name);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === path);
+  }
+  const soC = page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"]');
+
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  expect(new URL(page.url()).pathname).toBe(path);
+  await expect(page.getByRole('columnheader', { name: 'Unit' }).count()).resolves.toBe(1);
+  await expect(soC.textContent()).resolves.toBe('extended to 30 Jun');
+  await page.screenshot({ path: join(DOCS, 'web-matrix-en.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+  await page.locator('html[lang="vi"]').waitFor({ state: 'attached' });
+  await expect(soC.textContent()).resolves.toBe('gia hạn đến 30/6');
+});
