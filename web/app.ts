@@ -654,8 +654,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   );
 
   app.get('/khoi/:bloc/:year/nhat-ky', async (c) => {
-    const { view, log } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), log: await h.query(logQuery) }));
-    return c.html(logPage(frame(c), { view, log }, { digests: c.req.query('tong-hop') === '1', unitId: c.req.query('don-vi') || undefined }));
+    const { view, schedule, log } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), log: await h.query(logQuery) }));
+    return c.html(logPage(frame(c), { view, schedule, log }, { digests: c.req.query('tong-hop') === '1', unitId: c.req.query('don-vi') || undefined }));
   });
 
   app.get('/khoi/:bloc/:year/lich', async (c) => {
@@ -666,8 +666,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   });
 
   app.get('/khoi/:bloc/:year/cho-xac-nhan', async (c) => {
-    const { view, declarations } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), declarations: await h.query(declarationsQuery) }));
-    return c.html(pendingPage(frame(c), { view, declarations }));
+    const { view, schedule, declarations } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), declarations: await h.query(declarationsQuery) }));
+    return c.html(pendingPage(frame(c), { view, schedule, declarations }));
   });
 
   /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */

@@ -35,13 +35,13 @@ export interface Frame {
 }
 
 /** The reader's words for what the record keeps in both languages, or writes in Vietnamese only. */
-const when = (f: Frame, iso: string) => t(f, whenVi, whenEn)(iso);
-const stamp = (f: Frame, iso: string) => t(f, stampVi, stampEn)(iso);
+export const when = (f: Frame, iso: string) => t(f, whenVi, whenEn)(iso);
+export const stamp = (f: Frame, iso: string) => t(f, stampVi, stampEn)(iso);
 const cellIn = (f: Frame, c: Cell, judged: Parameters<typeof cellVi>[1]) => t(f, cellVi, cellEn)(c, judged);
-const dueIn = (f: Frame, item: PlannedItem, zone: string) => (f.lang === 'en' ? dueEn(item) : dueVi(item, zone));
+export const dueIn = (f: Frame, item: PlannedItem, zone: string) => (f.lang === 'en' ? dueEn(item) : dueVi(item, zone));
 /** The plan's English title where it gives one: the status view carries the Vietnamese only. */
-const titleIn = (f: Frame, planned: Map<string, PlannedItem>, item: { id: string; title: string }) => titleOf(planned.get(item.id) ?? item, f.lang);
-const KIND_EN: Record<PlannedItem['kind'], string> = { deadline: 'deadline', task: 'task', event: 'event', handover: 'handover', ongoing: 'ongoing' };
+export const titleIn = (f: Frame, planned: Map<string, PlannedItem>, item: { id: string; title: string }) => titleOf(planned.get(item.id) ?? item, f.lang);
+export const KIND_EN: Record<PlannedItem['kind'], string> = { deadline: 'deadline', task: 'task', event: 'event', handover: 'handover', ongoing: 'ongoing' };
 /** A refusal shown on a form: the validators' "vi / en" in the reader's language. */
 const refusal = (f: Frame, error: string | undefined): Html | string => (error ? html`<p class="error" role="alert">${refusalFor(f.lang, error)}</p>` : '');
 const noticeOf = (notice: string | undefined): Html | string => (notice ? html`<p class="notice" role="status">${notice}</p>` : '');
@@ -196,6 +196,9 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   <a href="${base}/danh-gia.xlsx${at}">${t(frame, 'Tải về bảng đánh giá (.xlsx)', 'Download the evaluation workbook (.xlsx)')}</a>
   <a href="${calendarPath(view.blocId, view.year)}">${t(frame, 'Quyết định nghỉ lễ, Tết', 'Holiday decisions')}</a>
 </form>
+<p class="filters"><a href="${base}/nhat-ky">${t(frame, 'Nhật ký thư', 'Reminder log')}</a>
+  <a href="${base}/lich">${t(frame, 'Lịch năm', 'The year’s dates')}</a>
+  <a href="${base}/cho-xac-nhan" id="pending-count">${t(frame, 'Đơn vị báo đã gửi, chờ xác nhận', 'Declarations awaiting an answer')}: ${view.cells.filter((c) => c.state === 'declared').length}</a></p>
 <div data-live data-live-ms="${liveMs}"><p class="muted">${t(
       frame,
       `Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.`,
@@ -217,16 +220,48 @@ export interface CellForms {
   values?: Record<string, string>;
 }
 
-function logRows(frame: Frame, entries: LogEntry[]): Html {
-  if (entries.length === 0) return html`<p>${t(frame, 'Chưa gửi thư nào cho đơn vị về mục này.', 'No message sent to the unit about this item yet.')}</p>`;
-  return html`<div class="scroll"><table><thead><tr><th scope="col">${t(frame, 'Dự kiến', 'Planned')}</th><th scope="col">${t(frame, 'Gửi lúc', 'Sent at')}</th><th scope="col">${t(frame, 'Gửi đến', 'Sent to')}</th><th scope="col">${t(frame, 'Loại', 'Kind')}</th><th scope="col">${t(frame, 'Kết quả', 'Outcome')}</th></tr></thead><tbody>
-${entries.map(
-  (e) => html`<tr><td>${stamp(frame, e.plannedAt)}</td><td>${e.status === 'sending' ? '—' : stamp(frame, e.sentAt)}</td><td>${e.to.join(', ')}</td>
-    <td>${[...new Set(e.notices.map((n) => n.kind))].join(', ')}</td><td>${t(frame, deliveryVi, deliveryEn)(e)}</td></tr>`,
-)}</tbody></table></div>`;
+const NOTICE_KIND: Record<string, [string, string]> = {
+  reminder: ['nhắc hạn', 'reminder'],
+  taskReminder: ['nhắc việc', 'task reminder'],
+  followUp: ['đôn đốc', 'follow-up'],
+  invitation: ['giấy mời', 'invitation'],
+  digest: ['tổng hợp', 'digest'],
+  handover: ['chuyển giao', 'handover'],
+};
+const noticeKind = (f: Frame, kind: string) => {
+  const words = NOTICE_KIND[kind];
+  return words ? t(f, ...words) : kind;
+};
+
+/** Who a message of the year's log went to: a unit by its name, the digest to the leader and the secretariat. */
+function addresseeIn(f: Frame, entry: LogEntry, names: Map<string, string>): string {
+  if (entry.addressee === 'digest') return t(f, 'Thư tổng hợp (Khối trưởng, Thư ký)', 'Digest (leader, secretariat)');
+  const handover = /^handover:(.+)$/.exec(entry.addressee)?.[1];
+  if (handover) return `${t(f, 'Thông báo chuyển giao', 'Handover notice')}: ${names.get(handover) ?? handover}`;
+  return names.get(entry.addressee) ?? entry.addressee;
 }
 
-function backToYear(frame: Frame, blocId: string, year: number): Html {
+/**
+ * The reminder log as a table: a cell's (one unit, one item), or, given the year's names and titles, the year's,
+ * which says whom each message went to and what it was about.
+ */
+export function logTable(frame: Frame, entries: LogEntry[], year?: { names: Map<string, string>; titles: Map<string, string> }): Html {
+  const head = year
+    ? [t(frame, 'Dự kiến', 'Planned'), t(frame, 'Gửi lúc', 'Sent at'), t(frame, 'Gửi đến', 'Sent to'), t(frame, 'Nội dung', 'About'), 'Message-ID', t(frame, 'Kết quả', 'Outcome')]
+    : [t(frame, 'Dự kiến', 'Planned'), t(frame, 'Gửi lúc', 'Sent at'), t(frame, 'Gửi đến', 'Sent to'), t(frame, 'Loại', 'Kind'), t(frame, 'Kết quả', 'Outcome')];
+  const row = (e: LogEntry) => {
+    const sent = e.status === 'sending' ? '—' : stamp(frame, e.acceptedAt ?? e.sentAt);
+    const outcome = t(frame, deliveryVi, deliveryEn)(e);
+    if (!year) return html`<tr><td>${stamp(frame, e.plannedAt)}</td><td>${sent}</td><td>${e.to.join(', ')}</td><td>${[...new Set(e.notices.map((n) => noticeKind(frame, n.kind)))].join(', ')}</td><td>${outcome}</td></tr>`;
+    const about = [...new Set(e.notices.map((n) => `${year.titles.get(n.itemId) ?? n.itemId} (${noticeKind(frame, n.kind)})`))].join('; ');
+    return html`<tr><td>${stamp(frame, e.plannedAt)}</td><td>${sent}</td><td>${addresseeIn(frame, e, year.names)}<br><small class="muted">${e.to.join(', ')}</small></td>
+      <td>${about}</td><td><small>${e.messageId ?? '—'}</small></td><td>${outcome}</td></tr>`;
+  };
+  return html`<div class="scroll"><table id="log"><thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>
+${entries.map(row)}</tbody></table></div>`;
+}
+
+export function backToYear(frame: Frame, blocId: string, year: number): Html {
   return html`<p><a href="${yearPath(blocId, year)}">← ${t(frame, 'Bảng tình hình năm', 'Status of')} ${year}</a></p>`;
 }
 
@@ -234,7 +269,7 @@ export function filePath(blocId: string, year: number, file: StoredFile): string
   return `${yearPath(blocId, year)}/tep/${file.sha256}`;
 }
 
-function fileLink(href: string | undefined, file: StoredFile | undefined): Html | string {
+export function fileLink(href: string | undefined, file: StoredFile | undefined): Html | string {
   if (!file) return '—';
   const label = `${file.name} (${file.type.toUpperCase()}, ${sizeVi(file.size)})`;
   return href ? html`<a href="${href}" download>${label}</a>` : label;
@@ -325,7 +360,7 @@ ${noticeOf(forms.notice)}
 </tbody></table>
 ${declarations.length > 0 ? html`<h2>${t(frame, 'Đơn vị báo đã gửi', 'The unit says it sent')}</h2>${declarationRows(frame, declarations, (f) => filePath(view.blocId, view.year, f))}` : ''}
 <h2>${t(frame, 'Thư nhắc đã gửi', 'Reminders sent')}</h2>
-${logRows(frame, entries)}
+${entries.length === 0 ? html`<p>${t(frame, 'Chưa gửi thư nào cho đơn vị về mục này.', 'No message sent to the unit about this item yet.')}</p>` : logTable(frame, entries)}
 ${forms.unitLink ? html`<h2>${t(frame, 'Trang riêng của đơn vị', "The unit's own page")}</h2><p>${t(frame, 'Đơn vị xem các hạn của mình tại:', 'The unit sees its deadlines at:')} <a href="${forms.unitLink}" id="unit-link">${forms.unitLink}</a></p>` : ''}
 ${actions}`,
   );

@@ -6,43 +6,14 @@
  */
 import { html } from 'hono/html';
 import type { YearSchedule } from '../calendar/schedule';
-import { dueVi, kindVi } from '../calendar/wording';
-import { noInstantVi, stampVi, whenVi } from '../client/cell-wording';
-import { deliveryVi, fateVi } from '../client/commands/bloc-records';
+import { kindVi } from '../calendar/wording';
+import { noInstantVi } from '../client/cell-wording';
+import { fateEn, fateVi } from '../client/commands/bloc-records';
 import { sentOnVi } from '../client/declaration-wording';
 import type { StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry } from '../workflows/model';
-import { cellPath, layout, yearPath, type Frame } from './pages';
-
-const KIND_VI: Record<string, string> = {
-  reminder: 'nhắc hạn',
-  taskReminder: 'nhắc việc',
-  followUp: 'đôn đốc',
-  invitation: 'giấy mời',
-  digest: 'tổng hợp',
-  handover: 'chuyển giao',
-  scoring: 'chấm điểm',
-};
-
-export function logPath(blocId: string, year: number): string {
-  return `${yearPath(blocId, year)}/nhat-ky`;
-}
-
-export function timelinePath(blocId: string, year: number): string {
-  return `${yearPath(blocId, year)}/lich`;
-}
-
-export function pendingPath(blocId: string, year: number): string {
-  return `${yearPath(blocId, year)}/cho-xac-nhan`;
-}
-
-/** Who a message went to, in words: a unit by its name, the digest to the leader and the secretariat. */
-function addresseeVi(entry: LogEntry, names: Map<string, string>): string {
-  if (entry.addressee === 'digest') return 'Thư tổng hợp (Khối trưởng, Thư ký)';
-  const handover = /^handover:(.+)$/.exec(entry.addressee)?.[1];
-  if (handover) return `Thông báo chuyển giao: ${names.get(handover) ?? handover}`;
-  return names.get(entry.addressee) ?? entry.addressee;
-}
+import { t } from './lang';
+import { backToYear, cellPath, dueIn, KIND_EN, layout, logTable, stamp, titleIn, when, yearPath, type Frame } from './pages';
 
 export interface LogFilter {
   /** Only the digests. */
@@ -50,78 +21,85 @@ export interface LogFilter {
   unitId?: string;
 }
 
-export function logPage(frame: Frame, context: { view: StatusView; log: LogEntry[] }, filter: LogFilter): ReturnType<typeof layout> {
+type YearContext = { view: StatusView; schedule: YearSchedule };
+
+function titlesOf(frame: Frame, { schedule }: YearContext): Map<string, string> {
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
+  return new Map(schedule.items.map((i) => [i.id, titleIn(frame, planned, i)] as const));
+}
+
+export function logPage(frame: Frame, context: YearContext & { log: LogEntry[] }, filter: LogFilter): ReturnType<typeof layout> {
   const { view } = context;
-  const names = new Map(view.units.map((u) => [u.id, u.name]));
-  const titles = new Map(view.items.map((i) => [i.id, i.title]));
   const shown = context.log
     .filter((e) => (!filter.digests || e.addressee === 'digest') && (!filter.unitId || e.addressee === filter.unitId))
     .sort((a, b) => Date.parse(b.plannedAt) - Date.parse(a.plannedAt));
-  const base = logPath(view.blocId, view.year);
-  const rows = shown.map(
-    (e) => html`<tr><td>${stampVi(e.plannedAt)}</td><td>${e.status === 'sending' ? '—' : stampVi(e.acceptedAt ?? e.sentAt)}</td>
-      <td>${addresseeVi(e, names)}<br><small class="muted">${e.to.join(', ')}</small></td>
-      <td>${[...new Set(e.notices.map((n) => `${titles.get(n.itemId) ?? n.itemId} (${KIND_VI[n.kind] ?? n.kind})`))].join('; ')}</td>
-      <td><small>${e.messageId ?? '—'}</small></td><td>${deliveryVi(e)}</td></tr>`,
-  );
   const unitOptions = view.units.map((u) => html`<option value="${u.id}" ${u.id === filter.unitId ? 'selected' : ''}>${u.name}</option>`);
+  const names = new Map(view.units.map((u) => [u.id, u.name]));
   return layout(
     frame,
-    `Nhật ký thư — ${view.blocId}, năm ${view.year}`,
-    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
-<p class="muted">Mỗi thư hệ thống đã gửi, mới nhất trước: dự kiến gửi lúc, máy chủ thư nhận lúc, gửi đến, nội dung và kết quả. Đây là bằng chứng đơn vị đã được nhắc.</p>
-<form class="filters" method="get" action="${base}">
-  <label for="don-vi">Đơn vị</label>
-  <select id="don-vi" name="don-vi"><option value="">Tất cả</option>${unitOptions}</select>
-  <label><input type="checkbox" name="tong-hop" value="1" ${filter.digests ? 'checked' : ''}> Chỉ thư tổng hợp</label>
-  <button type="submit">Lọc</button>
+    `${t(frame, 'Nhật ký thư', 'Reminder log')} — ${view.blocId}, ${t(frame, 'năm', 'year')} ${view.year}`,
+    html`${backToYear(frame, view.blocId, view.year)}
+<p class="muted">${t(
+      frame,
+      'Mỗi thư hệ thống đã gửi, mới nhất trước: dự kiến gửi lúc, máy chủ thư nhận lúc, gửi đến, nội dung và kết quả. Đây là bằng chứng đơn vị đã được nhắc.',
+      'Every message the engine sent, newest first: when it was planned, when the mail server accepted it, to whom, about what, and how it went. It is the record that a unit was told.',
+    )}</p>
+<form class="filters" method="get" action="${yearPath(view.blocId, view.year)}/nhat-ky">
+  <label for="don-vi">${t(frame, 'Đơn vị', 'Unit')}</label>
+  <select id="don-vi" name="don-vi"><option value="">${t(frame, 'Tất cả', 'All')}</option>${unitOptions}</select>
+  <label><input type="checkbox" name="tong-hop" value="1" ${filter.digests ? 'checked' : ''}> ${t(frame, 'Chỉ thư tổng hợp', 'Digests only')}</label>
+  <button type="submit">${t(frame, 'Lọc', 'Filter')}</button>
 </form>
-${shown.length === 0
-  ? html`<p>Chưa có thư nào.</p>`
-  : html`<div class="scroll"><table id="log"><thead><tr><th scope="col">Dự kiến</th><th scope="col">Gửi lúc</th><th scope="col">Gửi đến</th><th scope="col">Nội dung</th><th scope="col">Message-ID</th><th scope="col">Kết quả</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`}`,
+${shown.length === 0 ? html`<p>${t(frame, 'Chưa có thư nào.', 'No message yet.')}</p>` : logTable(frame, shown, { names, titles: titlesOf(frame, context) })}`,
   );
 }
 
 export function timelinePage(frame: Frame, context: { blocId: string; year: number; schedule: YearSchedule; stage: StageView; at: string }): ReturnType<typeof layout> {
   const { schedule, stage } = context;
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const rows = schedule.items.map(
-    (i) => html`<tr><td>${kindVi(i.kind)}</td><th scope="row">${i.title}</th><td>${dueVi(i, schedule.timeZone)}</td>
-      <td>${i.at ? whenVi(i.at) : noInstantVi(i, context.at)}</td><td>${fateVi(i.id, stage) || '—'}</td></tr>`,
+    (i) => html`<tr><td>${t(frame, kindVi(i.kind), KIND_EN[i.kind])}</td><th scope="row">${titleIn(frame, planned, i)}</th><td>${dueIn(frame, i, schedule.timeZone)}</td>
+      <td>${i.at ? when(frame, i.at) : noInstantVi(i, context.at)}</td><td>${t(frame, fateVi, fateEn)(i.id, stage) || '—'}</td></tr>`,
   );
   return layout(
     frame,
-    `Lịch năm ${context.year} — ${context.blocId}`,
-    html`<p><a href="${yearPath(context.blocId, context.year)}">← Bảng tình hình năm ${context.year}</a></p>
-<p class="muted">Các mốc của năm như đang áp dụng, sau mọi lần gia hạn, dời ngày, hủy và thay lịch nghỉ.</p>
-<div class="scroll"><table id="timeline"><thead><tr><th scope="col">Loại</th><th scope="col">Việc</th><th scope="col">Hạn theo kế hoạch</th><th scope="col">Thời điểm</th><th scope="col">Ghi chú</th></tr></thead>
+    `${t(frame, 'Lịch năm', 'The dates of')} ${context.year} — ${context.blocId}`,
+    html`${backToYear(frame, context.blocId, context.year)}
+<p class="muted">${t(frame, 'Các mốc của năm như đang áp dụng, sau mọi lần gia hạn, dời ngày, hủy và thay lịch nghỉ.', 'The year’s dates as they stand, after every extension, move, cancellation and calendar change.')}</p>
+<div class="scroll"><table id="timeline"><thead><tr><th scope="col">${t(frame, 'Loại', 'Kind')}</th><th scope="col">${t(frame, 'Việc', 'Item')}</th><th scope="col">${t(frame, 'Hạn theo kế hoạch', 'Due by the plan')}</th><th scope="col">${t(frame, 'Thời điểm', 'Instant')}</th><th scope="col">${t(frame, 'Ghi chú', 'Note')}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`,
   );
 }
 
 /** Declarations awaiting the secretariat, oldest first: each links to its cell, where it is confirmed or rejected. */
-export function pendingPage(frame: Frame, context: { view: StatusView; declarations: Record<string, Record<string, Declaration[]>> }): ReturnType<typeof layout> {
+export function pendingPage(frame: Frame, context: YearContext & { declarations: Record<string, Record<string, Declaration[]>> }): ReturnType<typeof layout> {
   const { view } = context;
   const names = new Map(view.units.map((u) => [u.id, u.name]));
-  const titles = new Map(view.items.map((i) => [i.id, i.title]));
+  const titles = titlesOf(frame, context);
   const waiting = Object.entries(context.declarations)
-    .flatMap(([itemId, byUnit]) => Object.entries(byUnit).flatMap(([unitId, list]) => {
-      const last = list.at(-1);
-      return last && !last.review ? [{ itemId, unitId, d: last }] : [];
-    }))
+    .flatMap(([itemId, byUnit]) =>
+      Object.entries(byUnit).flatMap(([unitId, list]) => {
+        const last = list.at(-1);
+        return last && !last.review ? [{ itemId, unitId, d: last }] : [];
+      }),
+    )
     .sort((a, b) => Date.parse(a.d.declaredAt) - Date.parse(b.d.declaredAt));
   const rows = waiting.map(
     ({ itemId, unitId, d }) => html`<tr><th scope="row"><a href="${cellPath(view.blocId, view.year, unitId, itemId)}">${names.get(unitId) ?? unitId}</a></th>
-      <td>${titles.get(itemId) ?? itemId}</td><td>${stampVi(d.declaredAt)}</td><td>${sentOnVi(d.sentOn)}</td><td>${d.reference}</td><td>${d.file ? d.file.name : '—'}</td></tr>`,
+      <td>${titles.get(itemId) ?? itemId}</td><td>${stamp(frame, d.declaredAt)}</td><td>${t(frame, sentOnVi(d.sentOn), d.sentOn)}</td><td>${d.reference}</td><td>${d.file ? d.file.name : '—'}</td></tr>`,
   );
   return layout(
     frame,
-    `Đơn vị báo đã gửi, chờ xác nhận — năm ${view.year}`,
-    html`<p><a href="${yearPath(view.blocId, view.year)}">← Bảng tình hình năm ${view.year}</a></p>
+    `${t(frame, 'Đơn vị báo đã gửi, chờ xác nhận', 'Declarations awaiting an answer')} — ${view.year}`,
+    html`${backToYear(frame, view.blocId, view.year)}
 ${waiting.length === 0
-  ? html`<p>Không có lời báo nào chờ xác nhận.</p>`
-  : html`<p class="muted">Bấm tên đơn vị để xem văn bản và xác nhận hoặc không xác nhận. Trong khi chờ, đơn vị không nhận thư nhắc việc đó.</p>
-<div class="scroll"><table id="pending"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Việc</th><th scope="col">Báo lúc</th><th scope="col">Ngày gửi</th><th scope="col">Số văn bản</th><th scope="col">Tệp</th></tr></thead>
+  ? html`<p>${t(frame, 'Không có lời báo nào chờ xác nhận.', 'No declaration awaits an answer.')}</p>`
+  : html`<p class="muted">${t(
+      frame,
+      'Bấm tên đơn vị để xem văn bản và xác nhận hoặc không xác nhận. Trong khi chờ, đơn vị không nhận thư nhắc việc đó.',
+      'Open a unit to see its document and confirm or reject it. While it waits, the unit gets no reminder about that item.',
+    )}</p>
+<div class="scroll"><table id="pending"><thead><tr><th scope="col">${t(frame, 'Đơn vị', 'Unit')}</th><th scope="col">${t(frame, 'Việc', 'Item')}</th><th scope="col">${t(frame, 'Báo lúc', 'Declared at')}</th><th scope="col">${t(frame, 'Ngày gửi', 'Sent on')}</th><th scope="col">${t(frame, 'Số văn bản', 'Document number')}</th><th scope="col">${t(frame, 'Tệp', 'File')}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`}`,
   );
 }
