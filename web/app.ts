@@ -27,9 +27,11 @@ import {
   restoreItem,
   reviewDeclaration,
   stageQuery,
+  timelineQuery,
   updateContacts,
 } from '../workflows/messages';
 import type { CalendarEvent } from '../activities/mail/ics';
+import { senderFromEnv } from '../activities/mail/settings';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
@@ -39,7 +41,7 @@ import { unitCalendar } from './unit-calendar';
 import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
 import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
-import { CONTENT_TYPE, DEFAULT_MAX_UPLOAD_BYTES, readUpload, sizeVi, storeUpload, type UploadStore } from './uploads';
+import { CONTENT_TYPE, readUpload, sizeVi, storeUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
 import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
 import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
@@ -194,7 +196,6 @@ function safeNext(next: string | undefined): string {
 const isCodec = (c: Context) => c.req.path.startsWith(`${CODEC_PATH}/`);
 /** The forms that carry a document: a unit's declaration, and the secretariat's record of a submission. */
 const takesFile = (c: Context) => c.req.method === 'POST' && (/^\/don-vi\/[^/]+\/\d{4}\/[^/]+\/bao-gui$/.test(c.req.path) || /^\/khoi\/[^/]+\/\d{4}\/o\/[^/]+\/[^/]+\/nop$/.test(c.req.path));
-const DEFAULT_ORGANIZER = { name: 'Khối thi đua', address: 'khoi-thi-dua@localhost' };
 
 type Words = [vi: string, en: string];
 
@@ -289,7 +290,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   });
 
   // Every form carries the token of its session (or of the sign-in page).
-  const uploads = opts.uploads ?? { dir: 'data/uploads', maxBytes: DEFAULT_MAX_UPLOAD_BYTES };
+  // Without options, the defaults the environment's readers give: data/uploads, 10 MB, the mail's default sender.
+  const uploads = opts.uploads ?? uploadStoreFromEnv({});
+  const organizer = opts.organizer ?? senderFromEnv({});
   app.use('*', async (c, next) => {
     if (isCodec(c)) return next();
     if (takesFile(c)) {
@@ -661,7 +664,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.get('/khoi/:bloc/:year/lich', async (c) => {
     const ref = refOf(c);
     const at = judgedNow();
-    const { schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, at)), stage: await h.query(stageQuery) }));
+    const { schedule, stage } = await onBlocYear(client, ref, async (h) => ({ schedule: await h.query(timelineQuery), stage: await h.query(stageQuery) }));
     return c.html(timelinePage(frame(c), { blocId: ref.bloc, year: ref.year, schedule, stage, at }));
   });
 
@@ -714,7 +717,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const { ref } = gate;
     const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, judgedNow()));
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
-    return c.body(unitCalendar(view, schedule, ref.unit, opts.organizer ?? DEFAULT_ORGANIZER, new Date(clock())), 200, {
+    return c.body(unitCalendar(view, schedule, ref.unit, organizer, new Date(clock())), 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="lich-${ref.bloc}-${ref.year}-${ref.unit}.ics"`,
     });

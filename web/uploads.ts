@@ -14,7 +14,6 @@ export interface UploadStore {
   maxBytes: number;
 }
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const DOCX_PARTS = ['[Content_Types].xml', 'word/document.xml'];
 
 /** BLOC_UPLOAD_DIR (default data/uploads) and BLOC_UPLOAD_MAX_MB (default 10). */
