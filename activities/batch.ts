@@ -12,22 +12,30 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import type { MailRate } from './mail/settings';
 import { createPacer, messagesPerBatch } from './pacing';
+import { createSendDeadlines } from './send-deadline';
 import { BATCH_SIZE, type BatchActivities, type OutgoingMessage, type SendOutcome, type SendResult } from './types';
 
 /** How long the batch keeps retrying passing failures before it hands them back to the workflow. */
 export const GIVE_UP_AFTER_MS = 30 * 60_000;
 
 /**
- * Heartbeat details are serialised (and compressed) on every call: at most this often, and always before
- * the batch fails. A worker killed outright resends at most this long's messages, with the same Message-IDs.
+ * Heartbeat details are serialised (and compressed) on every call, though the SDK sends the server at most one
+ * a quarter-second (worker/options.ts): so a batch calls at most that often, and always before it fails. A
+ * worker killed outright resends at most this long's messages, with the same Message-IDs.
  */
-const HEARTBEAT_EVERY_MS = 200;
+const HEARTBEAT_EVERY_MS = 250;
 
 function isPermanent(err: unknown): boolean {
   return err instanceof ApplicationFailure && err.nonRetryable === true;
 }
 
-export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<SendResult>, rate?: MailRate): BatchActivities {
+export interface BatchOptions {
+  rate?: MailRate | undefined;
+  /** How long one send may take, waiting for a pooled connection included. */
+  deadlineMs: number;
+}
+
+export function createBatchSender(send: (m: OutgoingMessage, signal: AbortSignal) => Promise<SendResult>, { rate, deadlineMs }: BatchOptions): BatchActivities {
   const cap = messagesPerBatch(rate, BATCH_SIZE);
   return {
     async sendBatch(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
@@ -36,6 +44,7 @@ export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<S
         ((ctx.info.heartbeatDetails as SendOutcome[] | undefined) ?? []).map((o) => [o.key, o]),
       );
       const pace = createPacer(rate);
+      const deadlines = createSendDeadlines(ctx.cancellationSignal, deadlineMs);
       let tried = 0;
       let beatAt = 0;
       const beat = () => {
@@ -43,29 +52,33 @@ export function createBatchSender(sendMessage: (m: OutgoingMessage) => Promise<S
         beatAt = performance.now();
       };
       let passing: Error | undefined;
-      for (const message of messages) {
-        if (done.has(message.key)) continue;
-        if (tried >= cap) break;
-        tried++;
-        await pace();
-        try {
-          done.set(message.key, { key: message.key, status: 'delivered', result: await sendMessage(message) });
-        } catch (err) {
-          const error = err as Error;
-          const outcome: SendOutcome = {
-            key: message.key,
-            status: 'failed',
-            permanent: isPermanent(err),
-            error: error.message,
-            addresses: message.addressee.to,
-            at: DateTime.now().setZone(message.bloc.timeZone).toISO() ?? '',
-          };
-          // Both instants are the server's: a worker whose clock is off must not give up early or never.
-          const retryingFor = ctx.info.currentAttemptScheduledTimestampMs - ctx.info.scheduledTimestampMs;
-          if (outcome.permanent || retryingFor >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
-          else passing = error;
+      try {
+        for (const message of messages) {
+          if (done.has(message.key)) continue;
+          if (tried >= cap) break;
+          tried++;
+          await pace();
+          try {
+            done.set(message.key, { key: message.key, status: 'delivered', result: await send(message, deadlines.next()) });
+          } catch (err) {
+            const error = err as Error;
+            const outcome: SendOutcome = {
+              key: message.key,
+              status: 'failed',
+              permanent: isPermanent(err),
+              error: error.message,
+              addresses: message.addressee.to,
+              at: DateTime.now().setZone(message.bloc.timeZone).toISO() ?? '',
+            };
+            // Both instants are the server's: a worker whose clock is off must not give up early or never.
+            const retryingFor = ctx.info.currentAttemptScheduledTimestampMs - ctx.info.scheduledTimestampMs;
+            if (outcome.permanent || retryingFor >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
+            else passing = error;
+          }
+          if (performance.now() - beatAt >= HEARTBEAT_EVERY_MS) beat();
         }
-        if (performance.now() - beatAt >= HEARTBEAT_EVERY_MS) beat();
+      } finally {
+        deadlines.done();
       }
       if (passing) {
         beat();

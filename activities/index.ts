@@ -10,7 +10,6 @@
  */
 import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { DateTime } from 'luxon';
 import type { SendMailOptions } from 'nodemailer';
 import { calendarEntries } from './mail/calendar-entries';
 import { renderCalendar, type CalendarEvent } from './mail/ics';
@@ -21,6 +20,7 @@ import { headerValue } from './mail/text';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
 import { unitLinkerFromEnv, type UnitLinker } from '../web/unit-links';
 import { createBatchSender } from './batch';
+import { createZonedInstants } from './zoned-instant';
 import { createPlanningActivities, type PlanningActivities } from './planning';
 import type { BatchActivities, BlocActivities, OutgoingMessage, SendResult } from './types';
 
@@ -100,39 +100,44 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
   const unitLink = deps.unitLink ?? unitLinkerFromEnv();
   const domain = domainOf(settings);
 
-  const mail: BlocActivities = {
-    async sendMessage(message: OutgoingMessage): Promise<SendResult> {
-      const ctx = Context.current();
-      const now = clock();
-      const messageId = messageIdFor(message.key, domain);
-      let mail: SendMailOptions;
-      try {
-        mail = { ...composeMail(message, settings, now, unitLink?.(message)), signal: AbortSignal.any([ctx.cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)]) };
-      } catch (err) {
-        // A message the templates cannot render is a bug in the data or the code: retrying renders it the same way.
-        throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${(err as Error).message}`, type: 'MailRender', nonRetryable: true, cause: err as Error });
-      }
+  const acceptedAt = createZonedInstants();
 
-      let info;
-      try {
-        info = await transport.sendMail(mail);
-      } catch (err) {
-        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
-        const failure = classifySmtpError(err);
-        log.warn('mail not sent', { key: message.key, messageId, type: failure.type, error: failure.message, detail: err instanceof Error ? err.message : String(err), attempt: ctx.info.attempt });
-        throw failure;
-      }
-      const result: SendResult = {
-        messageId,
-        accepted: [...info.accepted],
-        rejected: [...info.rejected],
-        sentAt: DateTime.fromJSDate(clock()).setZone(message.bloc.timeZone).toISO() ?? new Date().toISOString(),
-      };
-      if (result.rejected.length > 0) log.warn('mail sent, some addresses refused', { key: message.key, messageId, rejected: result.rejected });
-      // One line a message costs a tenth of a busy worker's thread in a wave: the batch says what it sent, at info.
-      else log.debug('mail sent', { key: message.key, messageId, accepted: result.accepted.length, attempt: ctx.info.attempt });
-      return result;
-    },
+  /** Renders and sends one message; `signal` aborts the send (the activity cancelled, or its deadline passed). */
+  async function send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
+    const ctx = Context.current();
+    const now = clock();
+    const messageId = messageIdFor(message.key, domain);
+    let mail: SendMailOptions;
+    try {
+      mail = { ...composeMail(message, settings, now, unitLink?.(message)), signal };
+    } catch (err) {
+      // A message the templates cannot render is a bug in the data or the code: retrying renders it the same way.
+      throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${(err as Error).message}`, type: 'MailRender', nonRetryable: true, cause: err as Error });
+    }
+
+    let info;
+    try {
+      info = await transport.sendMail(mail);
+    } catch (err) {
+      if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+      const failure = classifySmtpError(err);
+      log.warn('mail not sent', { key: message.key, messageId, type: failure.type, error: failure.message, detail: err instanceof Error ? err.message : String(err), attempt: ctx.info.attempt });
+      throw failure;
+    }
+    const result: SendResult = {
+      messageId,
+      accepted: [...info.accepted],
+      rejected: [...info.rejected],
+      sentAt: acceptedAt(clock(), message.bloc.timeZone),
+    };
+    // No line for each message sent, not even at debug: the SDK builds a line's context before it looks at the
+    // level. The batch says what it sent, at info; the reminder log has every message.
+    if (result.rejected.length > 0) log.warn('mail sent, some addresses refused', { key: message.key, messageId, rejected: result.rejected });
+    return result;
+  }
+
+  const mail: BlocActivities = {
+    sendMessage: (message) => send(message, AbortSignal.any([Context.current().cancellationSignal, AbortSignal.timeout(SEND_DEADLINE_MS)])),
   };
-  return { ...mail, ...createBatchSender(mail.sendMessage, settings.rate), ...createPlanningActivities() };
+  return { ...mail, ...createBatchSender(send, { rate: settings.rate, deadlineMs: SEND_DEADLINE_MS }), ...createPlanningActivities() };
 }

@@ -37,8 +37,14 @@ const LANES = 50;
 const RUN_TIMEOUT_MS = 5 * 60_000;
 /** Workflows are started at least this long before their wave, so that their first tasks are long done. */
 const LEAD_MS = 55_000;
+/**
+ * Between two blocs' starts. A workflow's timer runs from the moment its task began, so a first task that
+ * waited behind fifty others (all started in the same instant) sets a wake-up late by that wait; blocs
+ * whose years began apart, as they do, wake on time. Fifty blocs take ten seconds, well inside LEAD_MS.
+ */
+const STAGGER_MS = 200;
 /** Waves the one-worker engine sends in a row, to see whether its memory grows with them. */
-const WAVES_IN_ONE_WORKER = 3;
+const WAVES_IN_ONE_WORKER = 5;
 /** After the last expected message, how long a duplicate has to show up. */
 const GRACE_MS = 2_000;
 const ROOT = path.join(__dirname, '..', '..');
@@ -249,7 +255,11 @@ async function temporalRun(
   bench.sink.reset();
   const shape: WaveShape = { tag, blocs: BLOCS, units: UNITS_PER_BLOC, atMs: waveInstant() };
   say(`${what}: wave planned at ${new Date(shape.atMs).toISOString()}…`);
-  const ids = await Promise.all(Array.from({ length: BLOCS }, (_, b) => start(shape, b + 1)));
+  const ids: string[] = [];
+  for (let b = 1; b <= BLOCS; b++) {
+    ids.push(await start(shape, b));
+    await sleep(STAGGER_MS);
+  }
   try {
     await sleep(shape.atMs - Date.now());
     const meter = cpuMeter([...workers, bench.server, SINK]);
@@ -263,8 +273,20 @@ async function temporalRun(
   }
 }
 
+/**
+ * Every wave starts new blocs, and the old ones, terminated, stay in a worker's workflow cache until it is full
+ * (the SDK's default grows with the heap): so the cache holds one wave's blocs, as a worker's would hold the
+ * blocs it serves, and memory that still grows from wave to wave is not the cache.
+ */
 function engineEnv(bench: Bench, taskQueue: string): NodeJS.ProcessEnv {
-  return { TEMPORAL_ADDRESS: bench.server.address, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: bench.sink.url, SMTP_RATE: 'none', SMTP_POOL_SIZE: String(POOL) };
+  return {
+    TEMPORAL_ADDRESS: bench.server.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_WORKFLOW_CACHE: String(BLOCS),
+    SMTP_URL: bench.sink.url,
+    SMTP_RATE: 'none',
+    SMTP_POOL_SIZE: String(POOL),
+  };
 }
 
 const ENGINE_WORKER = path.join(ROOT, 'dist', 'worker', 'main.js');
@@ -368,7 +390,7 @@ after ${loads.after.map((l) => l.toFixed(2)).join(' ')} (the machine is shared, 
 Runs one after the other. nodemailer alone is the engine's pooled transport (pool ${POOL}) in a process of its own, ${LANES}
 sends in flight; "building" composes each unit's reminder with the engine's own \`composeMail\` (activities/index.ts)
 from the message the workflow builds. The engine's runs are \`node dist/worker/main.js\` processes with
-SMTP_RATE=none and SMTP_POOL_SIZE=${POOL}, timed from the wave's planned instant; the naive design is one
+SMTP_RATE=none, SMTP_POOL_SIZE=${POOL} and TEMPORAL_WORKFLOW_CACHE=${BLOCS}, timed from the wave's planned instant; the naive design is one
 \`sendMessage\` activity per unit (bench/naive-workflow.ts). CPU shares (/proc/<pid>/stat) and how busy the
 whole machine was (/proc/stat: every process, this benchmark's and others') are over each run's sending time;
 peak RSS is VmHWM. A worker's RSS is read after each of ${WAVES_IN_ONE_WORKER} waves it sends in a row.

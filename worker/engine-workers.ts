@@ -6,7 +6,7 @@
  */
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { createActivities } from '../activities';
-import type { MailRate } from '../activities/mail/settings';
+import type { SmtpSettings } from '../activities/mail/settings';
 import { batchesPerSecond } from '../activities/pacing';
 import { BATCH_SIZE, mailTaskQueueOf } from '../activities/types';
 import { ENGINE_WORKER_OPTIONS } from './options';
@@ -16,7 +16,8 @@ export interface EngineWorkersOptions {
   namespace: string;
   taskQueue: string;
   activities: ReturnType<typeof createActivities>;
-  rate?: MailRate;
+  /** The relay's rate and how many connections the worker keeps to it. */
+  smtp: Pick<SmtpSettings, 'rate' | 'poolSize'>;
   /** How the workflows are loaded, and anything else the workflow worker needs (a test's cache size). */
   workflows: Pick<WorkerOptions, 'workflowsPath' | 'workflowBundle' | 'maxCachedWorkflows'>;
 }
@@ -27,10 +28,19 @@ export interface EngineWorkers {
   shutdown(): void;
 }
 
+/**
+ * A batch sends one message after another, so two batches for each pooled connection keep every connection
+ * busy. More would only queue inside nodemailer, where each waiting message holds memory, and each running
+ * batch heartbeats its growing list of outcomes; the rest of a wave waits on the server, in its task queue.
+ */
+function batchesInFlight(poolSize: number): number {
+  return 2 * poolSize;
+}
+
 export async function createEngineWorkers(opts: EngineWorkersOptions): Promise<EngineWorkers> {
   const { connection, namespace, taskQueue, activities } = opts;
   const { sendBatch, sendMessage } = activities;
-  const limit = batchesPerSecond(opts.rate, BATCH_SIZE);
+  const limit = batchesPerSecond(opts.smtp.rate, BATCH_SIZE);
   const workers = [
     await Worker.create({ connection, namespace, taskQueue, activities, ...opts.workflows, ...ENGINE_WORKER_OPTIONS }),
     await Worker.create({
@@ -39,6 +49,7 @@ export async function createEngineWorkers(opts: EngineWorkersOptions): Promise<E
       taskQueue: mailTaskQueueOf(taskQueue),
       activities: { sendBatch, sendMessage },
       ...(limit !== undefined && { maxTaskQueueActivitiesPerSecond: limit }),
+      maxConcurrentActivityTaskExecutions: batchesInFlight(opts.smtp.poolSize),
       ...ENGINE_WORKER_OPTIONS,
     }),
   ];

@@ -45,8 +45,8 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       namespace: settings.namespace,
       taskQueue: settings.taskQueue,
       activities,
-      rate: smtp.rate,
-      workflows: { workflowsPath: require.resolve('../workflows') },
+      smtp,
+      workflows: { workflowsPath: require.resolve('../workflows'), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
     });
     if (opts.signal?.aborted) return;
     const running = workers.run();

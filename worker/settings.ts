@@ -24,12 +24,18 @@ export interface TemporalSettings {
   /** False when neither a profile nor the environment named a server, and the local default is used. */
   addressConfigured: boolean;
   connection: ConnectionTarget;
+  /**
+   * How many workflows the worker keeps in memory (`TEMPORAL_WORKFLOW_CACHE`); the SDK's default grows with the
+   * heap. A year not in the cache replays its history when it next wakes: slower, never wrong.
+   */
+  workflowCache?: number;
 }
 
 /** A person fixes these in the environment or the config file, like any other bad input. */
 export class SettingsError extends InputError {}
 
 export const DEFAULT_ADDRESS = '127.0.0.1:7233';
+const MAX_WORKFLOW_CACHE = 100_000;
 const ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
 
 /** The engine's variables before 0.2, refused by name so that a deployment that sets them learns what to set now. */
@@ -65,6 +71,11 @@ export function loadTemporalSettings(rawEnv: NodeJS.ProcessEnv = process.env): T
   const tls = profile.tls;
   if (tls?.clientCert && !tls.clientKey) problems.push('TEMPORAL_TLS_CLIENT_KEY_PATH: cần đi cùng chứng thư / required with the client certificate');
   if (tls?.clientKey && !tls.clientCert) problems.push('TEMPORAL_TLS_CLIENT_CERT_PATH: cần đi cùng khóa / required with the client key');
+  const cache = env.TEMPORAL_WORKFLOW_CACHE;
+  const workflowCache = cache === undefined ? undefined : /^\d{1,6}$/.test(cache) ? Number(cache) : NaN;
+  if (workflowCache !== undefined && !(workflowCache >= 1 && workflowCache <= MAX_WORKFLOW_CACHE)) {
+    problems.push(`TEMPORAL_WORKFLOW_CACHE: "${cache}" phải là số nguyên từ 1 đến ${MAX_WORKFLOW_CACHE} / must be a whole number from 1 to ${MAX_WORKFLOW_CACHE}`);
+  }
   if (problems.length > 0) throw new SettingsError(problems.join('; '));
 
   let options: ReturnType<typeof toClientOptions>;
@@ -81,6 +92,7 @@ export function loadTemporalSettings(rawEnv: NodeJS.ProcessEnv = process.env): T
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'bloc-engine',
     addressConfigured: profile.address !== undefined,
     connection: { address, ...(tlsConfig != null && { tls: tlsConfig }), ...(apiKey && { apiKey }), ...(profile.grpcMeta && { metadata: profile.grpcMeta }) },
+    ...(workflowCache !== undefined && { workflowCache }),
   };
 }
 

@@ -24,6 +24,7 @@ import type { NoticeKind } from '../activities/types';
 import { hasCutOff } from '../calendar/kinds';
 import type { ScheduledInstants, ScheduledItem, YearSchedule } from '../calendar/schedule';
 import type { IsoInstant, YearPlan } from '../calendar/types';
+import { localText } from './local-time';
 import type { YearState } from './model';
 import { scoreOutstanding } from './ranking';
 import { effectiveCutoff, hasSubmitted, isOverdue, isRetired, pendingDeclaration } from './status';
@@ -171,8 +172,9 @@ function localDay(ms: number, zone: string): DateTime {
 }
 
 /** One key a day per addressee; an exact-time message (PT offsets) gets its minute too. */
-export function messageKeyFor(plan: YearPlan, addressee: string, day: DateTime, exactAt?: DateTime): string {
-  const when = exactAt ? `${day.toISODate()}T${exactAt.toFormat('HHmm')}` : day.toISODate();
+export function messageKeyFor(plan: YearPlan, addressee: string, dayMs: number, exactAtMs?: number): string {
+  const day = localText(dayMs, plan.timeZone, 'yyyy-MM-dd');
+  const when = exactAtMs === undefined ? day : `${day}T${localText(exactAtMs, plan.timeZone, 'HHmm')}`;
   return `${plan.blocId}/${plan.year}/${addressee}/${when}`;
 }
 
@@ -216,7 +218,7 @@ export function agenda(schedule: YearSchedule, state: YearState, nowMs: number, 
   const sendHour = new Map(schedule.items.map((i) => [i.id, i.rules.at]));
   // Day-based reminders go at the send hour and keep to the daily rhythm; exact-time ones (PT5M, for
   // demonstrations and tests) go at their minute, each on its own.
-  const atSendHour = (slot: Slot) => DateTime.fromMillis(slot.plannedMs, { zone }).toFormat('HH:mm') === sendHour.get(slot.itemId);
+  const atSendHour = (slot: Slot) => localText(slot.plannedMs, zone, 'HH:mm') === sendHour.get(slot.itemId);
 
   const owed = new Map<string, Slot>();
   const laterToday = new Map<string, Slot>();
@@ -247,8 +249,8 @@ export function agenda(schedule: YearSchedule, state: YearState, nowMs: number, 
   const tomorrowSendHour = atLocalTime(today.plus({ days: 1 }), state.config.reminders.at);
   for (const [addressee, slots] of byAddressee) {
     slots.sort((a, b) => a.plannedMs - b.plannedMs || a.itemId.localeCompare(b.itemId));
-    const exact = slots.some(atSendHour) ? undefined : DateTime.fromMillis(slots[0]?.plannedMs ?? nowMs, { zone });
-    const messageKey = messageKeyFor(schedule, addressee, today, exact);
+    const exact = slots.some(atSendHour) ? undefined : (slots[0]?.plannedMs ?? nowMs);
+    const messageKey = messageKeyFor(schedule, addressee, today.toMillis(), exact);
     if (sentKeys.has(messageKey)) {
       wakeAt(tomorrowSendHour);
       continue;

@@ -16,6 +16,7 @@ import { buildHandoverMessages, buildMessage, nextRoles } from './outgoing';
 import { patches } from './patches';
 import { publisher } from './publish';
 import { configForNextYear } from './reorganisation';
+import { isoInZone } from './local-time';
 import { handoverAt, ScheduleKeeper } from './schedule-keeper';
 import { createSerialQueue } from './serially';
 import { summarise } from './status';
@@ -29,7 +30,7 @@ export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
   const startedAt = DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '';
   const state: YearState = input.carried ?? initialState(input, startedAt);
   const now = () => Date.now();
-  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: state.config.bloc.timeZone }).toISO() ?? '';
+  const iso = (ms: number) => isoInZone(ms, state.config.bloc.timeZone);
   let version = 0;
   const keeper = new ScheduleKeeper(state, now);
   const mailer = createMailer(state, now);

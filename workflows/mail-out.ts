@@ -5,9 +5,9 @@
  * What a batch deferred for the relay's rate stays owed: the agenda hands it to the next batch.
  */
 import * as wf from '@temporalio/workflow';
-import { DateTime } from 'luxon';
 import { BATCH_SIZE, mailTaskQueueOf, type BatchActivities, type OutgoingMessage } from '../activities/types';
 import type { IsoInstant } from '../calendar/types';
+import { isoInZone } from './local-time';
 import type { LogEntry, YearState } from './model';
 import { recordOutcomes, sendingEntry } from './sent-log';
 
@@ -39,7 +39,7 @@ export interface Mailer {
 
 export function createMailer(state: YearState, now: () => number): Mailer {
   const { sendBatch } = mailActivities();
-  const iso = () => DateTime.fromMillis(now(), { zone: state.config.bloc.timeZone }).toISO() ?? '';
+  const iso = () => isoInZone(now(), state.config.bloc.timeZone);
   let out: LogEntry[] = [];
   const send: Mailer['send'] = async (messages, plannedAt) => {
     const chunks: OutgoingMessage[][] = [];

@@ -2,12 +2,12 @@
  * Turns what the agenda owes into the data of an email: addresses, names and facts, never words.
  * The words are the mail activity's job.
  */
-import { DateTime } from 'luxon';
 import type { Party } from '../config/schema';
 import { blocTerms } from '../calendar/wording';
 import type { PlannedItem, RoleHolders, YearPlan } from '../calendar/types';
 import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage, ScoringGap } from '../activities/types';
 import type { DueMessage, Slot } from './agenda';
+import { isoInZone } from './local-time';
 import type { YearState } from './model';
 import { adjustedCriteria, latestVersion, openCorrection, scoreStatus, unjustifiedClaims } from './ranking';
 import { effectiveCutoff, isRetired, pendingDeclaration } from './status';
@@ -128,7 +128,7 @@ export function buildMessage(
   nowMs: number,
 ): OutgoingMessage {
   const itemsById = new Map(plan.items.map((i) => [i.id, i]));
-  const base = { key: due.messageKey, bloc: blocOf(state), year: plan.year, asOf: isoAt(nowMs, plan.timeZone) };
+  const base = { key: due.messageKey, bloc: blocOf(state), year: plan.year, asOf: isoInZone(nowMs, plan.timeZone) };
   if (due.addressee !== 'digest') {
     const notices = due.slots.map((slot) => noticeOf(state, plan, itemsById.get(slot.itemId) as PlannedItem, slot));
     return { ...base, addressee: unitAddressee(state, due.addressee), notices };
@@ -148,13 +148,10 @@ export function buildMessage(
   };
 }
 
-function isoAt(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO() ?? '';
-}
 
 export function buildHandoverMessages(state: YearState, plan: YearPlan, next: RoleHolders, nowMs: number): OutgoingMessage[] {
   const item = plan.items.find((i) => i.kind === 'handover');
-  const at = item?.at ?? isoAt(nowMs, plan.timeZone);
+  const at = item?.at ?? isoInZone(nowMs, plan.timeZone);
   const handover: HandoverInfo = {
     fromYear: plan.year,
     toYear: plan.year + 1,
@@ -165,7 +162,7 @@ export function buildHandoverMessages(state: YearState, plan: YearPlan, next: Ro
     key: `${plan.blocId}/${plan.year}/handover/${unit.id}`,
     bloc: blocOf(state),
     year: plan.year,
-    asOf: isoAt(nowMs, plan.timeZone),
+    asOf: isoInZone(nowMs, plan.timeZone),
     addressee: unitAddressee(state, unit.id),
     notices: [
       {

@@ -54,7 +54,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
     namespace: env.namespace ?? 'default',
     taskQueue,
     activities: { ...createActivities({ settings, ...(opts.unitLink && { unitLink: opts.unitLink }) }), ...opts.planning },
-    rate: settings.rate,
+    smtp: settings,
     // Every workflow task replays the whole history from the server, so that every test also proves the
     // workflow code deterministic; a cache would let most tasks skip replay.
     workflows: { workflowBundle: await bundleWorkflows(), maxCachedWorkflows: opts.cachedWorkflows ?? 0 },

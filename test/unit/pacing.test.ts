@@ -26,7 +26,7 @@ describe('the relay rate', () => {
       sent.push(m.key);
       return { messageId: `<${m.key}>`, accepted: m.addressee.to, rejected: [], sentAt: '2049-06-07T08:00:00.000+07:00' };
     };
-    const { sendBatch } = createBatchSender(send, rate(1 / 60, '1/min'));
+    const { sendBatch } = createBatchSender(send, { rate: rate(1 / 60, '1/min'), deadlineMs: 45_000 });
     const batch = ['a', 'b', 'c'].map((unit) => message({ key: `k/${unit}` }));
     const outcomes: SendOutcome[] = await new MockActivityEnvironment({}, { logger: new DefaultLogger('ERROR') }).run(sendBatch, batch);
     expect(sent).toEqual(['k/a']);

@@ -37,11 +37,18 @@ describe('Temporal settings', () => {
     expect(load({ TEMPORAL_CONFIG_FILE: file, TEMPORAL_PROFILE: 'tinh', TEMPORAL_NAMESPACE: 'khac' }).namespace).toBe('khac');
   });
 
+  it('bound the workflow cache when TEMPORAL_WORKFLOW_CACHE says so, and leave it to the SDK otherwise', () => {
+    expect(load({ TEMPORAL_WORKFLOW_CACHE: '500' }).workflowCache).toBe(500);
+    expect(load({})).not.toHaveProperty('workflowCache');
+  });
+
   it.each([
     [{ TEMPORAL_TLS_CERT: 'client.pem' }, /^TEMPORAL_TLS_CERT: không còn dùng, hãy đặt TEMPORAL_TLS_CLIENT_CERT_PATH/],
     [{ TEMPORAL_ADDRESS: 'temporal.tinh.gov.vn' }, /^TEMPORAL_ADDRESS: "temporal.tinh.gov.vn" phải có dạng host:port/],
     [{ TEMPORAL_TLS_CLIENT_CERT_PATH: '/nonexistent/client.pem' }, /^TEMPORAL_TLS_CLIENT_KEY_PATH: /],
     [{ TEMPORAL_CONFIG_FILE: '/nonexistent/temporal.toml', TEMPORAL_PROFILE: 'tinh' }, /^TEMPORAL_CONFIG_FILE \(\/nonexistent\/temporal.toml\): /],
+    [{ TEMPORAL_WORKFLOW_CACHE: '0' }, /^TEMPORAL_WORKFLOW_CACHE: "0" phải là số nguyên từ 1 đến 100000 \/ must be a whole number from 1 to 100000$/],
+    [{ TEMPORAL_WORKFLOW_CACHE: '2k' }, /^TEMPORAL_WORKFLOW_CACHE: "2k" phải là số nguyên/],
   ])('refuse %j, naming the variable', (env, message) => {
     expect(() => load(env)).toThrow(message);
   });
