@@ -347,10 +347,17 @@ function report(runs: Run[], rssAfter: { peak: number; now: number }[], loads: {
   const two = find('this engine, 2 workers');
   const naive = find('one activity per email (naive)');
   const ratio = (a?: Run, b?: Run) => (a && b ? a.perSecond / b.perSecond : NaN);
+  // The worker's first wave is its coldest (code not yet optimised, connections not yet open), as the raw
+  // sender's only run is; its median wave is what a worker that has been sending does.
+  const waves = runs.filter((r) => r.what.startsWith('this engine, 1 worker')).sort((a, b) => a.perSecond - b.perSecond);
+  const median = waves[Math.floor(waves.length / 2)];
   const vsRaw = ratio(one, building);
   const vsNaive = ratio(one, naive);
-  const scaling = ratio(two, one);
+  const medianVsRaw = ratio(median, building);
+  const medianVsNaive = ratio(median, naive);
+  const scaling = ratio(two, median);
   const lag = one && building ? one.timeToLast / building.timeToLast : NaN;
+  const medianLag = median && building ? median.timeToLast / building.timeToLast : NaN;
   // Memory that scales with waves grows by about as much with each; a heap that settles grows no more after the first ones.
   const peaks = rssAfter.map((m) => m.peak);
   const growthStops = peaks.length >= 2 && (peaks[peaks.length - 1] ?? Infinity) <= (peaks[peaks.length - 2] ?? 0) * 1.05;
@@ -401,10 +408,11 @@ ${table}
 
 | goal | measured | |
 |---|---|---|
-| 1 worker ≥ 0.8× nodemailer alone building each message | ${fmt(vsRaw, 2)}× | ${met(vsRaw >= 0.8)} |
-| 1 worker ≥ 3× one activity per email | ${fmt(vsNaive, 2)}× | ${met(vsNaive >= 3)} |
-| the last message within 1.25× of nodemailer alone (building) | ${fmt(lag, 2)}× (${fmt(one?.timeToLast, 1)} s against ${fmt(building?.timeToLast, 1)} s) | ${met(lag <= 1.25)} |
-| 2 workers against 1 | ${fmt(scaling, 2)}× | ${scaling >= 1.6 ? '**scales**' : '**does not scale**'} (see below) |
+| 1 worker ≥ 0.8× nodemailer alone building each message: first wave | ${fmt(vsRaw, 2)}× | ${met(vsRaw >= 0.8)} |
+| the same, median of the worker's ${waves.length} waves | ${fmt(medianVsRaw, 2)}× | ${met(medianVsRaw >= 0.8)} |
+| 1 worker ≥ 3× one activity per email: first wave, median wave | ${fmt(vsNaive, 2)}×, ${fmt(medianVsNaive, 2)}× | ${met(vsNaive >= 3)}, ${met(medianVsNaive >= 3)} |
+| the last message within 1.25× of nodemailer alone (building): first wave, median wave | ${fmt(lag, 2)}× (${fmt(one?.timeToLast, 1)} s against ${fmt(building?.timeToLast, 1)} s), ${fmt(medianLag, 2)}× (${fmt(median?.timeToLast, 1)} s) | ${met(lag <= 1.25)}, ${met(medianLag <= 1.25)} |
+| 2 workers against 1 (its median wave) | ${fmt(scaling, 2)}× | ${scaling >= 1.6 ? '**scales**' : '**does not scale**'} (see below) |
 | every unit exactly once, every run | ${allOnce ? 'yes' : 'no'} | ${met(allOnce)} |
 | worker RSS does not grow with waves | RSS after each of ${rssAfter.length} waves in one worker: ${rssAfter.map((m) => `${fmt(m.now)} MiB (peak ${fmt(m.peak)})`).join(', ')} | ${met(growthStops)} |
 
