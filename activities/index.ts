@@ -19,8 +19,8 @@ import { renderMessage } from './mail/templates';
 import { headerValue } from './mail/text';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
 import { unitLinkerFromEnv, type UnitLinker } from '../web/unit-links';
+import { isoAt } from '../calendar/zone-offset';
 import { createBatchSender } from './batch';
-import { createZonedInstants } from './zoned-instant';
 import { createPlanningActivities, type PlanningActivities } from './planning';
 import type { BatchActivities, BlocActivities, OutgoingMessage, SendResult } from './types';
 
@@ -100,8 +100,6 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
   const unitLink = deps.unitLink ?? unitLinkerFromEnv();
   const domain = domainOf(settings);
 
-  const acceptedAt = createZonedInstants();
-
   /** Renders and sends one message; `signal` aborts the send (the activity cancelled, or its deadline passed). */
   async function send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
     const ctx = Context.current();
@@ -128,7 +126,7 @@ export function createActivities(deps: ActivityDeps = {}): BlocActivities & Batc
       messageId,
       accepted: [...info.accepted],
       rejected: [...info.rejected],
-      sentAt: acceptedAt(clock(), message.bloc.timeZone),
+      sentAt: isoAt(clock().getTime(), message.bloc.timeZone),
     };
     // No line for each message sent, not even at debug: the SDK builds a line's context before it looks at the
     // level. The batch says what it sent, at info; the reminder log has every message.

@@ -27,7 +27,7 @@ const SUMMARY_YEARS = 10;
 const OPEN_FOR_MS = 180 * 24 * 3600 * 1000;
 
 export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
-  const startedAt = DateTime.fromMillis(Date.now(), { zone: input.config.bloc.timeZone }).toISO() ?? '';
+  const startedAt = isoInZone(Date.now(), input.config.bloc.timeZone);
   const state: YearState = input.carried ?? initialState(input, startedAt);
   const now = () => Date.now();
   const iso = (ms: number) => isoInZone(ms, state.config.bloc.timeZone);
