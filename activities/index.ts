@@ -10,13 +10,10 @@
  */
 import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { SendMailOptions } from 'nodemailer';
-import { calendarEntries } from './mail/calendar-entries';
-import { renderCalendar, type CalendarEvent } from './mail/ics';
-import { messageIdFor, threadHeaders } from './mail/message-id';
+import { domainOf, type RawMail } from './mail/compose';
+import { createComposer, MailRenderError, type Composer } from './mail/composer';
+import { messageIdFor } from './mail/message-id';
 import { smtpSettingsFromEnv, type SmtpSettings } from './mail/settings';
-import { renderMessage } from './mail/templates';
-import { headerValue } from './mail/text';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
 import { unitLinkerFromEnv, type UnitLinker } from '../web/unit-links';
 import { isoAt } from '../calendar/zone-offset';
@@ -33,6 +30,8 @@ export interface ActivityDeps {
   now?: () => Date;
   /** The signed link to a unit's page for its messages. Default: from the environment (web/unit-links.ts), or none. */
   unitLink?: UnitLinker;
+  /** Default: a composer thread for the settings' sender (mail/composer.ts). */
+  composer?: Composer;
 }
 
 /**
@@ -41,81 +40,31 @@ export interface ActivityDeps {
  */
 const SEND_DEADLINE_MS = 45_000;
 
-function calendarParts(entries: CalendarEvent[], message: OutgoingMessage, stamp: Date): Pick<SendMailOptions, 'icalEvent' | 'attachments'> {
-  const ics = (events: CalendarEvent[]) =>
-    renderCalendar(events, { stamp, prodId: '-//bloc-engine//khoi-thi-dua//VI', language: message.bloc.language });
-  const [only, ...more] = entries;
-  if (only === undefined) return {};
-  // One entry goes in as the message's text/calendar alternative: Outlook and Gmail show it as an
-  // event card with "add to calendar". They show only one card per message, though, so several
-  // entries go as separate .ics attachments, one event each, which every client opens on its own.
-  if (more.length === 0) return { icalEvent: { method: 'PUBLISH', filename: 'lich.ics', content: ics([only]) } };
-  return {
-    attachments: entries.map((e) => ({
-      filename: `${e.uid.split('@')[0] ?? 'lich'}.ics`,
-      content: ics([e]),
-      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-    })),
-  };
-}
-
-/**
- * The nodemailer message for one OutgoingMessage, as the mail activity sends it (bench/wave.ts sends the same
- * without Temporal). `now` is the send instant; the caller adds the abort signal.
- */
-/** The sender's domain: the right-hand side of every Message-ID. */
-const domainOf = (settings: SmtpSettings) => settings.from.address.split('@').pop() ?? 'localhost';
-
-export function composeMail(message: OutgoingMessage, settings: SmtpSettings, now: Date, unitPage?: string): SendMailOptions {
-  const domain = domainOf(settings);
-  // Days left and overdue are counted from the instant the workflow decided to send: what was true then.
-  const rendered = renderMessage(message, message.asOf ? new Date(message.asOf) : now, unitPage);
-  const thread = threadHeaders(message, domain);
-  const name = headerValue(message.addressee.name);
-  return {
-    from: { name: headerValue(settings.from.name), address: settings.from.address },
-    to: message.addressee.to.map((address) => ({ name, address })),
-    cc: message.addressee.cc,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    messageId: messageIdFor(message.key, domain),
-    ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
-    references: thread.references,
-    date: now,
-    headers: {
-      // RFC 3834: vacation responders and auto-replies must not answer an automatic reminder.
-      'Auto-Submitted': 'auto-generated',
-      'X-Auto-Response-Suppress': 'All',
-      'Content-Language': message.bloc.language,
-    },
-    ...calendarParts(calendarEntries(message, settings.from), message, now),
-  };
-}
-
 export function createActivities(deps: ActivityDeps = {}): BlocActivities & BatchActivities & PlanningActivities {
   const settings = deps.settings ?? smtpSettingsFromEnv();
   const transport = deps.transport ?? createMailTransport(settings);
   const clock = deps.now ?? (() => new Date());
   const unitLink = deps.unitLink ?? unitLinkerFromEnv();
-  const domain = domainOf(settings);
+  const composer = deps.composer ?? createComposer({ from: settings.from });
+  const domain = domainOf(settings.from);
 
   /** Renders and sends one message; `signal` aborts the send (the activity cancelled, or its deadline passed). */
   async function send(message: OutgoingMessage, signal: AbortSignal): Promise<SendResult> {
     const ctx = Context.current();
     const now = clock();
     const messageId = messageIdFor(message.key, domain);
-    let mail: SendMailOptions;
+    let mail: RawMail;
     try {
-      mail = { ...composeMail(message, settings, now, unitLink?.(message)), signal };
+      mail = await composer.compose(message, now, unitLink?.(message), signal);
     } catch (err) {
       // A message the templates cannot render is a bug in the data or the code: retrying renders it the same way.
-      throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${(err as Error).message}`, type: 'MailRender', nonRetryable: true, cause: err as Error });
+      if (err instanceof MailRenderError) throw ApplicationFailure.create({ message: `cannot render ${message.key}: ${err.message}`, type: 'MailRender', nonRetryable: true, cause: err });
+      throw err;
     }
 
     let info;
     try {
-      info = await transport.sendMail(mail);
+      info = await transport.sendMail({ ...mail, signal });
     } catch (err) {
       if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
       const failure = classifySmtpError(err);

@@ -3,8 +3,7 @@
  * the engine's pooled transport and, unless `prebuilt`, the engine's own composition of each message.
  * It builds the wave's data, says `ready`, sends on `go`, says `done`, and waits to be stopped.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { composeMail } from '../activities';
+import { buildMail, composeMail } from '../activities/mail/compose';
 import { smtpSettingsFromEnv } from '../activities/mail/settings';
 import { createMailTransport } from '../activities/mail/transport';
 import { waveMessages, type WaveShape } from './wave-bloc';
@@ -26,12 +25,12 @@ async function main(): Promise<void> {
   const messages = Array.from({ length: args.shape.blocs }, (_, b) => waveMessages(args.shape, b + 1)).flat();
   const first = messages[0];
   if (!first) throw new Error('the wave has no messages');
-  const raw = args.mode === 'prebuilt' ? await new MailComposer(composeMail(first, settings, new Date())).compile().build() : undefined;
+  const raw = args.mode === 'prebuilt' ? (await buildMail(composeMail(first, settings.from, new Date()))).raw : undefined;
   const send = (i: number) => {
     const m = messages[i];
     if (!m) return Promise.resolve();
     if (raw) return transport.sendMail({ raw, envelope: { from: settings.from.address, to: m.addressee.to } });
-    return transport.sendMail(composeMail(m, settings, new Date()));
+    return transport.sendMail(composeMail(m, settings.from, new Date()));
   };
   await new Promise<void>((resolve) => {
     process.once('message', () => resolve());

@@ -395,7 +395,7 @@ Machine: ${os.cpus().length} × ${model}; Node ${process.version}; load average 
 after ${loads.after.map((l) => l.toFixed(2)).join(' ')} (the machine is shared, so figures are noisy).
 
 Runs one after the other. nodemailer alone is the engine's pooled transport (pool ${POOL}) in a process of its own, ${LANES}
-sends in flight; "building" composes each unit's reminder with the engine's own \`composeMail\` (activities/index.ts)
+sends in flight; "building" composes each unit's reminder with the engine's own \`composeMail\` (activities/mail/compose.ts)
 from the message the workflow builds. The engine's runs are \`node dist/worker/main.js\` processes with
 SMTP_RATE=none, SMTP_POOL_SIZE=${POOL} and TEMPORAL_WORKFLOW_CACHE=${BLOCS}, timed from the wave's planned instant; the naive design is one
 \`sendMessage\` activity per unit (bench/naive-workflow.ts). CPU shares (/proc/<pid>/stat) and how busy the

@@ -13,6 +13,7 @@ import { startLocalInbox } from '../../activities/mail/inbox';
 import type { SmtpSettings } from '../../activities/mail/settings';
 import { createMailTransport, type MailTransport } from '../../activities/mail/transport';
 import type { BlocActivities, OutgoingMessage, SendResult } from '../../activities/types';
+import { builtComposer } from '../support/dist';
 import { INVITATION, message, notice, NOW } from '../support/mail-fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
   smtp = await startTestSmtpServer();
   const settings = settingsFor(smtp.port);
   transport = createMailTransport(settings);
-  acts = createActivities({ settings, transport, now: () => NOW });
+  acts = createActivities({ settings, transport, now: () => NOW, composer: builtComposer(settings.from) });
 });
 afterEach(() => smtp.reset());
 afterAll(async () => {
@@ -208,7 +209,7 @@ describe('failures', () => {
     const settings = { ...settingsFor(gone.port), timeoutMs: 1000 };
     const t = createMailTransport(settings);
     try {
-      await expect(send(createActivities({ settings, transport: t }), message())).rejects.toMatchObject({ type: 'SmtpTransient' });
+      await expect(send(createActivities({ settings, transport: t, composer: builtComposer(settings.from) }), message())).rejects.toMatchObject({ type: 'SmtpTransient' });
     } finally {
       t.close();
     }
@@ -222,7 +223,7 @@ describe('the local inbox', () => {
     const settings = settingsFor(inbox.port);
     const t = createMailTransport(settings);
     try {
-      const local = createActivities({ settings, transport: t, now: () => NOW });
+      const local = createActivities({ settings, transport: t, now: () => NOW, composer: builtComposer(settings.from) });
       const first = await send(local, message());
       await send(local, message());
       await send(local, message({ key: 'khoi-4/2020/so-tu-phap/2020-06-13' }));

@@ -18,7 +18,7 @@ import { createActivities } from '../../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../../activities/mail/settings';
 import { createMailTransport } from '../../activities/mail/transport';
 import type { OutgoingMessage, SendOutcome, SendResult } from '../../activities/types';
-import { ensureBuilt, ROOT, START, WORKER } from '../support/dist';
+import { builtComposer, ensureBuilt, ROOT, START, WORKER } from '../support/dist';
 import { message, NOW } from '../support/mail-fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 
@@ -34,7 +34,7 @@ function envFor(server: TestSmtpServer, extra: NodeJS.ProcessEnv = {}): NodeJS.P
 async function sendWith(settings: SmtpSettings, m: OutgoingMessage = message()): Promise<SendResult> {
   const transport = createMailTransport(settings);
   try {
-    const acts = createActivities({ settings, transport, now: () => NOW });
+    const acts = createActivities({ settings, transport, now: () => NOW, composer: builtComposer(settings.from) });
     return await new MockActivityEnvironment({}, quiet).run(acts.sendMessage, m);
   } finally {
     transport.close();
@@ -95,7 +95,7 @@ describe('a login to a relay that offers no STARTTLS (127.0.0.2, standing for a 
     const batch = [message(), message({ key: 'khoi-4/2020/so-tu-phap/2020-06-13' })];
     let outcomes: SendOutcome[];
     try {
-      const acts = createActivities({ settings, transport, now: () => NOW });
+      const acts = createActivities({ settings, transport, now: () => NOW, composer: builtComposer(settings.from) });
       outcomes = await new MockActivityEnvironment({ attempt: 1 }, quiet).run(acts.sendBatch, batch);
     } finally {
       transport.close();

@@ -10,6 +10,7 @@ import type { PlanningActivities } from '../../activities/planning';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { createEngineWorkers } from '../../worker/engine-workers';
 import type { UnitLinker } from '../../web/unit-links';
+import { builtComposer } from './dist';
 import { bundleWorkflows } from './temporal';
 
 export interface Engine {
@@ -53,7 +54,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
     connection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    activities: { ...createActivities({ settings, ...(opts.unitLink && { unitLink: opts.unitLink }) }), ...opts.planning },
+    activities: { ...createActivities({ settings, composer: builtComposer(settings.from), ...(opts.unitLink && { unitLink: opts.unitLink }) }), ...opts.planning },
     smtp: settings,
     // Every workflow task replays the whole history from the server, so that every test also proves the
     // workflow code deterministic; a cache would let most tasks skip replay.

@@ -15,6 +15,7 @@ import { createMailTransport } from '../../activities/mail/transport';
 import { declarationsQuery, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { signedUnitPath, unitLinker } from '../../web/unit-links';
+import { builtComposer } from '../support/dist';
 import { message } from '../support/mail-fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, startWebFixture, UNIT_LINK_KEYS, UPLOAD_LIMIT, WebAgent, type WebFixture } from '../support/web';
@@ -90,7 +91,7 @@ test('a reminder email carries the unit’s link, which opens its page; a digest
   const digest = { kind: 'digest' as const, name: 'Thư ký Khối', to: ['thuky@khoi.example.vn'], cc: [] };
   const bloc = { ...message().bloc, id: BLOC };
   try {
-    const acts = createActivities({ settings, transport, unitLink: unitLinker(UNIT_LINK_KEYS, fx.web.url) });
+    const acts = createActivities({ settings, transport, composer: builtComposer(settings.from), unitLink: unitLinker(UNIT_LINK_KEYS, fx.web.url) });
     const env = new MockActivityEnvironment({}, { logger: new DefaultLogger('ERROR') });
     await env.run(acts.sendMessage, message({ key: `${BLOC}/${fx.year}/so-b/link`, bloc, year: fx.year, addressee: unit }));
     await env.run(acts.sendMessage, message({ key: `${BLOC}/${fx.year}/digest/link`, bloc, year: fx.year, addressee: digest }));
