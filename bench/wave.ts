@@ -396,7 +396,8 @@ after ${loads.after.map((l) => l.toFixed(2)).join(' ')} (the machine is shared, 
 
 Runs one after the other. nodemailer alone is the engine's pooled transport (pool ${POOL}) in a process of its own, ${LANES}
 sends in flight; "building" composes each unit's reminder with the engine's own \`composeMail\` (activities/mail/compose.ts)
-from the message the workflow builds. The engine's runs are \`node dist/worker/main.js\` processes with
+from the message the workflow builds, on the one thread that sends. The engine's runs are \`node dist/worker/main.js\` processes,
+which compose on their composer thread (activities/mail/composer.ts) and send from their activity thread, with
 SMTP_RATE=none, SMTP_POOL_SIZE=${POOL} and TEMPORAL_WORKFLOW_CACHE=${BLOCS}, timed from the wave's planned instant; the naive design is one
 \`sendMessage\` activity per unit (bench/naive-workflow.ts). CPU shares (/proc/<pid>/stat) and how busy the
 whole machine was (/proc/stat: every process, this benchmark's and others') are over each run's sending time;
