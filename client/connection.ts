@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { dataConverter } from '../worker/data-converter';
 import { loadTemporalSettings, unreachable } from '../worker/settings';
+import { cli } from './cli-context';
 import type { TemporalSettings } from '../worker/settings';
 
 export interface Connected {
@@ -11,7 +12,7 @@ export interface Connected {
 }
 
 /** Connects eagerly, so that an unreachable server is a `ServerError` here rather than at the first call. */
-export async function connectClient(settings: TemporalSettings = loadTemporalSettings()): Promise<Connected> {
+export async function connectClient(settings: TemporalSettings = loadTemporalSettings(cli().env)): Promise<Connected> {
   let connection: Connection;
   try {
     connection = await Connection.connect({ ...settings.connection, connectTimeout: '5s' });

@@ -4,6 +4,7 @@
  */
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { DateTime } from 'luxon';
+import { cli } from './cli-context';
 import { parseYear } from './commands/load-config';
 
 /** The domain's zone: an instant typed without an offset means Vietnamese local time. */
@@ -65,6 +66,6 @@ export function blocYearCommand(program: Command, name: string, description: str
     .addOption(yearOption().makeOptionMandatory());
 }
 
-export function nowIso(ms = Date.now()): string {
+export function nowIso(ms = cli().now()): string {
   return DateTime.fromMillis(ms).setZone(BLOC_ZONE).toISO() ?? new Date(ms).toISOString();
 }

@@ -1,13 +1,14 @@
 /** What the commands print: JSON for programs (--json), aligned tables for people, CSV for spreadsheets. */
+import { cli } from './cli-context';
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  cli().stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** `--json` prints the data as it came; otherwise `human` words it for people. */
 export function emit<T>(json: boolean | undefined, data: T, human: (data: T) => string): void {
   if (json) printJson(data);
-  else process.stdout.write(human(data));
+  else cli().stdout(human(data));
 }
 
 export function table(header: string[], rows: string[][]): string {

@@ -16,6 +16,11 @@ export interface DemonstrationRun extends DemonstrationOptions {
   taskQueue: string;
   /** Stops the secretariat's part. */
   signal?: AbortSignal;
+  /**
+   * Waits until an instant of the demonstration: by default on this machine's monotonic clock, counted from
+   * `now`; a test on the time-skipping server moves the server's clock instead.
+   */
+  waitUntil?: (at: Date, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface StartedDemonstration {
@@ -26,21 +31,28 @@ export interface StartedDemonstration {
   recorded: Promise<void>;
 }
 
-export async function startDemonstration(client: Client, run: DemonstrationRun): Promise<StartedDemonstration> {
-  // Waits are measured on the monotonic clock from `now`, never read off the wall clock, which a test may
-  // have moved away from the server's.
+/**
+ * Waits measured on the monotonic clock from `now`, never read off the wall clock, which a test may have
+ * moved away from the server's.
+ */
+function monotonicWait(now: Date): NonNullable<DemonstrationRun['waitUntil']> {
   const origin = performance.now();
+  return (at, signal) => sleep(Math.max(0, at.getTime() - now.getTime() - (performance.now() - origin)), undefined, { signal });
+}
+
+export async function startDemonstration(client: Client, run: DemonstrationRun): Promise<StartedDemonstration> {
+  const waitUntil = run.waitUntil ?? monotonicWait(run.now);
   const demo = buildDemonstration(run.now, run);
   const started = await startBlocYear(client, demo.config, demo.year, { taskQueue: run.taskQueue, now: run.now });
   const handle = client.workflow.getHandle(started.workflowId);
   const record = async () => {
     for (const s of [...demo.submissions].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-      const wait = s.at.getTime() - run.now.getTime() - (performance.now() - origin);
       try {
-        await sleep(Math.max(0, wait), undefined, { signal: run.signal });
+        await waitUntil(s.at, run.signal);
       } catch {
         return; // stopped before its moment
       }
+      if (run.signal?.aborted) return;
       await handle.executeUpdate(recordSubmission, { args: [{ unitId: s.unitId, itemId: s.itemId, reference: s.reference }] });
     }
   };

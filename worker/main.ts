@@ -9,6 +9,7 @@ import { InputError } from '../client/errors';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
 import { createEngineWorkers } from './engine-workers';
+import { builtWorkflowBundle } from './workflow-bundle';
 import type { TemporalSettings } from './settings';
 
 /**
@@ -46,7 +47,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       taskQueue: settings.taskQueue,
       activities,
       smtp,
-      workflows: { workflowsPath: require.resolve('../workflows'), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
+      workflows: { workflowBundle: builtWorkflowBundle(), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
     });
     if (opts.signal?.aborted) return;
     const running = workers.run();

@@ -10,6 +10,7 @@ import { atOption, blocYearCommand, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
 import { yearWorkbook } from '../year-workbook';
 import { readStatus } from './bloc-status';
+import { cli } from '../cli-context';
 
 export const EXPORT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
 
@@ -66,17 +67,17 @@ export function registerExportCommand(program: Command): void {
       const { xlsx } = opts;
       if (xlsx) {
         await writeOut('--xlsx', xlsx, () => yearWorkbook(view, schedule).xlsx.writeFile(xlsx));
-        process.stdout.write(`Đã ghi bảng đánh giá (${view.items.length} mục, ${view.units.length} đơn vị) vào ${xlsx} / wrote the workbook\n`);
+        cli().stdout(`Đã ghi bảng đánh giá (${view.items.length} mục, ${view.units.length} đơn vị) vào ${xlsx} / wrote the workbook\n`);
       }
       if (!opts.csv) return;
       const lines = exportRows(view, schedule);
       const text = exportCsv(lines);
       const { out } = opts;
       if (!out) {
-        process.stdout.write(text);
+        cli().stdout(text);
         return;
       }
       await writeOut('--out', out, () => writeFileSync(out, text));
-      process.stdout.write(`Đã ghi ${lines.length} dòng vào ${out} / wrote ${lines.length} rows\n`);
+      cli().stdout(`Đã ghi ${lines.length} dòng vào ${out} / wrote ${lines.length} rows\n`);
     });
 }

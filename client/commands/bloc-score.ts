@@ -39,6 +39,7 @@ import {
 } from '../score-wording';
 import { withBlocYear, type BlocYearRef } from '../workflow-handle';
 import { unitOption } from './bloc-changes';
+import { cli } from '../cli-context';
 
 function parseNumber(text: string, example: string): number {
   const points = parsePoints(text);
@@ -270,6 +271,6 @@ export function registerScoreCommands(program: Command): void {
       if (opts.xlsx) write(opts.xlsx, Buffer.from(await scoreWorkbook(view).xlsx.writeBuffer()), '--xlsx');
       if (opts.csv) write(opts.csv, rankingCsv(view), '--csv');
       const files = [opts.xlsx, opts.csv].filter(Boolean).join(', ');
-      process.stdout.write(`Đã ghi ${files}: ${view.units.length} đơn vị / written\n`);
+      cli().stdout(`Đã ghi ${files}: ${view.units.length} đơn vị / written\n`);
     });
 }

@@ -4,6 +4,7 @@ import { newCommand, yearOption } from '../options';
 import { alreadyStartedError, startBlocYear } from '../start-year';
 import { withClient } from '../workflow-handle';
 import { loadConfigOrExplain } from './load-config';
+import { cli } from '../cli-context';
 
 export function registerStartCommand(program: Command): void {
   newCommand(program, 'start', 'Bắt đầu chu kỳ năm của Khối/Cụm: nhắc hạn, tiếp nhận hồ sơ / start a bloc’s or cluster’s year')
@@ -13,9 +14,9 @@ export function registerStartCommand(program: Command): void {
     .action(async (file, opts) => {
       const config = loadConfigOrExplain(file);
       const { workflowId, alreadyStarted } = await withClient(({ client, settings }) =>
-        startBlocYear(client, config, opts.year, { taskQueue: settings.taskQueue, past: opts.past }),
+        startBlocYear(client, config, opts.year, { taskQueue: settings.taskQueue, past: opts.past, now: new Date(cli().now()) }),
       );
       if (alreadyStarted) throw alreadyStartedError(workflowId, opts.year, config.bloc.name);
-      process.stdout.write(`${workflowId}\n`);
+      cli().stdout(`${workflowId}\n`);
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { blocTerms } from '../../calendar/wording';
 import type { BlocConfig } from '../../config/schema';
 import { loadConfigOrExplain } from './load-config';
+import { cli } from '../cli-context';
 
 function summary(file: string, cfg: BlocConfig): string {
   const decisions = cfg.calendar.decisions.map((d) => d.year).join(', ') || 'không có / none';
@@ -21,6 +22,6 @@ export function registerConfigCommands(program: Command): void {
     .description('Kiểm tra tệp cấu hình, liệt kê mọi lỗi / validate a bloc file, listing every problem')
     .argument('<file>', 'tệp .yaml, .yml hoặc .json')
     .action((file) => {
-      process.stdout.write(summary(file, loadConfigOrExplain(file)));
+      cli().stdout(summary(file, loadConfigOrExplain(file)));
     });
 }

@@ -5,6 +5,7 @@ import type { Holiday } from '../../calendar/types';
 import { formatDateVi, holidaySourceVi } from '../../calendar/wording';
 import { newCommand } from '../options';
 import { loadConfigOrExplain, parseYear } from './load-config';
+import { cli } from '../cli-context';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -22,12 +23,12 @@ export function registerHolidaysCommand(program: Command): void {
       const daysOff = holidaysOf(opts.year, decisions);
       const workingDays = swappedWorkingDaysOf(opts.year, decisions);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ year: opts.year, daysOff, workingDays }, null, 2)}\n`);
+        cli().stdout(`${JSON.stringify({ year: opts.year, daysOff, workingDays }, null, 2)}\n`);
         return;
       }
-      process.stdout.write(`Ngày nghỉ năm ${opts.year} (ngoài thứ Bảy, Chủ nhật) / Days off in ${opts.year}\n${lines(daysOff)}`);
+      cli().stdout(`Ngày nghỉ năm ${opts.year} (ngoài thứ Bảy, Chủ nhật) / Days off in ${opts.year}\n${lines(daysOff)}`);
       if (workingDays.length > 0) {
-        process.stdout.write(`Ngày làm bù / Swapped working days\n${lines(workingDays)}`);
+        cli().stdout(`Ngày làm bù / Swapped working days\n${lines(workingDays)}`);
       }
     });
 }

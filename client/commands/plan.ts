@@ -10,6 +10,7 @@ import { noInstantVi, termsOf } from '../cell-wording';
 import { table } from '../output';
 import { newCommand } from '../options';
 import { loadConfigOrExplain, parseYear } from './load-config';
+import { cli } from '../cli-context';
 
 /** "8/6 08:00", with the year only when it is not the plan's, so that the table stays readable. */
 function short(iso: string, year: number): string {
@@ -46,9 +47,9 @@ export function registerPlanCommand(program: Command): void {
       const config = loadConfigOrExplain(file);
       const plan = planYear({ config, year: opts.year });
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        cli().stdout(`${JSON.stringify(plan, null, 2)}\n`);
         return;
       }
-      process.stdout.write(planVi(config, plan));
+      cli().stdout(planVi(config, plan));
     });
 }

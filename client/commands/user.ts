@@ -3,10 +3,11 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { accountsPath, addAccount, generatePassword, ROLES } from '../../web/accounts';
 import { InputError } from '../errors';
 import { newCommand } from '../options';
+import { cli } from '../cli-context';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of cli().stdin()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
@@ -21,13 +22,13 @@ export function registerUserCommands(program: Command): void {
     .action(async (name, opts) => {
       if (Boolean(opts.all) === Boolean(opts.bloc)) throw new InputError('cần --bloc <id...> hoặc --all / --bloc <id...> or --all is required');
       const password = opts.passwordStdin ? await readStdin() : generatePassword();
-      const file = accountsPath();
+      const file = accountsPath(cli().env);
       try {
         await addAccount(file, { name, role: opts.role, blocs: opts.all ? 'all' : (opts.bloc ?? []) }, password);
       } catch (err) {
         throw new InputError(`${name}: ${(err as Error).message.split('\n')[0] ?? ''}`);
       }
-      process.stdout.write(`Đã lưu tài khoản ${name} vào ${file} / account saved\n`);
-      if (!opts.passwordStdin) process.stdout.write(`Mật khẩu (chỉ in lần này) / password (shown once): ${password}\n`);
+      cli().stdout(`Đã lưu tài khoản ${name} vào ${file} / account saved\n`);
+      if (!opts.passwordStdin) cli().stdout(`Mật khẩu (chỉ in lần này) / password (shown once): ${password}\n`);
     });
 }

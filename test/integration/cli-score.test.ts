@@ -15,10 +15,10 @@ import { Workbook } from 'exceljs';
 import { loadBlocConfig } from '../../config/load';
 import { criteriaOf, type ScoringTable } from '../../config/scoring';
 import { expectOneLine, lines, runBloc } from '../support/cli';
-import { ensureBuilt, ROOT } from '../support/dist';
+import { ROOT } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
+import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverClock, serverNow } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let smtp: TestSmtpServer;
@@ -31,10 +31,12 @@ let common: string[];
 let AT: string;
 /** Today in the bloc's zone: the conference's day. */
 let TODAY: string;
+let clock: () => number;
 
 const seed = loadBlocConfig(join(ROOT, 'config', 'blocs', 'dak-nong-khoi-4.yaml'));
 const table = seed.scoring as ScoringTable;
-const bloc = (args: string[]) => runBloc(env, engine.taskQueue, args);
+/** The CLI in this process, judging "now" by the server's clock. */
+const bloc = (args: string[]) => runBloc(env, engine.taskQueue, args, { now: clock });
 
 /** `--points` for every criterion: its maximum less `minus`, or the figure given (as typed: "9,5"). */
 function points(minus: number, given: Record<string, string> = {}): string[] {
@@ -42,10 +44,11 @@ function points(minus: number, given: Record<string, string> = {}): string[] {
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   engine = await startEngine(env, smtp.url);
-  const now = DateTime.fromJSDate(await serverNow(env.client), { zone: 'Asia/Ho_Chi_Minh' });
+  const serverAt = await serverNow(env.client);
+  clock = serverClock(serverAt);
+  const now = DateTime.fromJSDate(serverAt, { zone: 'Asia/Ho_Chi_Minh' });
   Y = now.year;
   AT = now.toISO() ?? '';
   TODAY = now.toISODate() ?? '';

@@ -12,11 +12,10 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { declareSubmission } from '../../workflows/messages';
 import { smallBloc } from '../support/fixtures';
-import { expectOneLine, lines, runBloc } from '../support/cli';
-import { ensureBuilt } from '../support/dist';
+import { expectOneLine, lines, runBloc, spawnBloc, temporalEnv } from '../support/cli';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
-import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
+import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverClock, serverNow } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let smtp: TestSmtpServer;
@@ -26,6 +25,7 @@ let futureFile: string;
 let pastFile: string;
 /** The server's present when the tests began; the dev server keeps real time even under `faketime`. */
 let now: DateTime;
+let clock: () => number;
 /** Next year by the server's clock: a year that may be started, with every date ahead. */
 let Y: number;
 /** After its 6-month deadline (before 15/6) and before the deputy's task (25/6). */
@@ -34,7 +34,8 @@ let AFTER_DEADLINE: string;
 let pastYear: number;
 let common: string[];
 
-const bloc = (args: string[], extraEnv: Record<string, string> = {}) => runBloc(env, engine.taskQueue, args, extraEnv);
+/** The CLI in this process, judging "now" by the server's clock. */
+const bloc = (args: string[]) => runBloc(env, engine.taskQueue, args, { now: clock });
 
 async function statusJson(): Promise<unknown> {
   const out = await bloc(['status', ...common, '--at', AFTER_DEADLINE, '--json']);
@@ -43,10 +44,11 @@ async function statusJson(): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   engine = await startEngine(env, smtp.url);
-  now = DateTime.fromJSDate(await serverNow(env.client), { zone: 'Asia/Ho_Chi_Minh' });
+  const serverAt = await serverNow(env.client);
+  clock = serverClock(serverAt);
+  now = DateTime.fromJSDate(serverAt, { zone: 'Asia/Ho_Chi_Minh' });
   Y = now.year + 1;
   AFTER_DEADLINE = `${Y}-06-20T08:00:00+07:00`;
   pastYear = now.minus({ days: 40 }).year;
@@ -76,11 +78,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+// The built program as a separate process, as people run it: its exit status and its streams.
 test('start prints the workflow id; a second start is refused in one line', async () => {
-  const first = await bloc(['start', futureFile, '--year', String(Y)]);
+  const first = await spawnBloc(['start', futureFile, '--year', String(Y)], temporalEnv(env, engine.taskQueue));
   expect(first).toMatchObject({ code: 0, stdout: `bloc-thu-nghiem-${Y}\n` });
 
-  expectOneLine(await bloc(['start', futureFile, '--year', String(Y)]), 2, 'đã bắt đầu chu kỳ năm', 'already started');
+  expectOneLine(await spawnBloc(['start', futureFile, '--year', String(Y)], temporalEnv(env, engine.taskQueue)), 2, 'đã bắt đầu chu kỳ năm', 'already started');
 });
 
 test('submit records the first receipt; a repeat keeps it', async () => {
@@ -239,7 +242,7 @@ test('bad input: one line on stderr, the right exit code, and nothing changed', 
   expectOneLine(await bloc(['reschedule', ...common, '--item', 'hoi-thao', '--date', '20/8/2027']), 2, '--date');
   expectOneLine(await bloc(['status', '--bloc', 'thu-nghiem']), 2, '--year');
   expectOneLine(await bloc(['status', '--bloc', 'khong-co', '--year', String(Y)]), 2, 'Khối/Cụm khong-co chưa bắt đầu chu kỳ năm', 'not started');
-  expectOneLine(await bloc(['status', ...common], { TEMPORAL_ADDRESS: '127.0.0.1:1' }), 3, 'không kết nối được');
+  expectOneLine(await spawnBloc(['status', ...common], { ...temporalEnv(env, engine.taskQueue), TEMPORAL_ADDRESS: '127.0.0.1:1' }), 3, 'không kết nối được');
 
   expectOneLine(await bloc(['start', join(dir, 'khong-co.yaml'), '--year', String(Y)]), 2, 'khong-co.yaml: không tìm thấy tệp / file not found');
 

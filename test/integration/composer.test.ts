@@ -6,7 +6,7 @@
 import { simpleParser } from 'mailparser';
 import { buildMail, composeMail } from '../../activities/mail/compose';
 import { createComposer, MailRenderError } from '../../activities/mail/composer';
-import { COMPOSER_THREAD, ensureBuilt } from '../support/dist';
+import { COMPOSER_THREAD } from '../support/dist';
 import { message, NOW } from '../support/mail-fixtures';
 import path from 'node:path';
 
@@ -16,7 +16,6 @@ const unit = message({
 });
 const never = new AbortController().signal;
 
-beforeAll(() => ensureBuilt());
 
 describe('the composer thread', () => {
   const composer = createComposer({ from: FROM, threadFile: COMPOSER_THREAD });

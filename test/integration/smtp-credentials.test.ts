@@ -18,7 +18,7 @@ import { createActivities } from '../../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../../activities/mail/settings';
 import { createMailTransport } from '../../activities/mail/transport';
 import type { OutgoingMessage, SendOutcome, SendResult } from '../../activities/types';
-import { builtComposer, ensureBuilt, ROOT, START, WORKER } from '../support/dist';
+import { builtComposer, ROOT, START, WORKER } from '../support/dist';
 import { message, NOW } from '../support/mail-fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 
@@ -129,7 +129,6 @@ describe('a bad SMTP setting stops the programs, named, with no credential print
   let home: string;
 
   beforeAll(async () => {
-    await ensureBuilt();
     home = await mkdtemp(path.join(tmpdir(), 'bloc-smtp-home-'));
   });
   afterAll(() => rm(home, { recursive: true, force: true }));

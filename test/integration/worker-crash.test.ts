@@ -1,7 +1,10 @@
 /**
  * A worker killed outright (SIGKILL) between two reminders, and a new one started: the year goes on
- * from Temporal's record, with no submission lost and no reminder sent twice. Real time on the dev
- * server, so the reminders use exact-time offsets a minute apart (about three minutes in all).
+ * from Temporal's record, with no submission lost and no reminder sent twice. The workers are the built
+ * program (`node dist/worker/main.js`, loading the prebuilt workflow bundle). Real time on the dev server,
+ * whose matching service hands the dead worker's sticky queue back after a few seconds, as production's does
+ * (the Java time-skipping server never does); so the reminders use exact-time offsets a minute apart (one to
+ * two minutes in all, which jest's other worker spends on other files).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +12,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
 import * as msg from '../../workflows/messages';
-import { ensureBuilt, realClockEnv, ROOT, WORKER } from '../support/dist';
+import { realClockEnv, ROOT, WORKER } from '../support/dist';
 import { smallBloc } from '../support/fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
@@ -22,7 +25,6 @@ let smtp: TestSmtpServer;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  await ensureBuilt();
   [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
 }, PROVISION_TIMEOUT_MS);
 
@@ -73,7 +75,7 @@ test('SIGKILL of the worker mid-year loses no submission and doubles no reminder
   const handle = env.client.workflow.getHandle(workflowId);
   await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-a', itemId: 'dien-hinh', receivedAt: now.toISO() ?? '', reference: '1/BC' }] });
 
-  // Dated only once the worker answers: a worker slow to start (it bundles the workflows first) must not
+  // Dated only once the worker answers: a worker slow to start (a loaded machine) must not
   // make the first invitation fall before the year's start, when it would rightly not be owed.
   const event = DateTime.fromJSDate(await serverNow(env.client), { zone: ZONE }).startOf('minute').plus({ minutes: 3 });
   await handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-thao', date: event.toISODate() ?? '', time: event.toFormat('HH:mm') }] });

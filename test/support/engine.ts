@@ -11,14 +11,18 @@ import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { createEngineWorkers } from '../../worker/engine-workers';
 import type { UnitLinker } from '../../web/unit-links';
 import { builtComposer } from './dist';
-import { bundleWorkflows } from './temporal';
+import { replayRuns, runsOn } from './replay-histories';
+import { ENGINE_BUNDLE } from './temporal';
 
 export interface Engine {
   /** Settles when the worker stops; rejects if it failed. */
   running: Promise<void>;
   taskQueue: string;
-  /** Drains the worker and waits for it to stop. */
-  shutdown(): Promise<void>;
+  /**
+   * Drains the worker and waits for it to stop; then, unless told not to (a worker replaced mid-test), replays
+   * every run its task queue saw on the code that ran them (support/replay-histories.ts).
+   */
+  shutdown(opts?: { replay?: boolean }): Promise<void>;
 }
 
 export interface EngineOptions {
@@ -34,12 +38,11 @@ export interface EngineOptions {
    */
   ownConnection?: boolean;
   /**
-   * Workflows kept in the worker's cache; none by default, so that every workflow task replays. The SDK
-   * 1.24 core can strand a local activity's result when a cache-less worker evicts a run mid-task (fixed in
-   * temporalio/sdk-rust#1482), which stalls an Update that replans the year for a workflow-task timeout or
-   * more: tests of what a person sees through Updates run with a cache, as production does.
+   * Workflows kept in the worker's cache (the SDK's default when unset). A worker the test will stop and replace
+   * on the time-skipping server takes 0: a cached workflow is bound to its worker's sticky queue, which a real
+   * server hands back to the task queue a few seconds after that worker stops and the Java test server never does.
    */
-  cachedWorkflows?: number;
+  workflowCache?: number;
   /** The units' signed links the mail carries (the console's tests); none by default. */
   unitLink?: UnitLinker;
 }
@@ -56,18 +59,18 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
     taskQueue,
     activities: { ...createActivities({ settings, composer: builtComposer(settings.from), ...(opts.unitLink && { unitLink: opts.unitLink }) }), ...opts.planning },
     smtp: settings,
-    // Every workflow task replays the whole history from the server, so that every test also proves the
-    // workflow code deterministic; a cache would let most tasks skip replay.
-    workflows: { workflowBundle: await bundleWorkflows(), maxCachedWorkflows: opts.cachedWorkflows ?? 0 },
+    // A workflow cache, as in production; shutdown() proves the code deterministic by replaying each run once.
+    workflows: { workflowBundle: ENGINE_BUNDLE, ...(opts.workflowCache !== undefined && { maxCachedWorkflows: opts.workflowCache }) },
   });
   const running = workers.run();
   return {
     running,
     taskQueue,
-    async shutdown() {
+    async shutdown({ replay = true } = {}) {
       workers.shutdown();
       await running;
       if (connection !== env.nativeConnection) await connection.close();
+      if (replay) await replayRuns(ENGINE_BUNDLE, await runsOn(env.client, env.namespace ?? 'default', taskQueue));
     },
   };
 }

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DevServerConfig } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { ensureDevServer, ensureTestServer, whyCannotProvision } from '../../scripts/provision';
 import type { Log, ServerKind } from '../../scripts/provision';
 import { dataConverter } from '../../worker/data-converter';
+import { WORKFLOW_BUNDLE } from './dist';
 import { ONE_PARTITION_PER_TASK_QUEUE } from '../../worker/dev-server-args';
 import { registerSearchAttributes } from '../../worker/search-attributes';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
@@ -61,17 +61,13 @@ async function executable(kind: ServerKind, ensure: (log: Log) => Promise<string
   return { type: 'existing-path', path: await ensure((line) => process.stderr.write(`${line}\n`)) };
 }
 
-// Jest gives each test file its own module registry, so this memo lives as long as one test file.
-const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+/** The engine's workflows as `npm run build` bundled them (jest's global setup keeps the build fresh). */
+export const ENGINE_BUNDLE = { codePath: WORKFLOW_BUNDLE };
 
-/** The workflow bundle, built once per test file (a build takes seconds). Defaults to the engine's workflows. */
-export function bundleWorkflows(workflowsPath = require.resolve('../../workflows')): Promise<WorkflowBundleWithSourceMap> {
-  let bundle = bundles.get(workflowsPath);
-  if (!bundle) {
-    bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
-    bundles.set(workflowsPath, bundle);
-  }
-  return bundle;
+/** The server's clock, read through this process's: their difference, taken once, stays. */
+export function serverClock(serverAt: Date): () => number {
+  const offset = serverAt.getTime() - Date.now();
+  return () => Date.now() + offset;
 }
 
 /**

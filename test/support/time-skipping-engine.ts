@@ -24,8 +24,10 @@ export interface TimeSkippingEngine {
   env: TestWorkflowEnvironment;
   smtp: TestSmtpServer;
   taskQueue: string;
-  /** Skips the server's clock to a local instant of the bloc's zone. */
-  advanceTo(localIso: string): Promise<void>;
+  /** Skips the server's clock to an instant, or to a local time of the bloc's zone. */
+  advanceTo(at: Date | string): Promise<void>;
+  /** The server's present, read through this process's clock (it runs on between skips, as the server's does). */
+  clock(): number;
   /** Starts a bloc's year on this engine, judged by the server's clock (as `bloc start` judges by the machine's). */
   startYear(config: BlocConfig, year: number, opts?: Partial<StartOptions>): ReturnType<typeof startBlocYear>;
   /** Who received what since the last look, as "sorted envelope addresses: subject", sorted. */
@@ -35,13 +37,16 @@ export interface TimeSkippingEngine {
   shutdown(): Promise<void>;
 }
 
-export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
+/** `opts` are the first worker's (the units' links its mail carries, say); a replaced worker keeps them. */
+export async function startTimeSkippingEngine(first: Omit<EngineOptions, 'taskQueue'> = {}): Promise<TimeSkippingEngine> {
   const [env, smtp] = await Promise.all([createTimeSkippingEnv(), startTestSmtpServer()]);
-  let engine = await startEngine(env, smtp.url);
-  const advanceTo = async (localIso: string) => {
-    const target = DateTime.fromISO(localIso, { zone: ZONE }).toMillis();
+  let engine = await startEngine(env, smtp.url, first);
+  let offset = 0;
+  const advanceTo = async (at: Date | string) => {
+    const target = typeof at === 'string' ? DateTime.fromISO(at, { zone: ZONE }).toMillis() : at.getTime();
     const now = await env.currentTimeMs();
     if (target > now) await env.sleep(target - now);
+    offset = (await env.currentTimeMs()) - Date.now();
   };
   await advanceTo(TEST_EPOCH);
   return {
@@ -49,6 +54,7 @@ export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
     smtp,
     taskQueue: engine.taskQueue,
     advanceTo,
+    clock: () => Date.now() + offset,
     async startYear(config, year, opts = {}) {
       return startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now: new Date(await env.currentTimeMs()), ...opts });
     },
@@ -58,8 +64,8 @@ export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
       return seen.sort();
     },
     async replaceWorker(opts) {
-      await engine.shutdown();
-      engine = await startEngine(env, smtp.url, { ...opts, taskQueue: engine.taskQueue });
+      await engine.shutdown({ replay: false });
+      engine = await startEngine(env, smtp.url, { ...first, ...opts, taskQueue: engine.taskQueue });
     },
     async shutdown() {
       await engine.shutdown();
@@ -69,10 +75,10 @@ export async function startTimeSkippingEngine(): Promise<TimeSkippingEngine> {
 }
 
 /** One engine for the test file: started before its tests, shut down after them. */
-export function useTimeSkippingEngine(): () => TimeSkippingEngine {
+export function useTimeSkippingEngine(opts: Omit<EngineOptions, 'taskQueue'> = {}): () => TimeSkippingEngine {
   let engine: TimeSkippingEngine | undefined;
   beforeAll(async () => {
-    engine = await startTimeSkippingEngine();
+    engine = await startTimeSkippingEngine(opts);
   }, PROVISION_TIMEOUT_MS);
   afterAll(() => engine?.shutdown());
   return () => {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
@@ -21,7 +21,8 @@ import { freePort } from '../../scripts/provision';
 import { smallBloc } from './fixtures';
 import { startEngine, type Engine } from './engine';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
-import { createDevServerEnv, serverNow } from './temporal';
+import { startTimeSkippingEngine, type TimeSkippingEngine } from './time-skipping-engine';
+import { createDevServerEnv, serverClock, serverNow } from './temporal';
 
 export const BLOC = 'thu-nghiem';
 export const OTHER_BLOC = 'khoi-khac';
@@ -118,32 +119,14 @@ async function planned(handle: WorkflowHandle): Promise<void> {
   }
 }
 
-/** The server's clock, read through this process's: their difference, taken once, stays. */
-function serverClock(serverAt: Date): () => number {
-  const offset = serverAt.getTime() - Date.now();
-  return () => Date.now() + offset;
-}
-
-export async function startWebFixture(): Promise<WebFixture> {
-  const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
-  // The console's port is chosen first, so that the mail the engine sends carries links to it.
-  const port = await freePort();
-  const engine = await startEngine(env, smtp.url, { cachedWorkflows: 100, unitLink: unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`) });
-  const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
+/** The console on its port, with ACCOUNTS, judging by `clock`; its files (accounts, uploads) under `dir`. */
+async function startConsole(client: Client, port: number, clock: () => number, dir: string): Promise<WebServer> {
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
     await addAccount(accountsFile, { ...account, blocs: account.blocs === 'all' ? 'all' : [...account.blocs] }, PASSWORD);
   }
-  // The server's present, not this process's: under faketime the two differ, and the Go dev server keeps real time.
-  const now = await serverNow(env.client);
-  const clock = serverClock(now);
-  const year = DateTime.fromJSDate(now, { zone: 'Asia/Ho_Chi_Minh' }).year + 1;
-  for (const config of fixtureBlocs()) {
-    const { workflowId } = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now });
-    await planned(env.client.workflow.getHandle(workflowId));
-  }
-  const web = await startWebServer({
-    client: env.client,
+  return startWebServer({
+    client,
     port,
     accountsFile,
     secrets: { secret: randomBytes(32).toString('base64url'), secure: false },
@@ -153,6 +136,26 @@ export async function startWebFixture(): Promise<WebFixture> {
     clock,
     uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT },
   });
+}
+
+/** The units' links the engine's mail carries, to a console on `port`. */
+const linksTo = (port: number) => unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`);
+
+export async function startWebFixture(): Promise<WebFixture> {
+  const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
+  // The console's port is chosen first, so that the mail the engine sends carries links to it.
+  const port = await freePort();
+  const engine = await startEngine(env, smtp.url, { unitLink: linksTo(port) });
+  const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
+  // The server's present, not this process's: under faketime the two differ, and the Go dev server keeps real time.
+  const now = await serverNow(env.client);
+  const clock = serverClock(now);
+  const year = DateTime.fromJSDate(now, { zone: 'Asia/Ho_Chi_Minh' }).year + 1;
+  for (const config of fixtureBlocs()) {
+    const { workflowId } = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now });
+    await planned(env.client.workflow.getHandle(workflowId));
+  }
+  const web = await startConsole(env.client, port, clock, dir);
   return {
     env,
     smtp,
@@ -165,6 +168,32 @@ export async function startWebFixture(): Promise<WebFixture> {
       await web.close();
       await engine.shutdown();
       await Promise.all([env.teardown(), smtp.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TimeSkippingConsole {
+  engine: TimeSkippingEngine;
+  web: WebServer;
+  teardown(): Promise<void>;
+}
+
+/**
+ * The console over the engine on the time-skipping server, judging by the server's clock: for a unit's day
+ * from the mail it really received, where the demonstration's minutes pass in seconds. No year is started.
+ */
+export async function startTimeSkippingConsole(): Promise<TimeSkippingConsole> {
+  const port = await freePort();
+  const engine = await startTimeSkippingEngine({ unitLink: linksTo(port) });
+  const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
+  const web = await startConsole(engine.env.client, port, engine.clock, dir);
+  return {
+    engine,
+    web,
+    async teardown() {
+      await web.close();
+      await engine.shutdown();
       rmSync(dir, { recursive: true, force: true });
     },
   };

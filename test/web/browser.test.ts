@@ -2,29 +2,21 @@
  * The console in a real browser: Debian's chromium driven by playwright-core, on the dev server with the real
  * worker. Sign in, read the matrix, record a submission and see its cell change, see one recorded elsewhere
  * appear without a reload, see refusals of a receipt and of an extension in the validator's words, and open a
- * unit's own page by its signed link. The screenshots in docs/ are taken here. Without chromium the test fails
- * and says so: nothing is skipped in silence.
+ * unit's own page by its signed link. The screenshots in docs/ are taken here, and in test/web/unit-day.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Workbook } from 'exceljs';
 import { DateTime } from 'luxon';
-import { startBlocYear } from '../../client/start-year';
-import { buildDemonstration } from '../../config/demo';
-import { logQuery, recordSubmission, statusQuery } from '../../workflows/messages';
+import { recordSubmission, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
-import { ROOT } from '../support/dist';
-import { PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
+import { DOCS, launchBrowser, type Browser } from '../support/browser';
+import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { signedUnitPath } from '../../web/unit-links';
-import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DOCS = join(ROOT, 'docs');
+import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
-let profile: string;
+let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -57,26 +49,13 @@ async function screenshotSheets(book: Workbook, names: string[], path: string): 
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
-  }
-  fx = await startWebFixture();
-  profile = mkdtempSync(join(tmpdir(), 'bloc-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  mkdirSync(DOCS, { recursive: true });
+  [fx, browser] = await Promise.all([startWebFixture(), launchBrowser()]);
+  ({ context, page } = browser);
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await fx?.teardown();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 test('sign in, read the matrix, record a submission and see the cell change; the matrix follows live; refusals show the validator’s words', async () => {
@@ -238,67 +217,6 @@ test('the holiday-decision form previews in the validator’s words; on a phone 
     await phone.close();
   }
 });
-
-/** A small but real PDF, as a văn thư attaches the scan of the signed report. */
-const REPORT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-test('a unit opens its page from the reminder it received, declares with its PDF, and gets no follow-up; the others do', async () => {
-  // The demonstration bloc in one-minute steps, with nothing recorded by the secretariat: every unit is reminded
-  // at step 0, the report is due at step 1, and units that have not sent are followed up at step 2.
-  const now = await serverNow(fx.env.client);
-  const demo = buildDemonstration(now, { stepMinutes: 1 });
-  const { workflowId } = await startBlocYear(fx.env.client, demo.config, demo.year, { taskQueue: fx.engine.taskQueue, now });
-  const mailbox = (unitId: string) => demo.config.units.find((u) => u.id === unitId)?.emails[0] ?? '';
-  const to = (unitId: string, subject: RegExp) => fx.smtp.messages.filter((m) => m.envelope.to.includes(mailbox(unitId)) && subject.test(m.subject));
-  const waitFor = async (found: () => boolean, ms: number) => {
-    for (const until = Date.now() + ms; !found(); ) {
-      if (Date.now() > until) throw new Error('not received in time');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  };
-
-  await waitFor(() => to('so-xay-dung', /Nhắc hạn/).length === 1, 150_000);
-  const reminder = to('so-xay-dung', /Nhắc hạn/)[0];
-  const link = /Trang riêng của Quý đơn vị \(các hạn, tình hình nộp\): (\S+)/.exec(reminder?.text ?? '')?.[1] ?? '';
-  expect(link).toMatch(new RegExp(`^${fx.web.url}/don-vi/${demo.config.bloc.id}/${demo.year}/so-xay-dung\\?het=\\d+&ky=`));
-
-  await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Sở Xây dựng (minh họa) — năm ${demo.year}`);
-  await page.getByLabel('Việc').selectOption('bao-cao-nhanh');
-  await page.getByLabel('Số văn bản').fill('17/BC-SXD');
-  await page.getByLabel('Ngày gửi').fill(DateTime.fromJSDate(now, { zone: 'Asia/Ho_Chi_Minh' }).toISODate() ?? '');
-  await page.getByLabel('Người báo (họ tên, chức vụ)').fill('Trần Thị Văn Thư, văn thư');
-  await page.getByLabel(/^Văn bản đính kèm/).setInputFiles({ name: 'Báo cáo nhanh.pdf', mimeType: 'application/pdf', buffer: REPORT_PDF });
-  await page.getByRole('button', { name: 'Báo đã gửi' }).click();
-  await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Đã ghi nhận lời báo của đơn vị\./);
-  await expect(page.getByRole('row', { name: /Báo cáo nhanh/ }).first().textContent()).resolves.toMatch(/đơn vị báo đã gửi ngày \d+\/\d+, chờ xác nhận/);
-  await expect(page.getByRole('cell', { name: 'chờ Thư ký xác nhận' }).count()).resolves.toBe(1);
-  await page.screenshot({ path: join(DOCS, 'web-unit-declared.png'), fullPage: true });
-
-  // Step 2: the two units that sent nothing are followed up; the one that declared is not.
-  await waitFor(() => to('so-giao-duc', /Chưa nộp/).length > 0 && to('so-y-te', /Chưa nộp/).length > 0, 240_000);
-  const log = await fx.env.client.workflow.getHandle(workflowId).query(logQuery);
-  const aboutReport = (unitId: string) => log.filter((e) => e.addressee === unitId).flatMap((e) => e.notices.filter((n) => n.itemId === 'bao-cao-nhanh').map((n) => n.kind));
-  expect(aboutReport('so-xay-dung')).toEqual(['reminder']);
-  expect(aboutReport('so-y-te')).toEqual(['reminder', 'followUp']);
-  expect(to('so-xay-dung', /Chưa nộp/)).toEqual([]);
-
-  // The province board reads the year's record: the unit was reminded at step 0, and its word awaits an answer.
-  const board = new WebAgent(fx.web.url);
-  await board.signIn(ACCOUNTS.board.name);
-  const year = `/khoi/${demo.config.bloc.id}/${demo.year}`;
-  const rowsOf = async (path: string) => {
-    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(await (await board.request(path)).text())?.[1] ?? '';
-    return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
-  };
-  const stepZero = DateTime.fromJSDate(demo.startsAt, { zone: 'Asia/Ho_Chi_Minh' }).toFormat('dd/MM/yyyy HH:mm');
-  const toUnit = await rowsOf(`${year}/nhat-ky?don-vi=so-xay-dung`);
-  expect(toUnit.filter((r) => r.includes('Báo cáo nhanh'))).toEqual([expect.stringMatching(new RegExp(`^${stepZero} .*Sở Xây dựng \\(minh họa\\).*Báo cáo nhanh kết quả phong trào thi đua \\(trình diễn\\) \\(nhắc hạn\\).* đã gửi$`))]);
-  const digests = await rowsOf(`${year}/nhat-ky?tong-hop=1`);
-  expect(digests).toEqual([expect.stringMatching(/Thư tổng hợp \(Khối trưởng, Thư ký\).*\(tổng hợp\).* đã gửi$/)]);
-  expect(await rowsOf(`${year}/cho-xac-nhan`)).toEqual([expect.stringMatching(/^Sở Xây dựng \(minh họa\) Báo cáo nhanh .* 17\/BC-SXD Báo cáo nhanh\.pdf$/)]);
-  await fx.env.client.workflow.getHandle(workflowId).terminate('test over');
-}, 8 * 60_000);
 
 test('the header switches the console to English and back to Vietnamese on the same page', async () => {
   const year = fx.year;

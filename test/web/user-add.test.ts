@@ -1,22 +1,25 @@
-/** `bloc user add` as people run it: a separate process writing the accounts file the console reads. */
+/**
+ * `bloc user add` as people run it, writing the accounts file the console reads: the password read from a
+ * real process's stdin, then the rest in this process (test/support/cli.ts).
+ */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAccounts, verifyPassword } from '../../web/accounts';
-import { CLI, ensureBuilt, ROOT } from '../support/dist';
+import { bloc as inProcess, type Outcome } from '../support/cli';
+import { CLI, ROOT } from '../support/dist';
 
 let dir: string;
 let file: string;
 
 beforeAll(async () => {
-  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'bloc-user-'));
   file = join(dir, 'accounts.json');
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function bloc(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawned(args: string[], stdin?: string): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, BLOC_WEB_ACCOUNTS: file } }, (err, stdout, stderr) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
@@ -25,8 +28,10 @@ function bloc(args: string[], stdin?: string): Promise<{ code: number; stdout: s
   });
 }
 
+const bloc = (args: string[], stdin?: string) => inProcess(args, { env: { BLOC_WEB_ACCOUNTS: file }, ...(stdin !== undefined && { stdin }) });
+
 test('a password from stdin is stored hashed and never printed; a generated one is printed once', async () => {
-  const given = await bloc(['user', 'add', 'thu-ky', '--role', 'secretariat', '--bloc', 'khoi-4', 'khoi-5', '--password-stdin'], 'mật khẩu từ stdin\n');
+  const given = await spawned(['user', 'add', 'thu-ky', '--role', 'secretariat', '--bloc', 'khoi-4', 'khoi-5', '--password-stdin'], 'mật khẩu từ stdin\n');
   expect(given).toMatchObject({ code: 0, stdout: `Đã lưu tài khoản thu-ky vào ${file} / account saved\n` });
   expect(readFileSync(file, 'utf8')).not.toContain('mật khẩu từ stdin');
 

@@ -10,27 +10,40 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DefinePlugin, NormalModuleReplacementPlugin } from 'webpack';
 import { version } from '../../package.json';
 import { dataConverter } from '../../worker/data-converter';
 import { PATCH_IDS } from '../../workflows/patches';
 import { recordedHistories, type RecordedHistory } from '../support/histories';
-import { bundleWorkflows } from '../support/temporal';
+import { replayRuns } from '../support/replay-histories';
+import { ENGINE_BUNDLE } from '../support/temporal';
 
 const histories = recordedHistories();
 const previous = histories.filter((h) => h.release !== version);
 const current = histories.filter((h) => h.release === version);
 
-function replay(bundle: WorkflowBundleWithSourceMap, h: RecordedHistory): Promise<void> {
+function replay(bundle: WorkflowBundleOption, h: RecordedHistory): Promise<void> {
   const history = JSON.parse(readFileSync(h.path, 'utf8'));
   return Worker.runReplayHistory({ workflowBundle: bundle, dataConverter }, history, `${h.release}/${h.file}`);
 }
 
 type PatchName = keyof typeof PATCH_IDS;
 
-/** The engine's workflows with workflows/patches.ts swapped for one where `name` is forced `on` or off. */
+const forcedBundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+
+/**
+ * The engine's workflows with workflows/patches.ts swapped for one where `name` is forced `on` or off: built
+ * once for each patch and side, whichever histories it is tried on.
+ */
 function bundleWithPatch(name: PatchName, on: boolean): Promise<WorkflowBundleWithSourceMap> {
+  const key = `${name}:${on}`;
+  const known = forcedBundles.get(key) ?? buildWithPatch(name, on);
+  forcedBundles.set(key, known);
+  return known;
+}
+
+function buildWithPatch(name: PatchName, on: boolean): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     logger: new DefaultLogger('WARN'),
@@ -66,7 +79,7 @@ test('the previous release left histories to replay, and this release has record
 });
 
 test.each(histories.map((h) => [`${h.release}/${h.file}`, h] as const))('%s replays on the current workflow code', async (_name, h) => {
-  await replay(await bundleWorkflows(), h);
+  await replay(ENGINE_BUNDLE, h);
 });
 
 describe('negative controls', () => {
@@ -79,5 +92,14 @@ describe('negative controls', () => {
 
   test.each(controls)('%s does not replay', async (_name, patch, on, h) => {
     await expect(replay(await bundleWithPatch(patch, on), h)).rejects.toThrow(DeterminismViolationError);
+  });
+
+  // The replay every test engine runs when it stops (support/replay-histories.ts) fails the same way, naming the run.
+  test('the replay of a test engine\'s runs names the run that does not replay', async () => {
+    const [, patch, on, h] = controls[0] ?? [];
+    if (!patch || on === undefined || !h) throw new Error('no negative control');
+    const run = { workflowId: `${h.release}/${h.file}`, runId: 'recorded', history: JSON.parse(readFileSync(h.path, 'utf8')) };
+    await expect(replayRuns(ENGINE_BUNDLE, [run])).resolves.toBeUndefined();
+    await expect(replayRuns(await bundleWithPatch(patch, on), [run])).rejects.toThrow(`1 of 1 runs do not replay on the code that ran them:\n${run.workflowId} (`);
   });
 });

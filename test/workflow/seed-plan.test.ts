@@ -2,13 +2,12 @@
  * The seed plan itself, No. 277/KH-KTĐ4 of Emulation Bloc No. 4 (Đắk Nông), carried out for a whole
  * year on the time-skipping server, from the start of the cycle to the handover, for chosen units.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { loadBlocConfig } from '../../config/load';
 import * as msg from '../../workflows/messages';
 import type { LogEntry, YearSummary } from '../../workflows/model';
 import { workflowIdFor } from '../../workflows/model';
-import { CLI, ensureBuilt, ROOT } from '../support/dist';
+import { bloc } from '../support/cli';
 import { FIXTURE_YEAR as Y } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -16,7 +15,6 @@ import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 const SEED = path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml');
 
 const engine = useTimeSkippingEngine();
-beforeAll(() => ensureBuilt());
 
 /** The planned instants (local, to the minute) at which a unit was told about an item, by kind. */
 function toldAbout(log: LogEntry[], unitId: string, itemId: string): string[] {
@@ -34,7 +32,7 @@ test('Bloc No. 4 of Đắk Nông: a year of plan 277/KH-KTĐ4 from start to hand
 
   const timeline = await handle.query(msg.timelineQuery);
   // What the year acts on is what `bloc plan` prints for the same file and year, and its history holds it.
-  const printed = spawnSync(process.execPath, [CLI, 'plan', SEED, '--year', String(Y), '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const printed = await bloc(['plan', SEED, '--year', String(Y), '--json']);
   expect(timeline).toEqual(JSON.parse(printed.stdout));
   const planned = (await handle.fetchHistory()).events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
   expect(planned).toHaveLength(1);
