@@ -14,6 +14,8 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // Jest loads its reporter and test sequencer as CommonJS, untransformed.
+  { files: ['test/support/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['workflows/**/*.ts', 'calendar/**/*.ts', 'config/schema.ts', 'config/scoring.ts'],
     rules: {

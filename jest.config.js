@@ -6,6 +6,7 @@ module.exports = {
   // The build every test loads (worker processes, CLI processes, the workflow bundle), rebuilt if older than the sources.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/support/slowest-files.js'],
+  testSequencer: '<rootDir>/test/support/wall-clock-first.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
@@ -13,5 +14,7 @@ module.exports = {
     // The web console over HTTP and in a real browser (chromium), on the dev server.
     { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
+  // Two files at a time on two cores: each brings its own servers, and the real-time ones mostly wait.
+  maxWorkers: 2,
   testTimeout: 120000,
 };

@@ -318,8 +318,8 @@ function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
 }
 
-async function main(): Promise<void> {
-  const log: Log = (line) => process.stderr.write(`provision: ${line}\n`);
+/** Both servers; a line for each says where it is and how long it took. One ProvisionError names every failure. */
+export async function provisionServers(log: Log): Promise<string[]> {
   const timed = async (name: string, ensure: (log: Log) => Promise<string>): Promise<string> => {
     const started = Date.now();
     const exe = await ensure(log);
@@ -331,11 +331,12 @@ async function main(): Promise<void> {
     timed('time-skipping test server', ensureTestServer),
   ]);
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
-  for (const r of results) if (r.status === 'fulfilled') process.stdout.write(`${r.value}\n`);
-  if (failures.length > 0) {
-    process.stderr.write(`provision: ${failures.map((e) => firstLine(e.message)).join('; ')}\n`);
-    process.exit(1);
-  }
+  if (failures.length > 0) throw new ProvisionError(failures.map((e) => firstLine(e.message)).join('; '));
+  return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+
+async function main(): Promise<void> {
+  for (const line of await provisionServers((line) => process.stderr.write(`provision: ${line}\n`))) process.stdout.write(`${line}\n`);
 }
 
 if (require.main === module) {

@@ -1,6 +1,8 @@
 /**
  * The relay's rate is a total, held by the Temporal server across workers: two engines on one task queue,
  * SMTP_RATE=2/s, and a wave of 40 reminders due at the same minute. Real time on the dev server.
+ *
+ * @wallclock
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';

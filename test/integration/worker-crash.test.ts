@@ -5,6 +5,8 @@
  * whose matching service hands the dead worker's sticky queue back after a few seconds, as production's does
  * (the Java time-skipping server never does); so the reminders use exact-time offsets a minute apart (one to
  * two minutes in all, which jest's other worker spends on other files).
+ *
+ * @wallclock
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

@@ -1,3 +1,2 @@
 // A composer thread that stops at the first message it is sent, as one would that ran out of memory.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('node:worker_threads').parentPort.on('message', () => process.exit(3));

@@ -10,6 +10,7 @@ import { startBlocYear } from '../../client/start-year';
 import { buildDemonstration } from '../../config/demo';
 import { logQuery } from '../../workflows/messages';
 import { DOCS, launchBrowser, type Browser } from '../support/browser';
+import { FIXTURE_YEAR } from '../support/fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ZONE } from '../support/time-skipping-engine';
 import { ACCOUNTS, startTimeSkippingConsole, WebAgent, type TimeSkippingConsole } from '../support/web';
@@ -33,6 +34,8 @@ test('a unit opens its page from the reminder it received, declares with its PDF
   const { engine, web } = fx;
   const { env, smtp, advanceTo, taskQueue } = engine;
   const { page } = browser;
+  // A working morning, for the screenshot.
+  await advanceTo(`${FIXTURE_YEAR - 1}-12-01T09:00`);
   const now = new Date(await env.currentTimeMs());
   const demo = buildDemonstration(now);
   const { workflowId } = await startBlocYear(env.client, demo.config, demo.year, { taskQueue, now });
