@@ -14,7 +14,8 @@ module.exports = {
     // The web console over HTTP and in a real browser (chromium), on the dev server.
     { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
-  // Two files at a time on two cores: each brings its own servers, and the real-time ones mostly wait.
-  maxWorkers: 2,
+  // Three files at a time on two cores: each brings its own servers, and the wall-clock ones (@wallclock) mostly
+  // wait, which two files alone would leave a core idle for.
+  maxWorkers: 3,
   testTimeout: 120000,
 };

@@ -11,51 +11,48 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { DefinePlugin, NormalModuleReplacementPlugin } from 'webpack';
+import type { temporal } from '@temporalio/proto';
+import { NormalModuleReplacementPlugin } from 'webpack';
 import { version } from '../../package.json';
 import { dataConverter } from '../../worker/data-converter';
 import { PATCH_IDS } from '../../workflows/patches';
 import { recordedHistories, type RecordedHistory } from '../support/histories';
 import { replayRuns } from '../support/replay-histories';
+import { forcedWorkflowId } from '../support/workflows/patches-forced';
 import { ENGINE_BUNDLE } from '../support/temporal';
 
 const histories = recordedHistories();
 const previous = histories.filter((h) => h.release !== version);
 const current = histories.filter((h) => h.release === version);
 
-function replay(bundle: WorkflowBundleOption, h: RecordedHistory): Promise<void> {
-  const history = JSON.parse(readFileSync(h.path, 'utf8'));
-  return Worker.runReplayHistory({ workflowBundle: bundle, dataConverter }, history, `${h.release}/${h.file}`);
+const idOf = (h: RecordedHistory) => `${h.release}/${h.file}`;
+const historyOf = (h: RecordedHistory): temporal.api.history.v1.IHistory => JSON.parse(readFileSync(h.path, 'utf8'));
+
+/** Replays every history on one replay worker; what each replay threw (undefined: it replayed), by workflow id. */
+async function replayAll(bundle: WorkflowBundleOption, runs: { workflowId: string; history: temporal.api.history.v1.IHistory }[]): Promise<Map<string, Error | undefined>> {
+  const outcomes = new Map<string, Error | undefined>();
+  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, dataConverter }, runs)) outcomes.set(result.workflowId, result.error);
+  return outcomes;
 }
 
 type PatchName = keyof typeof PATCH_IDS;
 
-const forcedBundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+let forcing: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /**
- * The engine's workflows with workflows/patches.ts swapped for one where `name` is forced `on` or off: built
- * once for each patch and side, whichever histories it is tried on.
+ * The engine's workflows with workflows/patches.ts swapped for support/workflows/patches-forced.ts, which forces
+ * the patch named in the workflow id a history is replayed under (forcedWorkflowId): one bundle for every control.
  */
-function bundleWithPatch(name: PatchName, on: boolean): Promise<WorkflowBundleWithSourceMap> {
-  const key = `${name}:${on}`;
-  const known = forcedBundles.get(key) ?? buildWithPatch(name, on);
-  forcedBundles.set(key, known);
-  return known;
-}
-
-function buildWithPatch(name: PatchName, on: boolean): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({
+function forcingBundle(): Promise<WorkflowBundleWithSourceMap> {
+  forcing ??= bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,
-      plugins: [
-        ...(config.plugins ?? []),
-        new NormalModuleReplacementPlugin(/^\.\/patches$/, path.join(__dirname, '..', 'support', 'workflows', 'patches-forced.ts')),
-        new DefinePlugin({ FORCED_PATCHES: JSON.stringify({ [name]: on }) }),
-      ],
+      plugins: [...(config.plugins ?? []), new NormalModuleReplacementPlugin(/^\.\/patches$/, path.join(__dirname, '..', 'support', 'workflows', 'patches-forced.ts'))],
     }),
   });
+  return forcing;
 }
 
 /** "0.3-year-stays-open" came with release 0.3.x. */
@@ -73,13 +70,28 @@ const controls: Control[] = (Object.keys(PATCH_IDS) as PatchName[]).flatMap((nam
   }),
 );
 
+/** The histories the controls replay, each once. */
+const controlled = [...new Set(controls.map(([, , , h]) => h))];
+
 test('the previous release left histories to replay, and this release has recorded its own', () => {
   expect(previous.map((h) => h.release)).toContain('0.1.0');
   expect(current.map((h) => h.file).sort()).toEqual(['declared-year.json', 'scored-year.json', 'seed-plan-year.json', 'small-bloc-year.json']);
 });
 
-test.each(histories.map((h) => [`${h.release}/${h.file}`, h] as const))('%s replays on the current workflow code', async (_name, h) => {
-  await replay(ENGINE_BUNDLE, h);
+// Each bundle replays every history it is given once, on one replay worker; each test reads its own outcome.
+let onEngine: Map<string, Error | undefined>;
+let onForcing: Map<string, Error | undefined>;
+beforeAll(async () => {
+  onEngine = await replayAll(ENGINE_BUNDLE, histories.map((h) => ({ workflowId: idOf(h), history: historyOf(h) })));
+  onForcing = await replayAll(await forcingBundle(), [
+    ...controls.map(([, patch, on, h]) => ({ workflowId: forcedWorkflowId(patch, on, idOf(h)), history: historyOf(h) })),
+    ...controlled.map((h) => ({ workflowId: idOf(h), history: historyOf(h) })),
+  ]);
+});
+
+test.each(histories.map((h) => [idOf(h), h] as const))('%s replays on the current workflow code', (_name, h) => {
+  expect(onEngine.has(idOf(h))).toBe(true);
+  expect(onEngine.get(idOf(h))).toBeUndefined();
 });
 
 describe('negative controls', () => {
@@ -90,16 +102,23 @@ describe('negative controls', () => {
     }
   });
 
-  test.each(controls)('%s does not replay', async (_name, patch, on, h) => {
-    await expect(replay(await bundleWithPatch(patch, on), h)).rejects.toThrow(DeterminismViolationError);
+  test.each(controls)('%s does not replay', (_name, patch, on, h) => {
+    expect(onForcing.get(forcedWorkflowId(patch, on, idOf(h)))).toBeInstanceOf(DeterminismViolationError);
+  });
+
+  // The bundle forces nothing unless the id names a patch: the controls' histories replay on it as on the engine's.
+  test.each(controlled.map((h) => [idOf(h), h] as const))('%s replays on the forcing bundle when no patch is named', (_name, h) => {
+    expect(onForcing.has(idOf(h))).toBe(true);
+    expect(onForcing.get(idOf(h))).toBeUndefined();
   });
 
   // The replay every test engine runs when it stops (support/replay-histories.ts) fails the same way, naming the run.
   test('the replay of a test engine\'s runs names the run that does not replay', async () => {
     const [, patch, on, h] = controls[0] ?? [];
     if (!patch || on === undefined || !h) throw new Error('no negative control');
-    const run = { workflowId: `${h.release}/${h.file}`, runId: 'recorded', history: JSON.parse(readFileSync(h.path, 'utf8')) };
-    await expect(replayRuns(ENGINE_BUNDLE, [run])).resolves.toBeUndefined();
-    await expect(replayRuns(await bundleWithPatch(patch, on), [run])).rejects.toThrow(`1 of 1 runs do not replay on the code that ran them:\n${run.workflowId} (`);
+    const history = historyOf(h);
+    const forced = forcedWorkflowId(patch, on, idOf(h));
+    await expect(replayRuns(ENGINE_BUNDLE, [{ workflowId: forced, runId: 'recorded', history }])).resolves.toBeUndefined();
+    await expect(replayRuns(await forcingBundle(), [{ workflowId: forced, runId: 'recorded', history }])).rejects.toThrow(`1 of 1 runs do not replay on the code that ran them:\n${forced} (`);
   });
 });
