@@ -14,8 +14,8 @@ module.exports = {
     // The web console over HTTP and in a real browser (chromium), on the dev server.
     { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
-  // Three files at a time on two cores: each brings its own servers, and the wall-clock ones (@wallclock) mostly
-  // wait, which two files alone would leave a core idle for.
-  maxWorkers: 3,
+  // Two files at a time on two cores: each brings its own servers. Three would finish sooner, but load the
+  // relay-rate test's own process enough to bunch its arrivals (test/integration/smtp-rate.test.ts).
+  maxWorkers: 2,
   testTimeout: 120000,
 };
