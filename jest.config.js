@@ -1,6 +1,20 @@
 // Four layers: pure logic, workflows on the time-skipping server, the engine on the dev server, and the web console.
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+const { hasTag } = require('./test/support/docblock-tags');
+
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+// Under faketime (npm run test:clock) the files on the Go dev server (`@devserver`) stay out: that server keeps
+// real time, and every instant they judge is read from it, so a moved clock would only set the test process
+// against its own server, a state no deployment has (docs/versioning.md, "The date on the wall").
+const devServerFiles = process.env.FAKETIME
+  ? readdirSync(join(__dirname, 'test'), { recursive: true })
+      .filter((file) => file.endsWith('.test.ts') && hasTag(join(__dirname, 'test', file), 'devserver'))
+      .map((file) => `<rootDir>/test/${file}`)
+  : [];
+
+const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], testPathIgnorePatterns: ['/node_modules/', ...devServerFiles] };
 
 module.exports = {
   // The build every test loads (worker processes, CLI processes, the workflow bundle), rebuilt if older than the sources.
@@ -11,7 +25,7 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-    // The web console over HTTP and in a real browser (chromium), on the dev server.
+    // The web console over HTTP and in a real browser (chromium), on the dev server but for a unit's day.
     { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
   // Two files at a time on two cores: each brings its own servers. Three would finish sooner, but load the

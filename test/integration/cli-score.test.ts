@@ -5,6 +5,8 @@
  * bloc is the seed's (its illustrative scoring table) under another id. Its year is this year by the server's
  * clock (the dev server keeps real time): a conference's decision is recorded only once the conference has
  * met, so the decision here is dated today, within the year's cycle.
+ *
+ * @devserver
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,8 @@
  * engine's worker in this process. Two bloc-years: next year's (ahead of now: nothing overdue unless
  * judged `--at` a later instant) and one already past its deadlines, found by `overdue --all`. The dev
  * server keeps real time, so the years are the server's, and the CLI runs on the real clock too.
+ *
+ * @devserver
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { declareSubmission } from '../../workflows/messages';
 import { smallBloc } from '../support/fixtures';
+import { runsOn } from '../support/replay-histories';
 import { expectOneLine, lines, runBloc, spawnBloc, temporalEnv } from '../support/cli';
 import { startEngine, type Engine } from '../support/engine';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
@@ -276,4 +279,10 @@ test('declarations lists what units said on their pages; reject needs a reason; 
   expect(all['bao-cao-6-thang']?.['so-b']?.[0]?.review).toMatchObject({ decision: 'rejected', reason: 'Chưa nhận được văn bản' });
   expect(all['bao-cao-6-thang']?.['so-c']?.[0]?.review).toMatchObject({ decision: 'confirmed' });
   expect((await bloc(['declarations', ...common, '--pending'])).stdout).toBe('Không có báo gửi nào chờ xác nhận / no declaration awaits an answer\n');
+});
+
+// The engine replays every run of its task queue when it stops (support/replay-histories.ts): the dev server lists them.
+test('the runs this file’s engine will replay include every year started here', async () => {
+  const ids = (await runsOn(env.client, env.namespace ?? 'default', engine.taskQueue)).map((r) => r.workflowId);
+  expect(ids).toEqual(expect.arrayContaining([`bloc-thu-nghiem-${Y}`, `bloc-qua-han-${pastYear}`, `bloc-qua-han-${now.year - 6}`]));
 });

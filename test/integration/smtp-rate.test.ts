@@ -3,6 +3,7 @@
  * SMTP_RATE=2/s, and a wave of 40 reminders due at the same minute. Real time on the dev server.
  *
  * @wallclock
+ * @devserver
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';

@@ -7,6 +7,7 @@
  * two minutes in all, which jest's other worker spends on other files).
  *
  * @wallclock
+ * @devserver
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

@@ -38,8 +38,12 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-/** An in-memory dev server on loopback, with the engine's search attributes registered. */
+/**
+ * An in-memory dev server on loopback, with the engine's search attributes registered. It keeps real time, so a
+ * file that starts one says `@devserver` in its opening comment and `npm run test:clock` leaves it out.
+ */
 export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+  if (process.env.FAKETIME) throw new Error(`${expect.getState().testPath}: on the dev server under faketime: tag the file @devserver (test/support/docblock-tags.js)`);
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: await executable('dev-server', ensureDevServer),

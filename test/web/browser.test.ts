@@ -3,6 +3,8 @@
  * worker. Sign in, read the matrix, record a submission and see its cell change, see one recorded elsewhere
  * appear without a reload, see refusals of a receipt and of an extension in the validator's words, and open a
  * unit's own page by its signed link. The screenshots in docs/ are taken here, and in test/web/unit-day.test.ts.
+ *
+ * @devserver
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';

@@ -2,6 +2,8 @@
  * The console's guards over real HTTP, on the dev server with the real worker: no page or action without a
  * session, no bloc but the account's own, no form without its token, a slowed sign-in after failures, and
  * markup from the record shown as text.
+ *
+ * @devserver
  */
 import { stampVi } from '../../client/cell-wording';
 import { EXPORT_HEADER } from '../../client/commands/bloc-export';

@@ -2,6 +2,8 @@
  * Vietnamese first, English by setting (issue 10), over real HTTP on the dev server: the header's link sets
  * the language and comes back to the page, a unit's signed link included; the browser's Accept-Language does
  * not count; the link never leads off the site.
+ *
+ * @devserver
  */
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, REPORT_TITLE_EN, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';

@@ -2,6 +2,8 @@
  * A unit's own page, opened by the signed link the secretariat sends it or its reminder email carries: no account
  * needed, its own items only; a tampered link, another unit's, or an expired one gets a refusal page and changes
  * nothing.
+ *
+ * @devserver
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

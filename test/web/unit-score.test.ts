@@ -2,6 +2,8 @@
  * A unit sends its self-score from its own signed page (issue 11): the form lists the bloc's criteria as its
  * scoring table groups them, the sheet goes through the same `submitScore` Update as `bloc score submit`,
  * the workflow's refusals come back in the form with the figures kept, and a tampered link records nothing.
+ *
+ * @devserver
  */
 import { scoresQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { startDemonstration } from '../../scripts/demo';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR } from '../support/fixtures';
+import { runsOn } from '../support/replay-histories';
 import { useTimeSkippingEngine, ZONE } from '../support/time-skipping-engine';
 
 const engine = useTimeSkippingEngine();
@@ -56,4 +57,6 @@ test('reminders, the secretariat’s records, invitations, then a follow-up to t
     ].sort(),
   );
   expect(log.every((e) => e.status === 'delivered')).toBe(true);
+  // The engine replays this run when it stops (support/replay-histories.ts): the time-skipping server lists it.
+  expect((await runsOn(env.client, env.namespace ?? 'default', taskQueue)).map((r) => r.workflowId)).toEqual([started.workflowId]);
 });
