@@ -15,7 +15,7 @@ export interface RecordedRun {
 }
 
 type Executions = temporal.api.workflow.v1.IWorkflowExecutionInfo[];
-type Page = { namespace: string; maximumPageSize: number; nextPageToken?: Uint8Array | undefined };
+type Page = temporal.api.workflowservice.v1.IListOpenWorkflowExecutionsRequest & temporal.api.workflowservice.v1.IListClosedWorkflowExecutionsRequest;
 
 /**
  * Every run, open or closed, started on `taskQueue` that a worker has answered at least once. Listed with the
@@ -37,10 +37,12 @@ export async function runsOn(client: Client, namespace: string, taskQueue: strin
   const seen = new Set<string>();
   for (const e of executions) {
     const { workflowId, runId } = e.execution ?? {};
-    if (e.taskQueue !== taskQueue || !workflowId || !runId || seen.has(runId)) continue;
+    if (!workflowId || !runId || seen.has(runId)) continue;
     seen.add(runId);
+    // The Java server leaves the listing's task queue empty: the run's first event names it.
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    if (history.events?.some((event) => event.workflowTaskCompletedEventAttributes)) runs.push({ workflowId, runId, history });
+    const startedOn = history.events?.[0]?.workflowExecutionStartedEventAttributes?.taskQueue?.name;
+    if (startedOn === taskQueue && history.events?.some((event) => event.workflowTaskCompletedEventAttributes)) runs.push({ workflowId, runId, history });
   }
   return runs;
 }
