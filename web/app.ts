@@ -34,7 +34,8 @@ import type { CalendarEvent } from '../activities/mail/ics';
 import { senderFromEnv } from '../activities/mail/settings';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
-import { CODEC_PATH, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
+import { CODEC_DECODING, CODEC_PATH, CODEC_WAITING, codecCors, createGate, decodePayloads, MAX_CODEC_BODY } from './codec';
+import { PayloadTooLargeError } from '../worker/data-converter';
 import { calendarPage, calendarPath, cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CalendarForms, type CellForms, type Frame, type UnitForms } from './pages';
 import { logPage, pendingPage, timelinePage } from './record-pages';
 import { unitCalendar } from './unit-calendar';
@@ -277,15 +278,21 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const headers = codecCors(codecOrigins, c.req.header('Origin'));
     return headers ? c.body(null, 204, headers) : c.text('origin not allowed', 403);
   });
+  const decoding = createGate(CODEC_DECODING, CODEC_WAITING);
   app.post(`${CODEC_PATH}/decode`, bodyLimit({ maxSize: MAX_CODEC_BODY, onError: (c) => c.text('too large', 413) }), async (c) => {
     const headers = codecCors(codecOrigins, c.req.header('Origin'));
     if (!headers) return c.text('origin not allowed', 403);
     const body = (await c.req.json().catch(() => undefined)) as { payloads?: unknown } | undefined;
     if (!body || !Array.isArray(body.payloads)) return c.json({ error: 'expected { payloads: [...] }' }, 400, headers);
+    const entered = decoding.enter();
+    if (!entered) return c.json({ error: 'busy decoding, try again in a moment' }, 503, { ...headers, 'Retry-After': '1' });
+    const leave = await entered;
     try {
       return c.json({ payloads: await decodePayloads(body.payloads) }, 200, headers);
     } catch (err) {
-      return c.json({ error: `cannot decode: ${(err as Error).message}` }, 400, headers);
+      return c.json({ error: `cannot decode: ${(err as Error).message}` }, err instanceof PayloadTooLargeError ? 413 : 400, headers);
+    } finally {
+      leave();
     }
   });
 

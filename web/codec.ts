@@ -1,7 +1,10 @@
 /**
  * The Temporal Web UI's remote codec: the UI posts the payloads it shows to `<endpoint>/decode`, and gets
  * them back as the engine's data converter decodes them (gunzipped), so the year's state reads as JSON there
- * too. Gzip hides nothing, so the endpoint needs no session; it answers only the UI's own origins (CORS).
+ * too. Gzip hides nothing, so the endpoint needs no session; it answers only the UI's own origins (CORS), which
+ * a program can claim, so what it does is bounded: a request's payloads expand to MAX_DECODED_BYTES at most
+ * (the data converter's own bound), and CODEC_DECODING requests decode at once, CODEC_WAITING more wait their
+ * turn, the rest are turned away. At most CODEC_DECODING × MAX_DECODED_BYTES of decoded payloads are held.
  */
 import type { Payload } from '@temporalio/common';
 import { dataConverter } from '../worker/data-converter';
@@ -35,6 +38,29 @@ export async function decodePayloads(payloads: unknown[]): Promise<JsonPayload[]
 
 /** A year's whole record, gzipped, can run to megabytes. */
 export const MAX_CODEC_BODY = 16 * 1024 * 1024;
+export const CODEC_DECODING = 2;
+export const CODEC_WAITING = 8;
+
+/** Admits `running` holders at once and `waiting` more in line; `enter` is undefined when the line is full. */
+export function createGate(running: number, waiting: number): { enter(): Promise<() => void> | undefined } {
+  let inside = 0;
+  const line: (() => void)[] = [];
+  const leave = () => {
+    const next = line.shift();
+    if (next) next();
+    else inside--;
+  };
+  return {
+    enter() {
+      if (inside < running) {
+        inside++;
+        return Promise.resolve(leave);
+      }
+      if (line.length >= waiting) return undefined;
+      return new Promise((resolve) => line.push(() => resolve(leave)));
+    },
+  };
+}
 
 /** CORS headers for one of the UI's origins; undefined for any other. */
 export function codecCors(origins: string[], origin: string | undefined): Record<string, string> | undefined {

@@ -10,6 +10,7 @@ import { EXPORT_HEADER } from '../../client/commands/bloc-export';
 import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { gzipBomb, MiB } from '../support/gzip-bomb';
 import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
@@ -294,6 +295,28 @@ test('the Temporal UI’s codec endpoint decodes the year’s gzipped start inpu
   expect((await post('http://evil.example', { payloads: [payload] })).status).toBe(403);
   expect((await post(undefined, { payloads: [payload] })).status).toBe(403);
   expect((await post(UI_ORIGIN, { payloads: [{ data: 42 }] })).status).toBe(400);
+});
+
+test('a gzip bomb posted to the codec endpoint is refused with 413; ten at once hold no more than two decodes’ worth of memory', async () => {
+  // A quarter of a mebibyte that expands to 256 MiB, as the UI's origin would post it (any program can claim it).
+  const bomb = { metadata: { encoding: Buffer.from('binary/gzip').toString('base64') }, data: gzipBomb(256).toString('base64') };
+  const post = () =>
+    fetch(`${fx.web.url}/codec/decode`, { method: 'POST', headers: { 'content-type': 'application/json', origin: UI_ORIGIN }, body: JSON.stringify({ payloads: [bomb] }) });
+  const one = await post();
+  expect(one.status).toBe(413);
+  expect(((await one.json()) as { error: string }).error).toContain('payloads expand to more than 64 MiB');
+
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampling = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  try {
+    // Two decode at once, eight wait their turn: all ten are refused for their size, none for the line.
+    const statuses = await Promise.all(Array.from({ length: 10 }, async () => (await post()).status));
+    expect(statuses).toEqual(Array(10).fill(413));
+  } finally {
+    clearInterval(sampling);
+  }
+  expect((peak - before) / MiB).toBeLessThan(400);
 });
 
 test('an item’s page sets its day, refuses one outside its window in the validator’s words, cancels on confirmation and restores', async () => {
