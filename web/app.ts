@@ -44,7 +44,7 @@ import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
 import { CONTENT_TYPE, readUpload, sizeVi, storeUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
 import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
-import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
+import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, safeNext, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
   client: Client;
@@ -189,11 +189,6 @@ function typedFields(raw: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
 }
 
-/** A redirect after sign-in stays on this site. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
-
 const isCodec = (c: Context) => c.req.path.startsWith(`${CODEC_PATH}/`);
 /** The forms that carry a document: a unit's declaration, and the secretariat's record of a submission. */
 const takesFile = (c: Context) => c.req.method === 'POST' && (/^\/don-vi\/[^/]+\/\d{4}\/[^/]+\/bao-gui$/.test(c.req.path) || /^\/khoi\/[^/]+\/\d{4}\/o\/[^/]+\/[^/]+\/nop$/.test(c.req.path));
@@ -239,6 +234,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');
+    // A page may show a unit's signed link or a year's record: on a shared office computer, Back after signing
+    // out must not bring it up again from a cache. Only the style sheet and script say otherwise.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));

@@ -131,3 +131,17 @@ export class SignInLimiter {
     this.failures.delete(this.key(ip, account));
   }
 }
+
+const SITE = 'http://console.invalid';
+
+/**
+ * Where a redirect after a form may lead (`next=`): a path of this site, as the browser will read it, or '/'.
+ * Browsers strip tabs and newlines from a URL and read a backslash as a slash, so "/\t/evil.example" and
+ * "/\\evil.example" lead off the site; a path with a control character or a backslash is refused outright, and
+ * what is left is judged by the URL parser browsers follow.
+ */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  const url = new URL(next, SITE);
+  return url.origin === SITE ? `${url.pathname}${url.search}${url.hash}` : '/';
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
-import { csrfToken, csrfValid, secretsFromEnv, SignInLimiter } from '../../web/security';
+import { csrfToken, csrfValid, safeNext, secretsFromEnv, SignInLimiter } from '../../web/security';
 import { checkUnitLink, linkExpiry, signedUnitPath } from '../../web/unit-links';
 
 let dir: string;
@@ -92,4 +92,12 @@ test('unit links: bound to bloc, year and unit; expire; an old key is accepted u
   const day = 24 * 3600_000;
   expect(linkExpiry({ year: 2049, items: [{ kind: 'handover', at: '2050-01-15T08:00:00+07:00' }] as never })).toBe(Date.parse('2050-01-15T08:00:00+07:00') + 180 * day);
   expect(linkExpiry({ year: 2049, items: [] })).toBe(Date.parse('2050-02-01T00:00:00+07:00') + 180 * day);
+});
+
+test('a redirect after a form stays on this site, read as a browser reads it', () => {
+  expect(safeNext('/khoi/thu-nghiem/2027?luc=2027-06-20T08%3A00&x=1#o')).toBe('/khoi/thu-nghiem/2027?luc=2027-06-20T08%3A00&x=1#o');
+  expect(safeNext('/%09/evil.example')).toBe('/%09/evil.example');
+  for (const away of [undefined, '', 'evil.example', 'https://evil.example/', '//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\nSet-Cookie: x=1', '/a\u0000b']) {
+    expect([away, safeNext(away)]).toEqual([away, '/']);
+  }
 });

@@ -149,6 +149,13 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   const unitLink = (await page.locator('#unit-link').getAttribute('href')) ?? '';
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.waitForURL((url) => url.pathname === '/dang-nhap');
+  // Back, as on a shared office computer: the page that showed the unit's link is asked for again, and refused.
+  await page.goBack();
+  expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+  await expect(page.locator('#unit-link').count()).resolves.toBe(0);
+  // The language link leads nowhere off the site, however its path is disguised ("/\t/evil.example").
+  await page.goto(`${fx.web.url}/ngon-ngu?lang=vi&next=/%09/evil.example`);
+  expect(new URL(page.url()).host).toBe(new URL(fx.web.url).host);
   await page.goto(matrix);
   expect(new URL(page.url()).pathname).toBe('/dang-nhap');
 

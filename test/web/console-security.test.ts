@@ -10,8 +10,9 @@ import { EXPORT_HEADER } from '../../client/commands/bloc-export';
 import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { linkExpiry, signedUnitPath } from '../../web/unit-links';
 import { gzipBomb, MiB } from '../support/gzip-bomb';
-import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let Y: number;
@@ -295,6 +296,17 @@ test('the Temporal UI’s codec endpoint decodes the year’s gzipped start inpu
   expect((await post('http://evil.example', { payloads: [payload] })).status).toBe(403);
   expect((await post(undefined, { payloads: [payload] })).status).toBe(403);
   expect((await post(UI_ORIGIN, { payloads: [{ data: 42 }] })).status).toBe(400);
+});
+
+test('no cache keeps a page: signed-in pages, the sign-in page and a unit’s page say no-store; the style sheet may be kept', async () => {
+  const agent = await signedIn(ACCOUNTS.secretariat);
+  const unitPage = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: Y, unit: 'so-c' }, linkExpiry({ year: Y, items: [] }));
+  const visitor = new WebAgent(fx.web.url);
+  for (const [who, path] of [[agent, '/'], [agent, `/khoi/${BLOC}/${Y}`], [agent, `/khoi/${BLOC}/${Y}/o/so-c/bao-cao-6-thang`], [visitor, '/dang-nhap'], [visitor, unitPage]] as const) {
+    const response = await who.request(path);
+    expect([path, response.status, response.headers.get('cache-control')]).toEqual([path, 200, 'no-store']);
+  }
+  expect((await agent.request('/tai-nguyen/style.css')).headers.get('cache-control')).toBe('max-age=3600');
 });
 
 test('a gzip bomb posted to the codec endpoint is refused with 413; ten at once hold no more than two decodes’ worth of memory', async () => {

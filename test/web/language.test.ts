@@ -6,7 +6,7 @@
  * @devserver
  */
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { ACCOUNTS, BLOC, REPORT_TITLE_EN, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, PASSWORD, REPORT_TITLE_EN, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 import { signedUnitPath } from '../../web/unit-links';
 
 let fx: WebFixture;
@@ -106,11 +106,17 @@ test("a form's refusal reads in the reader's language", async () => {
 
 test('the language link leads nowhere off the site, and keeps only Vietnamese or English', async () => {
   const agent = new WebAgent(fx.web.url);
-  for (const next of ['//evil.example', 'https://evil.example/', '/\\evil.example']) {
+  // Browsers strip tabs and newlines from a URL: "/\t/evil.example" is "//evil.example" to them (issue 21).
+  for (const next of ['//evil.example', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\nSet-Cookie: x=1']) {
     const response = await agent.request(`/ngon-ngu?lang=en&next=${encodeURIComponent(next)}`);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/');
   }
+  // The sign-in's `next` is judged the same way.
+  const signIn = new WebAgent(fx.web.url);
+  const _csrf = await signIn.tokenOf('/dang-nhap');
+  const signedIn = await signIn.request(`/dang-nhap?next=${encodeURIComponent('/\t/evil.example')}`, { form: { name: ACCOUNTS.secretariat.name, password: PASSWORD, _csrf } });
+  expect([signedIn.status, signedIn.headers.get('location')]).toEqual([303, '/']);
   const unknown = await agent.request('/ngon-ngu?lang=fr&next=%2Fdang-nhap');
   expect(unknown.headers.getSetCookie().find((c) => c.startsWith('lang='))).toMatch(/^lang=vi;/);
   expect(htmlLang(await text(await agent.request('/dang-nhap')))).toBe('vi');
