@@ -29,7 +29,7 @@ module.exports = {
     { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
   // Two files at a time on two cores: each brings its own servers. Three would finish sooner, but load the
-  // relay-rate test's own process enough to bunch its arrivals (test/integration/smtp-rate.test.ts).
+  // relay-rate test's own process enough to bunch its arrivals (test/integration/real-time.test.ts).
   maxWorkers: 2,
   testTimeout: 120000,
 };
