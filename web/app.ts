@@ -321,7 +321,14 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   });
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST' || isCodec(c)) return next();
-    const body = await c.req.parseBody();
+    // A body that is not a form (a broken multipart, say) is the sender's fault: one line in the log, no stack.
+    const body = await c.req.parseBody().catch((err: Error) => {
+      console.warn(`${c.req.method} ${c.req.path}: unreadable form (${err.message.split('\n')[0] ?? ''})`);
+      return undefined;
+    });
+    if (!body) {
+      return c.html(message(c, ['Biểu mẫu không đọc được', 'Form not readable'], ['Trình duyệt gửi một biểu mẫu không đọc được; hãy tải lại trang rồi thử lại.', 'The browser sent a form that cannot be read; reload the page and try again.']), 400);
+    }
     if (!csrfValid(secrets, c.get('formNonce'), body._csrf)) {
       return c.html(
         message(c, ['Biểu mẫu không hợp lệ', 'Form not valid'], ['Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi thử lại.', 'The form has expired or is not valid; reload the page and try again.']),

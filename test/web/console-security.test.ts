@@ -309,6 +309,28 @@ test('no cache keeps a page: signed-in pages, the sign-in page and a unit’s pa
   expect((await agent.request('/tai-nguyen/style.css')).headers.get('cache-control')).toBe('max-age=3600');
 });
 
+test('a body that is not a form (a broken multipart) is refused with 400 and one line in the log, with or without a session', async () => {
+  const unitPage = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: Y, unit: 'so-c' }, linkExpiry({ year: Y, items: [] }));
+  const declare = unitPage.replace('?', '/bao-gui?');
+  const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const failed = jest.spyOn(console, 'error');
+  try {
+    for (const path of ['/dang-nhap', declare]) {
+      const response = await fetch(`${fx.web.url}${path}`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=ranh-gioi' }, body: '--ranh-gioi\r\nkhông phải một phần\r\n' });
+      expect([path, response.status]).toEqual([path, 400]);
+      expect(await response.text()).toContain('Biểu mẫu không đọc được');
+    }
+    expect(warned.mock.calls.map(([line]) => String(line).split('\n'))).toEqual([
+      [expect.stringMatching(/^POST \/dang-nhap: unreadable form \(/)],
+      [expect.stringMatching(/^POST \/don-vi\/.*\/bao-gui: unreadable form \(/)],
+    ]);
+    expect(failed).not.toHaveBeenCalled();
+  } finally {
+    warned.mockRestore();
+    failed.mockRestore();
+  }
+});
+
 test('a gzip bomb posted to the codec endpoint is refused with 413; ten at once hold no more than two decodes’ worth of memory', async () => {
   // A quarter of a mebibyte that expands to 256 MiB, as the UI's origin would post it (any program can claim it).
   const bomb = { metadata: { encoding: Buffer.from('binary/gzip').toString('base64') }, data: gzipBomb(256).toString('base64') };
