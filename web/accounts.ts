@@ -84,16 +84,29 @@ export async function verifyPassword(password: string, stored: string | undefine
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** Adds an account, or replaces the one of that name; the file is written whole, then renamed into place. */
+/** Adds an account, or replaces the one of that name (which ends its sessions). */
 export async function addAccount(file: string, input: Omit<Account, 'hash'>, password: string): Promise<void> {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw new Error(`mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự / the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
   const parsed = accountSchema.safeParse({ ...input, hash: await hashPassword(password) });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   const account = parsed.data;
-  const accounts = loadAccounts(file).filter((a) => a.name !== account.name);
+  writeAccounts(file, [...loadAccounts(file).filter((a) => a.name !== account.name), account]);
+}
+
+/** Removes the account of that name; false when there is none. Its sessions end at their next request. */
+export function removeAccount(file: string, name: string): boolean {
+  const accounts = loadAccounts(file);
+  const kept = accounts.filter((a) => a.name !== name);
+  if (kept.length === accounts.length) return false;
+  writeAccounts(file, kept);
+  return true;
+}
+
+/** The file written whole, readable by its owner only, then renamed into place. */
+function writeAccounts(file: string, accounts: Account[]): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify({ accounts: [...accounts, account] }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temp, `${JSON.stringify({ accounts }, null, 2)}\n`, { mode: 0o600 });
   renameSync(temp, file);
 }
 

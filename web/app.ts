@@ -44,7 +44,7 @@ import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
 import { CONTENT_TYPE, readUpload, sizeVi, storeUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
 import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
-import { csrfToken, csrfValid, endSession, preSessionNonce, readSession, safeNext, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
+import { accountStamp, csrfToken, csrfValid, endSession, preSessionNonce, readSession, safeNext, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
   client: Client;
@@ -242,11 +242,12 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.get(STYLE_PATH, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
   app.get(LIVE_PATH, (c) => c.body(LIVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
-  // The session, and the account it names as the accounts file now has it (an account removed signs out).
+  // The session, and the account it names as the accounts file now has it: an account removed, or given a new
+  // password, role or blocs (`bloc user add` on its name), signs out.
   app.use('*', async (c, next) => {
     const read = await readSession(c, secrets);
     const session = read && !signedOut.has(read.nonce) ? read : undefined;
-    const account = session && loadAccounts(opts.accountsFile).find((a) => a.name === session.account);
+    const account = session && loadAccounts(opts.accountsFile).find((a) => a.name === session.account && accountStamp(secrets, a) === session.stamp);
     if (session && account) {
       c.set('session', session);
       c.set('account', account);
@@ -363,7 +364,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), 'Sai tên tài khoản hoặc mật khẩu.', 'Wrong account name or password.'), name), 401);
     }
     limiter.succeeded(ip, name);
-    await startSession(c, secrets, account.name);
+    await startSession(c, secrets, account);
     return c.redirect(safeNext(c.req.query('next')), 303);
   });
 

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import type { Account } from './accounts';
 import { MIN_SECRET_LENGTH } from './keys';
 
 export const SESSION_COOKIE = 'bloc_session';
@@ -33,20 +34,28 @@ export interface Session {
   /** Random per sign-in: the CSRF token is bound to it. */
   nonce: string;
   expiresAt: number;
+  /** The account as it was at sign-in (accountStamp): a new password, role or set of blocs ends the session. */
+  stamp: string;
 }
 
+/** What a session holds of its account: a keyed digest of its password hash, role and blocs. */
+export function accountStamp(secrets: WebSecrets, account: Pick<Account, 'name' | 'role' | 'blocs' | 'hash'>): string {
+  return createHmac('sha256', secrets.secret).update(['account', account.name, account.role, JSON.stringify(account.blocs), account.hash].join('|')).digest('base64url').slice(0, 22);
+}
+
+/** The session of the cookie, if it is signed, unexpired and still matches its account as the file now has it. */
 export async function readSession(c: Context, secrets: WebSecrets): Promise<Session | undefined> {
   const value = await getSignedCookie(c, secrets.secret, SESSION_COOKIE);
   if (!value) return undefined;
-  const [account, nonce, expires] = value.split('|');
+  const [account, nonce, expires, stamp] = value.split('|');
   const expiresAt = Number(expires);
-  if (!account || !nonce || !Number.isFinite(expiresAt) || expiresAt <= Date.now()) return undefined;
-  return { account, nonce, expiresAt };
+  if (!account || !nonce || !stamp || !Number.isFinite(expiresAt) || expiresAt <= Date.now()) return undefined;
+  return { account, nonce, expiresAt, stamp };
 }
 
-export async function startSession(c: Context, secrets: WebSecrets, account: string): Promise<void> {
+export async function startSession(c: Context, secrets: WebSecrets, account: Account): Promise<void> {
   const expiresAt = Date.now() + SESSION_HOURS * 3600_000;
-  const value = [account, randomBytes(16).toString('base64url'), String(expiresAt)].join('|');
+  const value = [account.name, randomBytes(16).toString('base64url'), String(expiresAt), accountStamp(secrets, account)].join('|');
   await setSignedCookie(c, SESSION_COOKIE, value, secrets.secret, {
     path: '/',
     httpOnly: true,

@@ -5,14 +5,16 @@
  *
  * @devserver
  */
+import { join } from 'node:path';
 import { stampVi } from '../../client/cell-wording';
 import { EXPORT_HEADER } from '../../client/commands/bloc-export';
 import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { addAccount, removeAccount } from '../../web/accounts';
 import { linkExpiry, signedUnitPath } from '../../web/unit-links';
 import { gzipBomb, MiB } from '../support/gzip-bomb';
-import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, startWebFixture, UI_ORIGIN, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, PASSWORD, startWebFixture, UI_ORIGIN, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let Y: number;
@@ -307,6 +309,26 @@ test('no cache keeps a page: signed-in pages, the sign-in page and a unit’s pa
     expect([path, response.status, response.headers.get('cache-control')]).toEqual([path, 200, 'no-store']);
   }
   expect((await agent.request('/tai-nguyen/style.css')).headers.get('cache-control')).toBe('max-age=3600');
+});
+
+test('a new password, another role and a removal each end the account’s sessions at their next request', async () => {
+  const accountsFile = join(fx.dir, 'accounts.json');
+  const account = { name: 'thu-ky-tam', role: 'secretariat', blocs: [BLOC] } as const;
+  const opens = async (agent: WebAgent) => (await agent.request(`/khoi/${BLOC}/${Y}`)).status;
+  const change = [
+    () => addAccount(accountsFile, { ...account, blocs: [...account.blocs] }, 'mật-khẩu-mới-đủ-dài-2050'),
+    () => addAccount(accountsFile, { ...account, role: 'leader', blocs: [...account.blocs] }, PASSWORD),
+    async () => expect(removeAccount(accountsFile, account.name)).toBe(true),
+  ];
+  for (const [i, changeIt] of change.entries()) {
+    await addAccount(accountsFile, { ...account, blocs: [...account.blocs] }, PASSWORD);
+    const agent = await signedIn(account);
+    const other = await signedIn(ACCOUNTS.leader);
+    expect([i, await opens(agent)]).toEqual([i, 200]);
+    await changeIt();
+    // Sent back to sign in; another account's session goes on.
+    expect([i, await opens(agent), await opens(other)]).toEqual([i, 303, 200]);
+  }
 });
 
 test('a body that is not a form (a broken multipart) is refused with 400 and one line in the log, with or without a session', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAccounts, verifyPassword } from '../../web/accounts';
-import { bloc as inProcess, type Outcome } from '../support/cli';
+import { bloc as inProcess, lines, type Outcome } from '../support/cli';
 import { CLI, ROOT } from '../support/dist';
 
 let dir: string;
@@ -58,4 +58,27 @@ test('bad input is one line on stderr, exit 2, and the file unchanged', async ()
   const role = await bloc(['user', 'add', 'x', '--role', 'admin', '--all']);
   expect(role.code).toBe(2);
   expect(readFileSync(file, 'utf8')).toBe(before);
+});
+
+test('user list names each account with its role and blocs, never a hash; remove asks for --yes, then removes', async () => {
+  const listed = await bloc(['user', 'list']);
+  expect(listed.code).toBe(0);
+  expect(lines(listed.stdout)).toEqual([
+    expect.stringMatching(/^Tài khoản\s+Vai trò\s+Khối\/Cụm được xem$/),
+    expect.stringMatching(/^thu-ky\s+Thư ký \(Secretariat\)\s+khoi-4, khoi-5$/),
+    expect.stringMatching(/^ban\s+Ban Thi đua - Khen thưởng tỉnh \(Provincial Emulation and Reward Board\)\s+tất cả \/ all$/),
+  ]);
+  expect(listed.stdout).not.toContain('scrypt');
+  expect(JSON.parse((await bloc(['user', 'list', '--json'])).stdout)).toEqual([
+    { name: 'thu-ky', role: 'secretariat', blocs: ['khoi-4', 'khoi-5'] },
+    { name: 'ban', role: 'board', blocs: 'all' },
+  ]);
+
+  const before = readFileSync(file, 'utf8');
+  const asked = await bloc(['user', 'remove', 'ban']);
+  expect(asked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Sẽ xóa tài khoản ban \(Ban Thi đua - Khen thưởng tỉnh\) khỏi .*; các phiên đăng nhập của nó kết thúc\. Chạy lại với --yes/) });
+  expect(readFileSync(file, 'utf8')).toBe(before);
+  expect(await bloc(['user', 'remove', 'ban', '--yes'])).toMatchObject({ code: 0, stdout: `Đã xóa tài khoản ban khỏi ${file} / account removed\n` });
+  expect(loadAccounts(file).map((a) => a.name)).toEqual(['thu-ky']);
+  expect(await bloc(['user', 'remove', 'ban', '--yes'])).toMatchObject({ code: 2, stderr: `bloc: ban: không có tài khoản này trong ${file} / no such account\n` });
 });
