@@ -55,9 +55,8 @@ export function createBatchSender(send: (m: OutgoingMessage, signal: AbortSignal
       try {
         for (const message of messages) {
           if (done.has(message.key)) continue;
-          if (tried >= cap) break;
+          if (tried >= cap || !(await pace())) break;
           tried++;
-          await pace();
           try {
             done.set(message.key, { key: message.key, status: 'delivered', result: await send(message, deadlines.next()) });
           } catch (err) {

@@ -1,8 +1,9 @@
 /**
  * The relay's rate, held in two places. Across workers: the Temporal server dispatches the mail task queue's
  * batch activities no faster than `batchesPerSecond` (worker/engine-workers.ts). Within a batch: the messages
- * go out evenly spaced at the rate, and a batch sends at most `messagesPerBatch`, about ten seconds' worth, so
- * that waiting for the rate never nears the activity's timeouts; the rest is deferred to the next batch.
+ * go out evenly spaced at the rate, and a batch sends at most `messagesPerBatch`, about ten seconds' worth, within
+ * ten seconds of its first, so that waiting for the rate never nears the activity's timeouts and a late batch never
+ * overlaps the next; the rest is deferred to the next batch.
  */
 import type { MailRate } from './mail/settings';
 
@@ -19,15 +20,26 @@ export function batchesPerSecond(rate: MailRate | undefined, batchSize: number):
   return rate ? rate.perSecond / messagesPerBatch(rate, batchSize) : undefined;
 }
 
-/** Spaces sends `1 / rate` apart, by this process's monotonic clock. */
-export function createPacer(rate: MailRate | undefined): () => Promise<void> {
-  if (!rate) return async () => undefined;
+/**
+ * Spaces sends `1 / rate` apart, by this process's monotonic clock, within the batch's ten seconds: `false` for a
+ * send that would start past its last slot (9.5 s at 2/s), and the batch defers what is left to the next one. A
+ * batch that fell behind (a slow relay, a starved CPU) thus never runs into the next batch's ten seconds, which the
+ * server hands out no sooner: the rate holds over any ten seconds, not only on average. The first send always goes.
+ */
+export function createPacer(rate: MailRate | undefined): () => Promise<boolean> {
+  if (!rate) return async () => true;
   const gapMs = 1000 / rate.perSecond;
+  // Half a gap of slack for timers that fire late.
+  const lastSlotMs = Math.max(0, PACING_WINDOW_S * 1000 - gapMs) + gapMs / 2;
+  let origin: number | undefined;
   let next = 0;
   return async () => {
     const now = performance.now();
-    const wait = next - now;
-    next = Math.max(now, next) + gapMs;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    origin ??= now;
+    const slot = Math.max(now, next);
+    if (slot - origin > lastSlotMs) return false;
+    next = slot + gapMs;
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+    return true;
   };
 }

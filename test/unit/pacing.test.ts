@@ -2,7 +2,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { createBatchSender } from '../../activities/batch';
-import { batchesPerSecond, messagesPerBatch } from '../../activities/pacing';
+import { batchesPerSecond, createPacer, messagesPerBatch } from '../../activities/pacing';
 import type { OutgoingMessage, SendOutcome, SendResult } from '../../activities/types';
 import { message } from '../support/mail-fixtures';
 
@@ -35,5 +35,42 @@ describe('the relay rate', () => {
       ['k/b', 'deferred'],
       ['k/c', 'deferred'],
     ]);
+  });
+
+  describe('within a batch, at 2/s', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('sends twenty, half a second apart, and refuses the twenty-first, ten seconds after the first', async () => {
+      const pace = createPacer(rate(2, '2/s'));
+      const at: number[] = [];
+      for (;;) {
+        const allowed = pace();
+        await jest.advanceTimersByTimeAsync(500);
+        if (!(await allowed)) break;
+        at.push(performance.now());
+      }
+      expect(at).toHaveLength(20);
+      expect(at.slice(1).map((t, i) => t - (at[i] ?? 0))).toEqual(Array(19).fill(500));
+    });
+
+    it('a batch that falls behind (each send 0.8 s) stops within its ten seconds and defers the rest', async () => {
+      const pace = createPacer(rate(2, '2/s'));
+      let sent = 0;
+      while (await pace()) {
+        sent++;
+        jest.advanceTimersByTime(800);
+      }
+      // Sends began at 0, 0.8, …, 9.6 s; the next would begin at 10.4 s, in the next batch's ten seconds.
+      expect(sent).toBe(13);
+    });
+
+    it('at 1/min the first send always goes, and only it', async () => {
+      const pace = createPacer(rate(1 / 60, '1/min'));
+      await expect(pace()).resolves.toBe(true);
+      const second = pace();
+      await jest.advanceTimersByTimeAsync(60_000);
+      await expect(second).resolves.toBe(false);
+    });
   });
 });
