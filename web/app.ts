@@ -42,7 +42,7 @@ import { unitCalendar } from './unit-calendar';
 import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
 import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
-import { CONTENT_TYPE, readUpload, sizeVi, storeUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
+import { CONTENT_TYPE, readUpload, recordWithUpload, sizeVi, stageUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
 import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
 import { accountStamp, csrfToken, csrfValid, endSession, preSessionNonce, readSession, safeNext, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
 
@@ -456,7 +456,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       return c.html(message(c, NOT_FOUND, [`Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`, `No unit "${unitId}" or item "${itemId}" in ${ref.year}.`]), 404);
     }
     const canAct = mayAct(c.get('account') as Account);
-    const unitLink = opts.unitLinks && new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href;
+    // The link lets whoever holds it act as the unit: only the secretariat, who may act, is shown it.
+    const unitLink = canAct && opts.unitLinks ? new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href : undefined;
     return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log, declarations }, { ...forms, canAct, unitLink }), status);
   };
 
@@ -514,9 +515,10 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
         itemId: c.req.param('item') ?? '',
         receivedAt: received && parsed(c, 'receivedAt', received, parseInstant),
         reference: formString(body, 'reference'),
-        ...(file && { file: await storeUpload(uploads, file) }),
       };
-      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(recordSubmission, { args: [input] }), refusalInForm(langOf(c)));
+      return recordWithUpload(file && (await stageUpload(uploads, file)), (stored) =>
+        onBlocYear(client, refOf(c), (h) => h.executeUpdate(recordSubmission, { args: [{ ...input, ...(stored && { file: stored }) }] }), refusalInForm(langOf(c))),
+      );
     }),
   );
 
@@ -745,15 +747,10 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const values = typedFields(raw);
     try {
       const file = attachedFile(raw);
-      const input = {
-        unitId: ref.unit,
-        itemId: values.itemId ?? '',
-        sentOn: values.sentOn ?? '',
-        reference: values.reference ?? '',
-        by: formString(values, 'by'),
-        ...(file && { file: await storeUpload(uploads, file) }),
-      };
-      await onBlocYear(client, ref, (h) => h.executeUpdate(declareSubmission, { args: [input] }), refusalInForm(langOf(c)));
+      const input = { unitId: ref.unit, itemId: values.itemId ?? '', sentOn: values.sentOn ?? '', reference: values.reference ?? '', by: formString(values, 'by') };
+      await recordWithUpload(file && (await stageUpload(uploads, file)), (stored) =>
+        onBlocYear(client, ref, (h) => h.executeUpdate(declareSubmission, { args: [{ ...input, ...(stored && { file: stored }) }] }), refusalInForm(langOf(c))),
+      );
     } catch (err) {
       if (err instanceof InputError) return showUnit(c, ref, { ...forms, error: err.message, values }, 422);
       throw err;

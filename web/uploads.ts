@@ -1,10 +1,11 @@
 /**
  * The documents units and the secretariat attach: a PDF or a DOCX, checked by its first bytes (a name can
- * say anything), kept once under data/uploads by its SHA-256, whose record the year keeps. The same bytes sent
- * twice are stored once, and a stored file is never overwritten.
+ * say anything), kept once under data/uploads by its SHA-256, whose record the year keeps, and only once the year
+ * has accepted that record: a refused one leaves no file behind. The same bytes sent twice are stored once, and a
+ * stored file is never overwritten.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../client/errors';
 import type { StoredFile } from '../workflows/model';
@@ -42,8 +43,17 @@ function refuse(reason: string): never {
   throw new InputError(`Tệp đính kèm: ${reason}`);
 }
 
-/** Checks a file from a form and keeps it; the record to put in the year. */
-export async function storeUpload(store: UploadStore, file: File): Promise<StoredFile> {
+/** A checked file, written aside: kept once the year has accepted its record, else discarded. */
+export interface StagedUpload {
+  record: StoredFile;
+  /** Moves the file into the store under its SHA-256 (two uploads of the same bytes agree). */
+  keep(): void;
+  /** Removes the file: nothing is kept of a record the year refused. */
+  discard(): void;
+}
+
+/** Checks a file from a form and writes it aside; nothing is in the store until `keep`. */
+export async function stageUpload(store: UploadStore, file: File): Promise<StagedUpload> {
   if (file.size > store.maxBytes) refuse(`tệp ${sizeVi(file.size)} vượt giới hạn ${sizeVi(store.maxBytes)} / the file is over the limit`);
   if (file.size === 0) refuse('tệp rỗng / the file is empty');
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -53,15 +63,31 @@ export async function storeUpload(store: UploadStore, file: File): Promise<Store
   if (extension !== type) refuse(`tên tệp phải có đuôi .${type} như nội dung của nó / the name must end in .${type}, as its content is`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = pathOf(store, sha256);
-  if (!existsSync(path)) {
-    mkdirSync(join(store.dir, sha256.slice(0, 2)), { recursive: true });
-    // Written aside then renamed: a reader never sees half a file, and two uploads of the same bytes agree.
-    const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
-    writeFileSync(partial, bytes, { flag: 'wx' });
-    renameSync(partial, path);
-  }
+  mkdirSync(join(store.dir, sha256.slice(0, 2)), { recursive: true });
+  // Written aside then renamed: a reader never sees half a file.
+  const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
+  writeFileSync(partial, bytes, { flag: 'wx' });
   const name = file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-200);
-  return { sha256, name, size: bytes.length, type };
+  return {
+    record: { sha256, name, size: bytes.length, type },
+    keep: () => (existsSync(path) ? rmSync(partial, { force: true }) : renameSync(partial, path)),
+    discard: () => rmSync(partial, { force: true }),
+  };
+}
+
+/**
+ * Runs `record` with the staged file's record (an Update of the year), keeping the file if it was accepted and
+ * discarding it if not; without a file, only `record`.
+ */
+export async function recordWithUpload<T>(staged: StagedUpload | undefined, record: (file: StoredFile | undefined) => Promise<T>): Promise<T> {
+  try {
+    const result = await record(staged?.record);
+    staged?.keep();
+    return result;
+  } catch (err) {
+    staged?.discard();
+    throw err;
+  }
 }
 
 function pathOf(store: UploadStore, sha256: string): string {

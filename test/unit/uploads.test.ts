@@ -1,12 +1,12 @@
 /**
  * The documents attached to a declaration or a submission: a PDF or a Word document, told by its bytes and not
- * its name, kept once by its SHA-256, refused with the reason a văn thư can act on.
+ * its name, kept once by its SHA-256 when the year accepts its record, refused with the reason a văn thư can act on.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readUpload, storeUpload, uploadStoreFromEnv, type UploadStore } from '../../web/uploads';
+import { readUpload, recordWithUpload, stageUpload, uploadStoreFromEnv, type UploadStore } from '../../web/uploads';
 
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 /** The start of a DOCX: a ZIP whose entry names are stored as written. */
@@ -22,6 +22,14 @@ afterEach(() => rmSync(store.dir, { recursive: true, force: true }));
 
 const file = (bytes: Buffer, name: string) => new File([bytes], name);
 const refusal = (work: Promise<unknown>) => work.then(() => 'accepted', (e: Error) => e.message);
+/** Staged and kept, as when the year accepts the record. */
+const storeUpload = async (s: UploadStore, f: File) => {
+  const staged = await stageUpload(s, f);
+  staged.keep();
+  return staged.record;
+};
+/** Every file under the store, staged ones included. */
+const filesIn = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 
 test('a PDF and a DOCX are kept under their SHA-256; the same bytes twice are one file', async () => {
   const pdf = await storeUpload(store, file(PDF, 'Báo cáo.pdf'));
@@ -47,6 +55,21 @@ test('refusals say why: not a document, a name that hides the type, empty, too l
     'Tệp đính kèm: tệp 2 kB vượt giới hạn 1 kB / the file is over the limit',
   );
   expect(readdirSync(store.dir)).toEqual([]);
+});
+
+test('a file is kept only when its record is accepted: a refused record leaves nothing behind', async () => {
+  const refused = await refusal(recordWithUpload(await stageUpload(store, file(PDF, 'a.pdf')), async () => {
+    throw new Error('sentOn: ngày gửi ở tương lai');
+  }));
+  expect(refused).toBe('sentOn: ngày gửi ở tương lai');
+  expect(filesIn(store.dir)).toEqual([]);
+
+  const recorded = await recordWithUpload(await stageUpload(store, file(PDF, 'a.pdf')), async (stored) => stored?.sha256);
+  expect(filesIn(store.dir)).toEqual([recorded]);
+  // The same bytes again: still one file; and a record without a file stores nothing.
+  await recordWithUpload(await stageUpload(store, file(PDF, 'b.pdf')), async () => undefined);
+  await recordWithUpload(undefined, async (stored) => expect(stored).toBeUndefined());
+  expect(filesIn(store.dir)).toEqual([recorded]);
 });
 
 test('a stored file whose bytes changed on disk is not served as the recorded one', async () => {

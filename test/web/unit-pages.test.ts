@@ -5,8 +5,8 @@
  *
  * @devserver
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
@@ -54,6 +54,14 @@ test('the secretariat’s cell page gives the unit’s signed link; it opens the
   expect(page).toContain('chưa đến hạn');
   expect(page).not.toContain('Sở Cê');
   expect(page).not.toContain('Đăng xuất');
+
+  // The leader and the province board read the same cell without the link: it would let them act as the unit.
+  for (const account of [ACCOUNTS.leader, ACCOUNTS.board]) {
+    const reader = new WebAgent(fx.web.url);
+    expect((await reader.signIn(account.name)).status).toBe(303);
+    const cell = await (await reader.request(`/khoi/${BLOC}/${fx.year}/o/so-b/bao-cao-6-thang`)).text();
+    expect([account.name, cell.includes('Báo cáo sơ kết 6 tháng'), cell.includes('/don-vi/'), cell.includes('id="unit-link"')]).toEqual([account.name, true, false, false]);
+  }
 });
 
 test('a tampered link, another unit’s, or an expired one is refused with a clear page, and records nothing', async () => {
@@ -186,10 +194,15 @@ test('a file of the wrong type, or over the limit, is refused with the reason an
   expect(tooLarge.status).toBe(413);
   expect(await tooLarge.text()).toContain('Tệp đính kèm: vượt giới hạn 256 kB; không có gì được ghi nhận.');
 
-  // A future day is the workflow's refusal, shown in the form's words.
-  const future = await declare(link, { ...fields, sentOn: '2100-01-01' });
+  // A future day is the workflow's refusal, shown in the form's words; the document sent with it is not kept.
+  const uploads = join(fx.dir, 'uploads');
+  const storedFiles = () => (existsSync(uploads) ? readdirSync(uploads, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort() : []);
+  const filesBefore = storedFiles();
+  const unkept = Buffer.concat([PDF_BYTES, Buffer.from(`% ${randomUUID()}\n`)]);
+  const future = await declare(link, { ...fields, sentOn: '2100-01-01' }, { bytes: unkept, name: 'bao-cao.pdf', type: 'application/pdf' });
   expect(future.status).toBe(422);
   expect(await future.text()).toContain('Ngày gửi: ngày gửi 2100-01-01 ở tương lai');
+  expect(storedFiles()).toEqual(filesBefore);
 
   expect(await handle().query(declarationsQuery)).toEqual(before);
 });
