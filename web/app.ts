@@ -34,7 +34,9 @@ import type { CalendarEvent } from '../activities/mail/ics';
 import { senderFromEnv } from '../activities/mail/settings';
 import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
-import { CODEC_DECODING, CODEC_PATH, CODEC_WAITING, codecCors, createGate, decodePayloads, MAX_CODEC_BODY } from './codec';
+import { CODEC_DECODING, CODEC_PATH, CODEC_WAITING, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
+import { createGate } from './gate';
+import { SignInLimiter } from './sign-in-limits';
 import { PayloadTooLargeError } from '../worker/data-converter';
 import { calendarPage, calendarPath, cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CalendarForms, type CellForms, type Frame, type UnitForms } from './pages';
 import { logPage, pendingPage, timelinePage } from './record-pages';
@@ -44,7 +46,7 @@ import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
 import { CONTENT_TYPE, readUpload, recordWithUpload, sizeVi, stageUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
 import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
-import { accountStamp, csrfToken, csrfValid, endSession, preSessionNonce, readSession, safeNext, SignInLimiter, startSession, type Session, type WebSecrets } from './security';
+import { accountStamp, csrfToken, csrfValid, deviceToken, endSession, preSessionNonce, readSession, rememberDevice, safeNext, startSession, type Session, type WebSecrets } from './security';
 
 export interface ConsoleOptions {
   client: Client;
@@ -205,6 +207,10 @@ function hereOf(c: Context): string {
   return `${path}${url.search}`;
 }
 
+/** Password checks at once, and waiting their turn; beyond, a sign-in is answered 429. */
+const HASHING_AT_ONCE = 1;
+const HASHING_WAITING = 8;
+
 function clientIp(c: Context): string {
   return getConnInfo(c).remote.address ?? 'unknown';
 }
@@ -212,6 +218,7 @@ function clientIp(c: Context): string {
 export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const { client, secrets } = opts;
   const limiter = opts.limiter ?? new SignInLimiter();
+  const hashing = createGate(HASHING_AT_ONCE, HASHING_WAITING);
   const app = new Hono<Env>();
 
   // Sessions signed out before their expiry: the cookie is stateless, so sign-out remembers its nonce until then.
@@ -351,19 +358,32 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const body = await c.req.parseBody();
     const name = formString(body, 'name') ?? '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const ip = clientIp(c);
-    const wait = limiter.waitMs(ip, name);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000);
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`, `Too many failed sign-ins; try again in ${minutes} minutes.`), name), 429);
+    const device = await deviceToken(c, secrets, name);
+    const reservation = limiter.reserve({ ip: clientIp(c), account: name, ...(device && { device }) });
+    const refuse = (waitMs: number, words: [string, string]) => {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), ...words), name), 429);
+    };
+    if (!reservation.ok) {
+      const minutes = Math.ceil(reservation.waitMs / 60_000);
+      return refuse(reservation.waitMs, [`Đăng nhập sai quá nhiều lần; hãy thử lại sau ${minutes} phút.`, `Too many failed sign-ins; try again in ${minutes} minutes.`]);
     }
+    // Hashing costs tens of milliseconds and 32 MiB: one at a time, a few in line, so that a flood of sign-ins
+    // leaves the signed-in secretariat's pages their CPU.
+    const entered = hashing.enter();
+    if (!entered) {
+      reservation.settle('unchecked');
+      return refuse(1000, ['Máy chủ đang bận; hãy thử lại sau giây lát.', 'The server is busy; try again in a moment.']);
+    }
+    const leave = await entered;
     const account = loadAccounts(opts.accountsFile).find((a) => a.name === name);
-    if (!(await verifyPassword(password, account?.hash)) || !account) {
-      limiter.failed(ip, name);
+    const right = await verifyPassword(password, account?.hash).finally(leave);
+    if (!right || !account) {
+      reservation.settle('failed');
       return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), 'Sai tên tài khoản hoặc mật khẩu.', 'Wrong account name or password.'), name), 401);
     }
-    limiter.succeeded(ip, name);
+    reservation.settle('succeeded');
+    if (!device) await rememberDevice(c, secrets, account.name);
     await startSession(c, secrets, account);
     return c.redirect(safeNext(c.req.query('next')), 303);
   });

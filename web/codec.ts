@@ -41,26 +41,6 @@ export const MAX_CODEC_BODY = 16 * 1024 * 1024;
 export const CODEC_DECODING = 2;
 export const CODEC_WAITING = 8;
 
-/** Admits `running` holders at once and `waiting` more in line; `enter` is undefined when the line is full. */
-export function createGate(running: number, waiting: number): { enter(): Promise<() => void> | undefined } {
-  let inside = 0;
-  const line: (() => void)[] = [];
-  const leave = () => {
-    const next = line.shift();
-    if (next) next();
-    else inside--;
-  };
-  return {
-    enter() {
-      if (inside < running) {
-        inside++;
-        return Promise.resolve(leave);
-      }
-      if (line.length >= waiting) return undefined;
-      return new Promise((resolve) => line.push(() => resolve(leave)));
-    },
-  };
-}
 
 /** CORS headers for one of the UI's origins; undefined for any other. */
 export function codecCors(origins: string[], origin: string | undefined): Record<string, string> | undefined {

@@ -69,6 +69,27 @@ export function endSession(c: Context, secrets: WebSecrets): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secrets.secure });
 }
 
+/** A browser that has signed in to an account: counted apart from its address (web/sign-in-limits.ts). */
+const DEVICE_COOKIE = 'bloc_thiet_bi';
+const DEVICE_DAYS = 365;
+
+/** The browser's device token for `account`, if it carries a valid one for that account. */
+export async function deviceToken(c: Context, secrets: WebSecrets, account: string): Promise<string | undefined> {
+  const value = await getSignedCookie(c, secrets.secret, DEVICE_COOKIE);
+  const [name, token] = (value || '').split('|');
+  return name && token && name === account ? token : undefined;
+}
+
+export async function rememberDevice(c: Context, secrets: WebSecrets, account: string): Promise<void> {
+  await setSignedCookie(c, DEVICE_COOKIE, `${account}|${randomBytes(16).toString('base64url')}`, secrets.secret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secrets.secure,
+    maxAge: DEVICE_DAYS * 24 * 3600,
+  });
+}
+
 export const PRE_SESSION_COOKIE = 'bloc_pre';
 
 /**
@@ -93,52 +114,6 @@ export function csrfValid(secrets: WebSecrets, nonce: string | undefined, given:
   const expected = Buffer.from(csrfToken(secrets, nonce));
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-/**
- * Failed sign-ins per address and account: after `FREE_FAILURES`, each further attempt waits for a lock that
- * doubles (1 min, 2 min, … at most 15 min) and is answered 429 until it passes, password unchecked.
- */
-export const FREE_FAILURES = 5;
-const FIRST_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 15 * 60_000;
-const FORGET_AFTER_MS = 60 * 60_000;
-
-interface Failures {
-  count: number;
-  last: number;
-  lockedUntil: number;
-}
-
-export class SignInLimiter {
-  private readonly failures = new Map<string, Failures>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  private key(ip: string, account: string): string {
-    return `${ip}|${account.toLowerCase()}`;
-  }
-
-  /** Milliseconds to wait before the next attempt may be checked; 0 when it may be now. */
-  waitMs(ip: string, account: string): number {
-    const entry = this.failures.get(this.key(ip, account));
-    return entry ? Math.max(0, entry.lockedUntil - this.now()) : 0;
-  }
-
-  failed(ip: string, account: string): void {
-    const now = this.now();
-    for (const [key, entry] of this.failures) if (now - entry.last > FORGET_AFTER_MS) this.failures.delete(key);
-    const key = this.key(ip, account);
-    const entry = this.failures.get(key) ?? { count: 0, last: now, lockedUntil: 0 };
-    entry.count += 1;
-    entry.last = now;
-    if (entry.count >= FREE_FAILURES) entry.lockedUntil = now + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (entry.count - FREE_FAILURES));
-    this.failures.set(key, entry);
-  }
-
-  succeeded(ip: string, account: string): void {
-    this.failures.delete(this.key(ip, account));
-  }
 }
 
 const SITE = 'http://console.invalid';

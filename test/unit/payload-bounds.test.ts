@@ -3,7 +3,7 @@
  * how many decodes the console's codec endpoint runs at once (web/codec.ts).
  */
 import type { Payload } from '@temporalio/common';
-import { createGate } from '../../web/codec';
+import { createGate } from '../../web/gate';
 import { GzipPayloadCodec, MAX_DECODED_BYTES, PayloadTooLargeError } from '../../worker/data-converter';
 import { gzipBomb, MiB } from '../support/gzip-bomb';
 

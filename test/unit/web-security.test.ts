@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
-import { csrfToken, csrfValid, safeNext, secretsFromEnv, SignInLimiter } from '../../web/security';
+import { csrfToken, csrfValid, safeNext, secretsFromEnv } from '../../web/security';
 import { checkUnitLink, linkExpiry, signedUnitPath } from '../../web/unit-links';
 
 let dir: string;
@@ -54,24 +54,6 @@ test('a short key is refused without being printed', () => {
   expect(() => secretsFromEnv({ BLOC_WEB_SECRET: 'ngan-qua' })).toThrow(/^BLOC_WEB_SECRET: cần ít nhất 32 ký tự/);
   expect(() => secretsFromEnv({ BLOC_WEB_SECRET: 'ngan-qua' })).not.toThrow(/ngan-qua/);
   expect(secretsFromEnv({ BLOC_WEB_SECRET: 'k'.repeat(32), BLOC_WEB_SECURE: '1' })).toEqual({ secret: 'k'.repeat(32), secure: true });
-});
-
-test('sign-in limit: five failures free, then a lock that doubles; per address and account; success clears it', () => {
-  let now = 0;
-  const limiter = new SignInLimiter(() => now);
-  for (let i = 0; i < 4; i++) limiter.failed('10.0.0.1', 'thu-ky');
-  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(0);
-  limiter.failed('10.0.0.1', 'Thu-Ky');
-  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(60_000);
-  expect(limiter.waitMs('10.0.0.2', 'thu-ky')).toBe(0);
-  expect(limiter.waitMs('10.0.0.1', 'ban')).toBe(0);
-  now = 60_000;
-  limiter.failed('10.0.0.1', 'thu-ky');
-  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(120_000);
-  for (let i = 0; i < 10; i++) limiter.failed('10.0.0.1', 'thu-ky');
-  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(15 * 60_000);
-  limiter.succeeded('10.0.0.1', 'thu-ky');
-  expect(limiter.waitMs('10.0.0.1', 'thu-ky')).toBe(0);
 });
 
 test('unit links: bound to bloc, year and unit; expire; an old key is accepted until its rotation ends', () => {

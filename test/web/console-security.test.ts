@@ -205,6 +205,29 @@ test('20 wrong passwords: the first five are checked, then every attempt is refu
   expect((await agent.signIn(ACCOUNTS.leader.name)).status).toBe(303);
 });
 
+test('a hundred wrong passwords at once: five are checked, the rest refused with 429 unchecked', async () => {
+  const agent = new WebAgent(fx.web.url);
+  const _csrf = await agent.tokenOf('/dang-nhap');
+  const statuses = await Promise.all(
+    Array.from({ length: 100 }, async (_, i) => (await agent.request('/dang-nhap', { form: { name: 'khong-co-ai', password: `sai-${i}`, _csrf } })).status),
+  );
+  expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(95);
+});
+
+test('while guesses lock an account from this address, the browser its owner signed in with still signs in', async () => {
+  const owner = new WebAgent(fx.web.url);
+  expect((await owner.signIn(ACCOUNTS.board.name)).status).toBe(303);
+  // Signed out at the end of the day: the browser keeps only its device cookie.
+  expect((await owner.request('/dang-xuat', { form: { _csrf: await owner.tokenOf('/') } })).status).toBe(303);
+  const guesser = new WebAgent(fx.web.url);
+  const guesses: number[] = [];
+  for (let i = 0; i < 8; i++) guesses.push((await guesser.signIn(ACCOUNTS.board.name, `doan-${i}`)).status);
+  expect(guesses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+  expect((await guesser.signIn(ACCOUNTS.board.name)).status).toBe(429);
+  expect((await owner.signIn(ACCOUNTS.board.name)).status).toBe(303);
+});
+
 test('the matrix words each cell; a refused submission shows the validator’s words; a recorded one changes the cell', async () => {
   const agent = await signedIn(ACCOUNTS.secretariat);
   const matrix = await (await agent.request(`${YEAR}?luc=${encodeURIComponent(AFTER_DEADLINE)}`)).text();
