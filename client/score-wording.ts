@@ -8,6 +8,7 @@ import type { ScoresView } from '../workflows/messages';
 import type { YearSummary } from '../workflows/model';
 import type { Proposal, RankedRow, Ranking, ScoreStatus } from '../workflows/ranking';
 import { stampEn, stampVi } from './cell-wording';
+import { originEn, originVi } from './link-origin-wording';
 
 const STATUS_VI: Record<ScoreStatus, string> = {
   'not-sent': 'chưa gửi',
@@ -143,6 +144,7 @@ export function versionVi(v: NonNullable<ScoresView['units'][number]['record']>[
     `nhận ${stampVi(v.receivedAt)}`,
     ...(v.reference ? [`số ${v.reference}`] : []),
     ...(v.by ? [`gửi: ${v.by}`] : []),
+    ...(v.via ? [originVi(v.via)] : []),
     ...(v.consent ? [`${terms.vi.secretariat} đồng ý: ${v.consent}`] : []),
   ].join(', ');
 }
@@ -153,6 +155,7 @@ export function versionEn(v: NonNullable<ScoresView['units'][number]['record']>[
     `received ${stampEn(v.receivedAt)}`,
     ...(v.reference ? [`ref. ${v.reference}`] : []),
     ...(v.by ? [`sent by ${v.by}`] : []),
+    ...(v.via ? [originEn(v.via)] : []),
     ...(v.consent ? [`${terms.en.secretariat} agreed: ${v.consent}`] : []),
   ].join(', ');
 }

@@ -41,10 +41,12 @@ import { PayloadTooLargeError } from '../worker/data-converter';
 import { calendarPage, calendarPath, cellPage, cellPath, itemPage, itemPath, LIVE_PATH, matrixPage, messagePage, overviewPage, signInPage, STYLE_PATH, unitPage, type CalendarForms, type CellForms, type Frame, type UnitForms } from './pages';
 import { logPage, pendingPage, timelinePage } from './record-pages';
 import { unitCalendar } from './unit-calendar';
+import type { LinkOrigin } from '../workflows/model';
 import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
 import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
-import { CONTENT_TYPE, readUpload, recordWithUpload, sizeVi, stageUpload, uploadStoreFromEnv, type UploadStore } from './uploads';
+import { LinkUploadAllowance } from './link-upload-allowance';
+import { CONTENT_TYPE, readUpload, recordWithUpload, sizeVi, stageUpload, sweepStaged, uploadStoreFromEnv, type UploadStore } from './uploads';
 import { LANG_PATH, langOf, refusalFor, rememberLang, t, type Lang } from './lang';
 import { accountStamp, csrfToken, csrfValid, deviceToken, endSession, preSessionNonce, readSession, rememberDevice, safeNext, startSession, type Session, type WebSecrets } from './security';
 
@@ -83,14 +85,16 @@ const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH, LIVE_PATH, LANG_PATH]);
 /** A unit's own page: no account, its signed link instead. */
 const UNIT_PAGES = '/don-vi/';
 
-const LINK_REFUSED: Record<Lang, Record<'tampered' | 'expired', string>> = {
+const LINK_REFUSED: Record<Lang, Record<'tampered' | 'expired' | 'revoked', string>> = {
   vi: {
     tampered: 'Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này. Không có gì được ghi nhận.',
     expired: 'Đường dẫn đã hết hạn. Xin liên hệ Thư ký Khối để nhận đường dẫn mới. Không có gì được ghi nhận.',
+    revoked: 'Đường dẫn này do một tài khoản Thư ký sao chép, nay tài khoản đó không còn quyền. Xin liên hệ Thư ký Khối để nhận đường dẫn mới. Không có gì được ghi nhận.',
   },
   en: {
     tampered: "The link is not valid: it was changed, or it is not this unit's. Nothing was recorded.",
     expired: 'The link has expired. Please ask the bloc secretariat for a new one. Nothing was recorded.',
+    revoked: 'This link was copied by a secretariat account that no longer has that right. Please ask the bloc secretariat for a new one. Nothing was recorded.',
   },
 };
 
@@ -305,6 +309,8 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   // Every form carries the token of its session (or of the sign-in page).
   // Without options, the defaults the environment's readers give: data/uploads, 10 MB, the mail's default sender.
   const uploads = opts.uploads ?? uploadStoreFromEnv({});
+  sweepStaged(uploads, clock());
+  const linkUploads = new LinkUploadAllowance(uploads.linkBytesPerDay, clock);
   const organizer = opts.organizer ?? senderFromEnv({});
   app.use('*', async (c, next) => {
     if (isCodec(c)) return next();
@@ -475,9 +481,11 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (!view.units.some((u) => u.id === unitId) || !view.items.some((i) => i.id === itemId)) {
       return c.html(message(c, NOT_FOUND, [`Không có đơn vị "${unitId}" hoặc mục "${itemId}" trong năm ${ref.year}.`, `No unit "${unitId}" or item "${itemId}" in ${ref.year}.`]), 404);
     }
-    const canAct = mayAct(c.get('account') as Account);
-    // The link lets whoever holds it act as the unit: only the secretariat, who may act, is shown it.
-    const unitLink = canAct && opts.unitLinks ? new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule)), opts.publicUrl ?? c.req.url).href : undefined;
+    const account = c.get('account') as Account;
+    const canAct = mayAct(account);
+    // The link lets whoever holds it act as the unit: only the secretariat, who may act, is shown it, under its name.
+    const copied = { link: 'console' as const, account: account.name };
+    const unitLink = canAct && opts.unitLinks ? new URL(signedUnitPath(opts.unitLinks, { ...ref, unit: unitId }, linkExpiry(schedule), copied), opts.publicUrl ?? c.req.url).href : undefined;
     return c.html(cellPage(frame(c), { view, schedule, unitId, itemId, log, declarations }, { ...forms, canAct, unitLink }), status);
   };
 
@@ -709,24 +717,33 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   });
 
   /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */
-  const unitGate = async (c: Context<Env>): Promise<{ ref: UnitRef; forms: Pick<UnitForms, 'paths' | 'maxUploadBytes'> } | Response | undefined> => {
+  /** A link copied from the console works while its account may still act for the bloc. */
+  const stillIssuing = (via: LinkOrigin, bloc: string) => {
+    if (via.link !== 'console') return true;
+    const account = loadAccounts(opts.accountsFile).find((a) => a.name === via.account);
+    return account !== undefined && mayAct(account) && maySee(account, bloc);
+  };
+
+  const unitGate = async (c: Context<Env>): Promise<{ ref: UnitRef; via: LinkOrigin; forms: Pick<UnitForms, 'paths' | 'maxUploadBytes'> } | Response | undefined> => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
     if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year') ?? '')) return undefined;
     const ref = { bloc: c.req.param('bloc') ?? '', year: Number(c.req.param('year')), unit: c.req.param('unit') ?? '' };
-    const check = checkUnitLink(opts.unitLinks, ref, c.req.query('het'), c.req.query('ky'), clock());
-    if (!check.ok) {
+    const given = { het: c.req.query('het'), ky: c.req.query('ky'), qua: c.req.query('qua') };
+    const check = checkUnitLink(opts.unitLinks, ref, given, clock());
+    if (!check.ok || !stillIssuing(check.via, ref.bloc)) {
       // Nothing of the link is trusted: the refusal carries no form token and names no account.
       const bare: Frame = { csrf: '', lang: langOf(c), here: hereOf(c) };
-      return c.html(message(c, ["Không mở được trang của đơn vị", "Cannot open the unit's page"], [LINK_REFUSED.vi[check.reason], LINK_REFUSED.en[check.reason]], bare), 403);
+      const reason = check.ok ? 'revoked' : check.reason;
+      return c.html(message(c, ["Không mở được trang của đơn vị", "Cannot open the unit's page"], [LINK_REFUSED.vi[reason], LINK_REFUSED.en[reason]], bare), 403);
     }
-    const query = `?het=${encodeURIComponent(c.req.query('het') ?? '')}&ky=${encodeURIComponent(c.req.query('ky') ?? '')}`;
+    const query = `?${new URLSearchParams(Object.entries(given).filter((field): field is [string, string] => field[1] !== undefined))}`;
     const page = unitPagePath(ref);
     const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}`, score: `${page}/cham-diem${query}` };
-    return { ref, forms: { paths, maxUploadBytes: uploads.maxBytes } };
+    return { ref, via: check.via, forms: { paths, maxUploadBytes: uploads.maxBytes } };
   };
 
-  const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 = 200) => {
+  const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 | 429 = 200) => {
     const at = judgedNow();
     const { view, schedule, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
       ...(await readStatus(h, at)),
@@ -762,12 +779,17 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const gate = await unitGate(c);
     if (!gate) return c.notFound();
     if (gate instanceof Response) return gate;
-    const { ref, forms } = gate;
+    const { ref, via, forms } = gate;
     const raw = await c.req.parseBody();
     const values = typedFields(raw);
     try {
       const file = attachedFile(raw);
-      const input = { unitId: ref.unit, itemId: values.itemId ?? '', sentOn: values.sentOn ?? '', reference: values.reference ?? '', by: formString(values, 'by') };
+      const allowed = file ? linkUploads.take(ref, file.size) : { ok: true as const };
+      if (!allowed.ok) {
+        const error = t(frame(c), `Tệp đính kèm: hôm nay đơn vị đã gửi ${sizeVi(allowed.usedBytes)} tệp qua đường dẫn, giới hạn một ngày là ${sizeVi(linkUploads.bytesPerDay)}; không có gì được ghi nhận. Xin gửi lại vào ngày mai, hoặc gửi văn bản cho Thư ký Khối.`, `Attached document: the unit has sent ${sizeVi(allowed.usedBytes)} through its links today, and the daily limit is ${sizeVi(linkUploads.bytesPerDay)}; nothing was recorded. Please send it tomorrow, or to the bloc secretariat.`);
+        return showUnit(c, ref, { ...forms, error, values }, 429);
+      }
+      const input = { unitId: ref.unit, itemId: values.itemId ?? '', sentOn: values.sentOn ?? '', reference: values.reference ?? '', by: formString(values, 'by'), via };
       await recordWithUpload(file && (await stageUpload(uploads, file)), (stored) =>
         onBlocYear(client, ref, (h) => h.executeUpdate(declareSubmission, { args: [{ ...input, ...(stored && { file: stored }) }] }), refusalInForm(langOf(c))),
       );
@@ -783,13 +805,13 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const gate = await unitGate(c);
     if (!gate) return c.notFound();
     if (gate instanceof Response) return gate;
-    const { ref, forms } = gate;
+    const { ref, via, forms } = gate;
     const values = typedFields(await c.req.parseBody());
     let outcome: string;
     try {
       const scores = await onBlocYear(client, ref, (h) => h.query(scoresQuery, { at: judgedNow() }));
       if (!scores) return c.notFound();
-      const input = scoreInputOf(scores.table, ref.unit, values);
+      const input = { ...scoreInputOf(scores.table, ref.unit, values), via };
       ({ outcome } = await onBlocYear(client, ref, (h) => h.executeUpdate(submitScore, { args: [input] }), scoreRefusal));
     } catch (err) {
       if (err instanceof InputError) return showUnit(c, ref, { ...forms, score: { error: err.message, values } }, 422);

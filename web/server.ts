@@ -31,7 +31,7 @@ export function webPort(env: NodeJS.ProcessEnv = process.env): number {
  * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
  * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
  * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
- * BLOC_UPLOAD_MAX_MB) and the sender the units' calendars name (MAIL_FROM).
+ * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB) and the sender the units' calendars name (MAIL_FROM).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {

@@ -3,10 +3,15 @@
  * HMAC-SHA256 under `BLOC_UNIT_LINK_KEY`, bound to the bloc, the year and the unit, and expires 180 days
  * after the year's handover (as long as the year takes late records). A key is rotated by moving it to
  * `BLOC_UNIT_LINK_OLD_KEY`, still accepted until `BLOC_UNIT_LINK_OLD_UNTIL`.
+ *
+ * A link also says, under its signature, whom it was issued to (`qua`): the unit's mail (`thu`), or the secretariat
+ * account that copied it from the console (`tk.<account>`), so what is entered through it says where it came from.
+ * Links mailed by release 0.5 and earlier say nothing; they still open, and their entries are marked as such.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { YearSchedule } from '../calendar/schedule';
 import type { OutgoingMessage } from '../activities/types';
+import type { LinkOrigin } from '../workflows/model';
 import { MIN_SECRET_LENGTH } from './keys';
 
 export interface UnitLinkKeys {
@@ -44,32 +49,51 @@ export function linkExpiry(schedule: Pick<YearSchedule, 'items' | 'year'>): numb
   return end + OPEN_AFTER_HANDOVER_MS;
 }
 
-function signature(key: string, ref: UnitRef, expires: number): string {
-  return createHmac('sha256', key).update(['unit-page', ref.bloc, ref.year, ref.unit, expires].join('\n')).digest('base64url');
+/** The `qua` parameter of a link issued to `via`; none for an unmarked one. */
+function issuedTo(via: LinkOrigin): string | undefined {
+  if (via.link === 'mail') return 'thu';
+  return via.link === 'console' ? `tk.${via.account}` : undefined;
+}
+
+function originOf(qua: string | undefined): LinkOrigin | undefined {
+  if (qua === undefined) return { link: 'unmarked' };
+  if (qua === 'thu') return { link: 'mail' };
+  const account = /^tk\.([a-z0-9][a-z0-9-]{0,63})$/.exec(qua)?.[1];
+  return account ? { link: 'console', account } : undefined;
+}
+
+function signature(key: string, ref: UnitRef, expires: number, qua: string | undefined): string {
+  const fields = ['unit-page', ref.bloc, ref.year, ref.unit, expires, ...(qua === undefined ? [] : [qua])];
+  return createHmac('sha256', key).update(fields.join('\n')).digest('base64url');
 }
 
 export function unitPagePath(ref: UnitRef): string {
   return `/don-vi/${encodeURIComponent(ref.bloc)}/${ref.year}/${encodeURIComponent(ref.unit)}`;
 }
 
-/** The path of a unit's page with its signature and expiry, to put after the console's public address. */
-export function signedUnitPath(keys: UnitLinkKeys, ref: UnitRef, expires: number): string {
-  return `${unitPagePath(ref)}?het=${expires}&ky=${signature(keys.current, ref, expires)}`;
+/** The path of a unit's page with its signature, expiry and origin, to put after the console's public address. */
+export function signedUnitPath(keys: UnitLinkKeys, ref: UnitRef, expires: number, via: LinkOrigin): string {
+  const qua = issuedTo(via);
+  return `${unitPagePath(ref)}?het=${expires}${qua === undefined ? '' : `&qua=${qua}`}&ky=${signature(keys.current, ref, expires, qua)}`;
 }
 
-export type LinkCheck = { ok: true } | { ok: false; reason: 'tampered' | 'expired' };
+/** A link's query: `het` (expiry), `ky` (signature), `qua` (whom it was issued to). */
+export type LinkQuery = Partial<Record<'het' | 'ky' | 'qua', string>>;
+export type LinkCheck = { ok: true; via: LinkOrigin } | { ok: false; reason: 'tampered' | 'expired' };
 
-export function checkUnitLink(keys: UnitLinkKeys, ref: UnitRef, expires: string | undefined, given: string | undefined, now = Date.now()): LinkCheck {
-  const expiresAt = Number(expires);
-  if (!given || !/^\d{1,15}$/.test(expires ?? '')) return { ok: false, reason: 'tampered' };
+export function checkUnitLink(keys: UnitLinkKeys, ref: UnitRef, query: LinkQuery, now = Date.now()): LinkCheck {
+  const { het, ky, qua } = query;
+  const expiresAt = Number(het);
+  const via = originOf(qua);
+  if (!ky || !via || !/^\d{1,15}$/.test(het ?? '')) return { ok: false, reason: 'tampered' };
   const candidates = [keys.current, ...(keys.previous && now < keys.previous.until ? [keys.previous.key] : [])];
-  const actual = Buffer.from(given);
+  const actual = Buffer.from(ky);
   const valid = candidates.some((key) => {
-    const expected = Buffer.from(signature(key, ref, expiresAt));
+    const expected = Buffer.from(signature(key, ref, expiresAt, qua));
     return expected.length === actual.length && timingSafeEqual(expected, actual);
   });
   if (!valid) return { ok: false, reason: 'tampered' };
-  return expiresAt > now ? { ok: true } : { ok: false, reason: 'expired' };
+  return expiresAt > now ? { ok: true, via } : { ok: false, reason: 'expired' };
 }
 
 /**
@@ -84,7 +108,7 @@ export function unitLinker(keys: UnitLinkKeys, publicUrl: string): UnitLinker {
   return ({ bloc, year, addressee }) => {
     if (addressee.kind !== 'unit' || !addressee.unitId) return undefined;
     const expires = linkExpiry({ year, items: [] });
-    return new URL(signedUnitPath(keys, { bloc: bloc.id, year, unit: addressee.unitId }, expires), publicUrl).href;
+    return new URL(signedUnitPath(keys, { bloc: bloc.id, year, unit: addressee.unitId }, expires, { link: 'mail' }), publicUrl).href;
   };
 }
 

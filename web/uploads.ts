@@ -1,42 +1,41 @@
 /**
- * The documents units and the secretariat attach: a PDF or a DOCX, checked by its first bytes (a name can
- * say anything), kept once under data/uploads by its SHA-256, whose record the year keeps, and only once the year
+ * The documents units and the secretariat attach: a PDF or a DOCX, checked by its bytes (a name can say anything;
+ * see document-check.ts for what is checked), kept once under data/uploads by its SHA-256, whose record the year keeps, and only once the year
  * has accepted that record: a refused one leaves no file behind. The same bytes sent twice are stored once, and a
  * stored file is never overwritten.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../client/errors';
+import { checkDocument } from './document-check';
 import type { StoredFile } from '../workflows/model';
 
 export interface UploadStore {
   dir: string;
   maxBytes: number;
+  /** What one unit may upload through its links in a day. */
+  linkBytesPerDay: number;
 }
 
-const DOCX_PARTS = ['[Content_Types].xml', 'word/document.xml'];
-
-/** BLOC_UPLOAD_DIR (default data/uploads) and BLOC_UPLOAD_MAX_MB (default 10). */
-export function uploadStoreFromEnv(env: NodeJS.ProcessEnv = process.env): UploadStore {
-  const text = env.BLOC_UPLOAD_MAX_MB ?? '10';
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const text = env[name] ?? String(fallback);
   const mb = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || mb <= 0 || mb > 50) throw new Error('BLOC_UPLOAD_MAX_MB: cần số MB từ 0 đến 50 / expected megabytes, above 0 and at most 50');
-  return { dir: env.BLOC_UPLOAD_DIR ?? join('data', 'uploads'), maxBytes: Math.round(mb * 1024 * 1024) };
+  if (!/^\d+(\.\d+)?$/.test(text) || mb <= 0 || mb > max) throw new Error(`${name}: cần số MB từ 0 đến ${max} / expected megabytes, above 0 and at most ${max}`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** BLOC_UPLOAD_DIR (default data/uploads), BLOC_UPLOAD_MAX_MB (default 10), BLOC_UPLOAD_LINK_DAILY_MB (default 50). */
+export function uploadStoreFromEnv(env: NodeJS.ProcessEnv = process.env): UploadStore {
+  return {
+    dir: env.BLOC_UPLOAD_DIR ?? join('data', 'uploads'),
+    maxBytes: megabytes(env, 'BLOC_UPLOAD_MAX_MB', 10, 50),
+    linkBytesPerDay: megabytes(env, 'BLOC_UPLOAD_LINK_DAILY_MB', 50, 10_000),
+  };
 }
 
 export function sizeVi(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.ceil(bytes / 1024)} kB`;
-}
-
-/** What the bytes are, whatever the name says: a PDF opens with "%PDF-", a DOCX is a ZIP holding a Word document. */
-function typeOf(bytes: Buffer): StoredFile['type'] | undefined {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  // A ZIP's entry names are stored as written, so the Word parts can be found without unpacking.
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && DOCX_PARTS.every((part) => bytes.includes(part, 0, 'latin1'))) {
-    return 'docx';
-  }
-  return undefined;
 }
 
 function refuse(reason: string): never {
@@ -57,8 +56,9 @@ export async function stageUpload(store: UploadStore, file: File): Promise<Stage
   if (file.size > store.maxBytes) refuse(`tệp ${sizeVi(file.size)} vượt giới hạn ${sizeVi(store.maxBytes)} / the file is over the limit`);
   if (file.size === 0) refuse('tệp rỗng / the file is empty');
   const bytes = Buffer.from(await file.arrayBuffer());
-  const type = typeOf(bytes);
-  if (!type) refuse('chỉ nhận văn bản PDF hoặc DOCX (Word); tệp này không phải / only PDF or DOCX documents are accepted');
+  const check = await checkDocument(bytes);
+  if (!check.ok) refuse(check.reason);
+  const { type } = check;
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   if (extension !== type) refuse(`tên tệp phải có đuôi .${type} như nội dung của nó / the name must end in .${type}, as its content is`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -88,6 +88,19 @@ export async function recordWithUpload<T>(staged: StagedUpload | undefined, reco
     staged?.discard();
     throw err;
   }
+}
+
+/** How old a staged file must be to be left by a console that stopped mid-request: no Update takes an hour. */
+const STAGED_FORGOTTEN_MS = 60 * 60_000;
+
+/** Removes staged files a stopped console left behind; returns how many. */
+export function sweepStaged(store: UploadStore, now = Date.now()): number {
+  if (!existsSync(store.dir)) return 0;
+  const left = readdirSync(store.dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name.endsWith('.part') && now - statSync(join(e.parentPath, e.name)).mtimeMs > STAGED_FORGOTTEN_MS,
+  );
+  for (const e of left) rmSync(join(e.parentPath, e.name), { force: true });
+  return left.length;
 }
 
 function pathOf(store: UploadStore, sha256: string): string {

@@ -13,6 +13,7 @@ import type { DeclarationInput, DeclarationReviewInput } from './messages';
 import type { Declaration, YearState } from './model';
 import { reject } from './refusal';
 import { hasSubmitted, pendingDeclaration } from './status';
+import { acceptOrigin } from './link-origin';
 import { acceptFile } from './stored-file';
 
 /** One line the unit or the secretariat must fill in: blank is missing. */
@@ -43,8 +44,9 @@ export function acceptDeclaration(plan: YearPlan, state: YearState, input: Decla
   if (day.data > today) reject('sentOn', `ngày gửi ${day.data} ở tương lai / the day sent is in the future`);
   const reference = requiredText('reference', input.reference, 'cần số văn bản / the document number is required');
   const by = optionalText('by', input.by)?.trim();
+  const via = acceptOrigin('via', input.via);
   const file = acceptFile('file', input.file);
-  return { unitId, itemId: item.id, sentOn: day.data, reference, ...(by && { by }), ...(file && { file }) };
+  return { unitId, itemId: item.id, sentOn: day.data, reference, ...(by && { by }), ...(via && { via }), ...(file && { file }) };
 }
 
 export function applyDeclaration(plan: YearPlan, state: YearState, accepted: AcceptedDeclaration, nowMs: number): Declaration {

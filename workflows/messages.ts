@@ -11,6 +11,7 @@ import type {
   BonusDecision,
   Declaration,
   Handover,
+  LinkOrigin,
   LogEntry,
   Move,
   RankingSummary,
@@ -51,6 +52,8 @@ export interface DeclarationInput {
   sentOn: IsoDate;
   reference: string;
   by?: string;
+  /** The link the unit's page was opened with, as the console read it. */
+  via?: LinkOrigin;
   file?: StoredFile;
 }
 export interface DeclarationResult {
@@ -209,6 +212,8 @@ export interface ScoreInput {
   reference?: string;
   /** Who sent it. */
   by?: string;
+  /** Sent from the unit's page: the link it was opened with. */
+  via?: LinkOrigin;
   /** When the sheet arrived; the moment it is recorded when absent. Never in the future. */
   receivedAt?: IsoInstant;
   /** A correction after the cut-off: the secretariat's consent, its reason or document. */

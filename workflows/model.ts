@@ -40,6 +40,12 @@ export interface Submission {
  * reminders for the item until the secretariat confirms it (a submission is recorded) or rejects it (the
  * reminders resume). Every declaration stays on record, rejected ones too.
  */
+/**
+ * How an entry reached the year through a unit's signed link: the link in the unit's own mail, one the named
+ * secretariat account copied from the console, or a link issued before links said which (release 0.5 and earlier).
+ */
+export type LinkOrigin = { link: 'mail' } | { link: 'console'; account: string } | { link: 'unmarked' };
+
 export interface Declaration {
   declaredAt: IsoInstant;
   /** The day the unit says it sent the document. */
@@ -47,6 +53,8 @@ export interface Declaration {
   reference: string;
   /** Who declared, as the unit gave it. */
   by?: string;
+  /** The link it came through. */
+  via?: LinkOrigin;
   file?: StoredFile;
   /** The unit's name when it declared. */
   unitName?: string;
@@ -164,6 +172,8 @@ export interface ScoreVersion {
   recordedAt: IsoInstant;
   /** Who sent it, as given (a person at the unit, or the secretariat entering a paper sheet). */
   by?: string;
+  /** The unit's signed link it came through; absent when the secretariat entered it (`bloc score submit`). */
+  via?: LinkOrigin;
   /** The document number of the scoring sheet. */
   reference?: string;
   /** Points per criterion code, as the unit scored itself. */

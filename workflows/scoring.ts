@@ -20,7 +20,8 @@ import type { PlannedItem, YearPlan } from '../calendar/types';
 import { DateTime } from 'luxon';
 import { acceptSubmission, applySubmission, checkUnit, optionalText, toIso, type AcceptedSubmission } from './changes';
 import type { AdjustScoreInput, BonusDecisionInput, CorrectionRequestInput, ScoreInput, ScoreResult, ScoresView } from './messages';
-import type { BonusClaim, BonusDecision, ScoreAdjustment, ScoreVersion, UnitScores, YearState } from './model';
+import { acceptOrigin } from './link-origin';
+import type { BonusClaim, BonusDecision, LinkOrigin, ScoreAdjustment, ScoreVersion, UnitScores, YearState } from './model';
 import { adjustedCriteria, claimsOf, decisionInForce, latestVersion, openCorrection, rankingOf, scoreStatus, unitTotals, type Ranking, rank } from './ranking';
 import { reject } from './refusal';
 import { effectiveCutoff, isRetired } from './status';
@@ -74,6 +75,7 @@ export interface AcceptedScore {
   deductions?: Record<string, number>;
   bonus: BonusClaim[];
   by?: string;
+  via?: LinkOrigin;
   consent?: string;
   /** The same sheet as the latest, sent again. */
   unchanged: boolean;
@@ -133,7 +135,7 @@ const sameNumbers = (a: Record<string, number> | undefined, b: Record<string, nu
 const claimKey = (b: BonusClaim) => `${b.criterion}=${b.points}`;
 const sameClaims = (a: BonusClaim[], b: BonusClaim[]) => JSON.stringify(a.map(claimKey).sort()) === JSON.stringify(b.map(claimKey).sort());
 
-function sameSheet(v: ScoreVersion, s: Omit<AcceptedScore, 'unchanged' | 'consent' | 'by'>): boolean {
+function sameSheet(v: ScoreVersion, s: Omit<AcceptedScore, 'unchanged' | 'consent' | 'by' | 'via'>): boolean {
   return (
     sameNumbers(v.points, s.points) &&
     sameNumbers(v.deductions, s.deductions) &&
@@ -156,6 +158,7 @@ export function acceptScore(plan: YearPlan, state: YearState, input: ScoreInput,
   const bonus = acceptBonus(table, input.bonus);
   const by = optionalText('by', input.by, nameLine);
   const consent = optionalText('consent', input.consent, referenceLine);
+  const via = acceptOrigin('via', input.via);
   const own = state.scores?.[submission.unitId];
   const latest = latestVersion(own);
   const sheet = { submission, points, ...(deductions && { deductions }), bonus };
@@ -176,7 +179,7 @@ export function acceptScore(plan: YearPlan, state: YearState, input: ScoreInput,
         `past the cut-off: a correction needs the ${t.en.secretariat}'s consent`,
     );
   }
-  return { ...sheet, ...(by && { by }), ...(consent && { consent }), unchanged: false };
+  return { ...sheet, ...(by && { by }), ...(via && { via }), ...(consent && { consent }), unchanged: false };
 }
 
 function unitScoresOf(state: YearState, unitId: string): UnitScores {
@@ -209,6 +212,7 @@ export function applyScore(plan: YearPlan, state: YearState, accepted: AcceptedS
     receivedAt,
     recordedAt: toIso(nowMs, plan.timeZone),
     ...(accepted.by && { by: accepted.by }),
+    ...(accepted.via && { via: accepted.via }),
     ...(reference && { reference }),
     points: accepted.points,
     ...(accepted.deductions && { deductions: accepted.deductions }),

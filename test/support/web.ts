@@ -32,6 +32,8 @@ export const MARKUP_UNIT_NAME = 'Sở <b>Bê</b> & "Cờ"';
 export const PASSWORD = 'mật-khẩu-đủ-dài-2049';
 /** The console's limit on an attached document, small so that a test can exceed it cheaply. */
 export const UPLOAD_LIMIT = 256 * 1024;
+/** What one unit may upload through its links in a day, in these tests: two large files. */
+export const LINK_DAILY_LIMIT = 512 * 1024;
 
 /** The Temporal UI's origin, as `npm start` runs it: the codec endpoint answers it. */
 export const UI_ORIGIN = 'http://127.0.0.1:8233';
@@ -134,7 +136,7 @@ async function startConsole(client: Client, port: number, clock: () => number, d
     liveMs: 500,
     codecOrigins: [UI_ORIGIN],
     clock,
-    uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT },
+    uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT, linkBytesPerDay: LINK_DAILY_LIMIT },
   });
 }
 

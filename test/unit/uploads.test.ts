@@ -6,17 +6,18 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readUpload, recordWithUpload, stageUpload, uploadStoreFromEnv, type UploadStore } from '../../web/uploads';
+import { wordDocument, zip } from '../support/documents';
+import { LinkUploadAllowance } from '../../web/link-upload-allowance';
+import { readUpload, recordWithUpload, stageUpload, sweepStaged, uploadStoreFromEnv, type UploadStore } from '../../web/uploads';
 
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
-/** The start of a DOCX: a ZIP whose entry names are stored as written. */
-const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), Buffer.from('[Content_Types].xml ... word/document.xml ... PK\x05\x06', 'latin1')]);
+const DOCX = wordDocument();
 /** A ZIP that is not a Word document (a spreadsheet). */
-const XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml ... xl/workbook.xml', 'latin1')]);
+const XLSX = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]);
 
 let store: UploadStore;
 beforeEach(() => {
-  store = { dir: mkdtempSync(join(tmpdir(), 'bloc-uploads-')), maxBytes: 1024 };
+  store = { dir: mkdtempSync(join(tmpdir(), 'bloc-uploads-')), maxBytes: 1024, linkBytesPerDay: 4096 };
 });
 afterEach(() => rmSync(store.dir, { recursive: true, force: true }));
 
@@ -80,8 +81,38 @@ test('a stored file whose bytes changed on disk is not served as the recorded on
 });
 
 test('the limit and the folder come from the environment, checked', () => {
-  expect(uploadStoreFromEnv({})).toEqual({ dir: join('data', 'uploads'), maxBytes: 10 * 1024 * 1024 });
-  expect(uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '2.5', BLOC_UPLOAD_DIR: '/srv/khoi/tep' })).toEqual({ dir: '/srv/khoi/tep', maxBytes: 2_621_440 });
+  expect(uploadStoreFromEnv({})).toEqual({ dir: join('data', 'uploads'), maxBytes: 10 * 1024 * 1024, linkBytesPerDay: 50 * 1024 * 1024 });
+  expect(uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '2.5', BLOC_UPLOAD_DIR: '/srv/khoi/tep', BLOC_UPLOAD_LINK_DAILY_MB: '20' })).toEqual({
+    dir: '/srv/khoi/tep',
+    maxBytes: 2_621_440,
+    linkBytesPerDay: 20 * 1024 * 1024,
+  });
+  expect(() => uploadStoreFromEnv({ BLOC_UPLOAD_LINK_DAILY_MB: 'nhieu' })).toThrow('BLOC_UPLOAD_LINK_DAILY_MB: cần số MB');
   expect(() => uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '0' })).toThrow('BLOC_UPLOAD_MAX_MB: cần số MB từ 0 đến 50');
   expect(() => uploadStoreFromEnv({ BLOC_UPLOAD_MAX_MB: '80' })).toThrow('BLOC_UPLOAD_MAX_MB');
+});
+
+test('a staged file left by a console that stopped mid-request is swept at the next start, an hour on', async () => {
+  const staged = await stageUpload(store, file(PDF, 'a.pdf'));
+  const kept = await storeUpload(store, file(Buffer.concat([PDF, Buffer.from('% khác\n')]), 'b.pdf'));
+  expect(sweepStaged(store, Date.now())).toBe(0);
+  expect(filesIn(store.dir)).toHaveLength(2);
+  expect(sweepStaged(store, Date.now() + 61 * 60_000)).toBe(1);
+  expect(filesIn(store.dir)).toEqual([kept.sha256]);
+  expect(() => staged.discard()).not.toThrow();
+  expect(sweepStaged({ ...store, dir: join(store.dir, 'chua-co') })).toBe(0);
+});
+
+test("a unit's links may upload so much a day, in Vietnam's day; another unit, or the next day, starts afresh", () => {
+  let now = Date.parse('2049-06-10T23:30:00+07:00');
+  const allowance = new LinkUploadAllowance(1000, () => now);
+  const unit = { bloc: 'thu-nghiem', year: 2049, unit: 'so-a' };
+  expect(allowance.take(unit, 600)).toEqual({ ok: true });
+  expect(allowance.take(unit, 500)).toEqual({ ok: false, usedBytes: 600 });
+  expect(allowance.take(unit, 400)).toEqual({ ok: true });
+  expect(allowance.take({ ...unit, unit: 'so-b' }, 1000)).toEqual({ ok: true });
+  expect(allowance.take({ ...unit, year: 2050 }, 1000)).toEqual({ ok: true });
+  // 00:10 in Hà Nội is still the 10th in UTC: the day is Vietnam's.
+  now = Date.parse('2049-06-11T00:10:00+07:00');
+  expect(allowance.take(unit, 1000)).toEqual({ ok: true });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
 import { csrfToken, csrfValid, safeNext, secretsFromEnv } from '../../web/security';
+import type { LinkOrigin } from '../../workflows/model';
 import { checkUnitLink, linkExpiry, signedUnitPath } from '../../web/unit-links';
 
 let dir: string;
@@ -56,20 +57,34 @@ test('a short key is refused without being printed', () => {
   expect(secretsFromEnv({ BLOC_WEB_SECRET: 'k'.repeat(32), BLOC_WEB_SECURE: '1' })).toEqual({ secret: 'k'.repeat(32), secure: true });
 });
 
-test('unit links: bound to bloc, year and unit; expire; an old key is accepted until its rotation ends', () => {
+test('unit links: bound to bloc, year, unit and whom they were issued to; expire; an old key is accepted until its rotation ends', () => {
   const keys = { current: 'c'.repeat(32), previous: { key: 'o'.repeat(32), until: 2_000 } };
   const ref = { bloc: 'khoi-4', year: 2049, unit: 'so-a' };
-  const signed = (k: { current: string }, r = ref, expires = 5_000) => new URLSearchParams(signedUnitPath(k, r, expires).split('?')[1]);
-  const check = (params: URLSearchParams, r = ref, now = 1_000) => checkUnitLink(keys, r, params.get('het') ?? undefined, params.get('ky') ?? undefined, now);
-  expect(check(signed(keys))).toEqual({ ok: true });
+  const mail = { link: 'mail' } as const;
+  const signed = (k: { current: string }, r = ref, expires = 5_000, via: LinkOrigin = mail) => new URLSearchParams(signedUnitPath(k, r, expires, via).split('?')[1]);
+  const check = (params: URLSearchParams, r = ref, now = 1_000) => checkUnitLink(keys, r, Object.fromEntries(params), now);
+  expect(check(signed(keys))).toEqual({ ok: true, via: mail });
   expect(check(signed(keys), { ...ref, unit: 'so-b' })).toEqual({ ok: false, reason: 'tampered' });
   expect(check(signed(keys), { ...ref, year: 2050 })).toEqual({ ok: false, reason: 'tampered' });
   expect(check(signed(keys), { ...ref, bloc: 'khoi-5' })).toEqual({ ok: false, reason: 'tampered' });
   expect(check(signed(keys), ref, 5_000)).toEqual({ ok: false, reason: 'expired' });
-  expect(check(signed({ current: keys.previous.key }))).toEqual({ ok: true });
+  expect(check(signed({ current: keys.previous.key }))).toEqual({ ok: true, via: mail });
   expect(check(signed({ current: keys.previous.key }), ref, 2_000)).toEqual({ ok: false, reason: 'tampered' });
   expect(check(signed({ current: 'x'.repeat(32) }))).toEqual({ ok: false, reason: 'tampered' });
-  expect(checkUnitLink(keys, ref, 'never', 'abc', 1_000)).toEqual({ ok: false, reason: 'tampered' });
+  expect(checkUnitLink(keys, ref, { het: 'never', ky: 'abc' }, 1_000)).toEqual({ ok: false, reason: 'tampered' });
+
+  // Whom a link was issued to is signed: a copied link cannot pass for the unit's mail, nor for another account's.
+  const copied = signed(keys, ref, 5_000, { link: 'console', account: 'thu-ky' });
+  expect(copied.get('qua')).toBe('tk.thu-ky');
+  expect(check(copied)).toEqual({ ok: true, via: { link: 'console', account: 'thu-ky' } });
+  for (const qua of ['thu', 'tk.lanh-dao', 'tk.THU-KY', 'x']) expect(check(new URLSearchParams({ ...Object.fromEntries(copied), qua }))).toEqual({ ok: false, reason: 'tampered' });
+  const withoutOrigin = new URLSearchParams(copied);
+  withoutOrigin.delete('qua');
+  expect(check(withoutOrigin)).toEqual({ ok: false, reason: 'tampered' });
+  // A link mailed before links said whom they were for still opens, and says so.
+  const unmarked = signed(keys, ref, 5_000, { link: 'unmarked' });
+  expect(unmarked.has('qua')).toBe(false);
+  expect(check(unmarked)).toEqual({ ok: true, via: { link: 'unmarked' } });
   // Expiry: 180 days after the handover, or after the end of January while it has no day.
   const day = 24 * 3600_000;
   expect(linkExpiry({ year: 2049, items: [{ kind: 'handover', at: '2050-01-15T08:00:00+07:00' }] as never })).toBe(Date.parse('2050-01-15T08:00:00+07:00') + 180 * day);

@@ -168,7 +168,7 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   // The same link tampered with, made another unit's, or expired: a refusal page, and nothing to act on.
   const tampered = new URL(unitLink);
   tampered.searchParams.set('ky', `${tampered.searchParams.get('ky')?.slice(0, -2) ?? ''}xx`);
-  const expired = `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year, unit: 'so-c' }, fx.clock() - 60_000)}`;
+  const expired = `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year, unit: 'so-c' }, fx.clock() - 60_000, { link: 'mail' })}`;
   for (const [refused, words] of [
     [tampered.href, 'Đường dẫn không hợp lệ'],
     [unitLink.replace('/so-c?', '/so-a?'), 'Đường dẫn không hợp lệ'],

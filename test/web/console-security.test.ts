@@ -325,7 +325,7 @@ test('the Temporal UI’s codec endpoint decodes the year’s gzipped start inpu
 
 test('no cache keeps a page: signed-in pages, the sign-in page and a unit’s page say no-store; the style sheet may be kept', async () => {
   const agent = await signedIn(ACCOUNTS.secretariat);
-  const unitPage = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: Y, unit: 'so-c' }, linkExpiry({ year: Y, items: [] }));
+  const unitPage = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: Y, unit: 'so-c' }, linkExpiry({ year: Y, items: [] }), { link: 'mail' });
   const visitor = new WebAgent(fx.web.url);
   for (const [who, path] of [[agent, '/'], [agent, `/khoi/${BLOC}/${Y}`], [agent, `/khoi/${BLOC}/${Y}/o/so-c/bao-cao-6-thang`], [visitor, '/dang-nhap'], [visitor, unitPage]] as const) {
     const response = await who.request(path);
@@ -355,7 +355,7 @@ test('a new password, another role and a removal each end the account’s sessio
 });
 
 test('a body that is not a form (a broken multipart) is refused with 400 and one line in the log, with or without a session', async () => {
-  const unitPage = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: Y, unit: 'so-c' }, linkExpiry({ year: Y, items: [] }));
+  const unitPage = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: Y, unit: 'so-c' }, linkExpiry({ year: Y, items: [] }), { link: 'mail' });
   const declare = unitPage.replace('?', '/bao-gui?');
   const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   const failed = jest.spyOn(console, 'error');

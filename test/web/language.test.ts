@@ -123,7 +123,7 @@ test('the language link leads nowhere off the site, and keeps only Vietnamese or
 });
 
 test("a unit's page switches to English and comes back to its signed link, query and all", async () => {
-  const unit = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-a' }, fx.clock() + 30 * 24 * 3_600_000);
+  const unit = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-a' }, fx.clock() + 30 * 24 * 3_600_000, { link: 'mail' });
   const agent = new WebAgent(fx.web.url);
   const page = await text(await agent.request(unit));
   expect(page).toContain('Báo đã gửi văn bản');

@@ -16,11 +16,13 @@ import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { createMailTransport } from '../../activities/mail/transport';
 import { declarationsQuery, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
+import { addAccount, removeAccount } from '../../web/accounts';
 import { signedUnitPath, unitLinker } from '../../web/unit-links';
 import { builtComposer } from '../support/dist';
+import { wordBomb, wordDocument } from '../support/documents';
 import { message } from '../support/mail-fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { ACCOUNTS, BLOC, startWebFixture, UNIT_LINK_KEYS, UPLOAD_LIMIT, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, UPLOAD_LIMIT, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let link: string;
@@ -44,7 +46,7 @@ async function cells() {
 }
 
 test('the secretariat’s cell page gives the unit’s signed link; it opens the unit’s own items without an account', async () => {
-  expect(link).toMatch(new RegExp(`^${fx.web.url}/don-vi/${BLOC}/${fx.year}/so-b\\?het=\\d+&ky=[\\w-]{43}$`));
+  expect(link).toMatch(new RegExp(`^${fx.web.url}/don-vi/${BLOC}/${fx.year}/so-b\\?het=\\d+&qua=tk\\.${ACCOUNTS.secretariat.name}&ky=[\\w-]{43}$`));
   const response = await open(link);
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('no-store');
@@ -78,17 +80,38 @@ test('a tampered link, another unit’s, or an expired one is refused with a cle
     expect([refused.pathname, response.status]).toEqual([refused.pathname, 403]);
     expect(await response.text()).toContain('Đường dẫn không hợp lệ: đã bị sửa, hoặc không phải của đơn vị này.');
   }
-  const expired = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-b' }, fx.clock() - 1000);
+  const expired = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-b' }, fx.clock() - 1000, { link: 'mail' });
   const response = await open(`${fx.web.url}${expired}`);
   expect(response.status).toBe(403);
   expect(await response.text()).toContain('Đường dẫn đã hết hạn.');
   expect(await cells()).toEqual(before);
 });
 
+test('a link copied from the console stops working when its account may no longer act for the bloc', async () => {
+  const accounts = join(fx.dir, 'accounts.json');
+  const copier = { name: 'thu-ky-tam', role: 'secretariat' as const, blocs: [BLOC] };
+  await addAccount(accounts, copier, PASSWORD);
+  const agent = new WebAgent(fx.web.url);
+  expect((await agent.signIn(copier.name)).status).toBe(303);
+  const cell = await (await agent.request(`/khoi/${BLOC}/${fx.year}/o/so-c/bao-cao-6-thang`)).text();
+  const copied = /id="unit-link">([^<]+)</.exec(cell)?.[1]?.replace(/&amp;/g, '&') ?? '';
+  expect(copied).toContain('&qua=tk.thu-ky-tam&');
+  expect((await open(copied)).status).toBe(200);
+
+  const before = await handle().query(declarationsQuery);
+  expect(removeAccount(accounts, copier.name)).toBe(true);
+  const refused = await open(copied);
+  expect(refused.status).toBe(403);
+  expect(await refused.text()).toContain('Đường dẫn này do một tài khoản Thư ký sao chép, nay tài khoản đó không còn quyền.');
+  expect(await handle().query(declarationsQuery)).toEqual(before);
+  // The unit's own mailed link is untouched.
+  expect((await open(link)).status).toBe(200);
+});
+
 test('a link signed with the old key opens the page while the rotation lasts', async () => {
   const previous = UNIT_LINK_KEYS.previous;
   if (!previous) throw new Error('the fixture rotates a key');
-  const old = signedUnitPath({ current: previous.key }, { bloc: BLOC, year: fx.year, unit: 'so-c' }, fx.clock() + 3_600_000);
+  const old = signedUnitPath({ current: previous.key }, { bloc: BLOC, year: fx.year, unit: 'so-c' }, fx.clock() + 3_600_000, { link: 'mail' });
   const response = await open(`${fx.web.url}${old}`);
   expect(response.status).toBe(200);
   expect(await response.text()).toContain('Sở Cê — năm');
@@ -111,7 +134,7 @@ test('a reminder email carries the unit’s link, which opens its page; a digest
   const received = (to: string) => fx.smtp.messages.find((m) => m.envelope.to.includes(to));
   const text = received('vanthu@so-b.example.vn')?.text ?? '';
   const url = /Trang riêng của Quý đơn vị \(các hạn, tình hình nộp\): (\S+)/.exec(text)?.[1] ?? '';
-  expect(url).toMatch(new RegExp(`^${fx.web.url}/don-vi/${BLOC}/${fx.year}/so-b\\?het=\\d+&ky=`));
+  expect(url).toMatch(new RegExp(`^${fx.web.url}/don-vi/${BLOC}/${fx.year}/so-b\\?het=\\d+&qua=thu&ky=`));
   expect(received('vanthu@so-b.example.vn')?.html).toContain(url.replace(/&/g, '&amp;'));
   const page = await open(url);
   expect(page.status).toBe(200);
@@ -122,18 +145,25 @@ test('a reminder email carries the unit’s link, which opens its page; a digest
 /** A small but real PDF: what a văn thư attaches. */
 const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-/** The unit page's declaration form, posted as the browser posts it (multipart, with the page's token). */
-async function declare(pageUrl: string, fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }): Promise<Response> {
+/** Where the unit page's declaration form posts, with the page's token. */
+async function declarationForm(pageUrl: string): Promise<{ action: string; token: string }> {
   const page = await (await open(pageUrl)).text();
   const action = /<form class="box" method="post" action="([^"]+)" enctype="multipart\/form-data">/.exec(page)?.[1]?.replace(/&amp;/g, '&');
   const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
   if (!action || !token) throw new Error('the unit page has no declaration form');
+  return { action, token };
+}
+
+/** The declaration form, posted as the browser posts it (multipart, with the page's token). */
+async function post(to: { action: string; token: string }, fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }): Promise<Response> {
   const form = new FormData();
-  form.set('_csrf', token);
+  form.set('_csrf', to.token);
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (file) form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
-  return fetch(`${fx.web.url}${action}`, { method: 'POST', body: form, redirect: 'manual' });
+  return fetch(`${fx.web.url}${to.action}`, { method: 'POST', body: form, redirect: 'manual' });
 }
+
+const declare = async (pageUrl: string, fields: Record<string, string>, file?: { bytes: Buffer; name: string; type: string }) => post(await declarationForm(pageUrl), fields, file);
 
 const handle = () => fx.env.client.workflow.getHandle(workflowIdFor(BLOC, fx.year));
 const today = () => DateTime.fromMillis(fx.clock(), { zone: 'Asia/Ho_Chi_Minh' }).toISODate() ?? '';
@@ -151,7 +181,13 @@ test('a unit declares with its PDF: recorded as its word with the file’s SHA-2
   const sha256 = createHash('sha256').update(PDF_BYTES).digest('hex');
   const record = await handle().query(declarationsQuery);
   expect(record['tong-hop-6-thang']?.['so-b']).toEqual([
-    expect.objectContaining({ reference: '<b>31</b>/BC-SB', sentOn: today(), by: 'Văn thư Sở Bê', file: { sha256, name: 'Tổng hợp 6 tháng.pdf', size: PDF_BYTES.length, type: 'pdf' } }),
+    expect.objectContaining({
+      reference: '<b>31</b>/BC-SB',
+      sentOn: today(),
+      by: 'Văn thư Sở Bê',
+      via: { link: 'console', account: ACCOUNTS.secretariat.name },
+      file: { sha256, name: 'Tổng hợp 6 tháng.pdf', size: PDF_BYTES.length, type: 'pdf' },
+    }),
   ]);
   expect(readFileSync(join(fx.dir, 'uploads', sha256.slice(0, 2), sha256))).toEqual(PDF_BYTES);
 
@@ -160,6 +196,7 @@ test('a unit declares with its PDF: recorded as its word with the file’s SHA-2
   await secretariat.signIn(ACCOUNTS.secretariat.name);
   const cell = await (await secretariat.request(`/khoi/${BLOC}/${fx.year}/o/so-b/tong-hop-6-thang`)).text();
   expect(cell).toContain('Đơn vị báo đã gửi');
+  expect(cell).toContain(`Văn thư Sở Bê<br><small>qua đường dẫn do tài khoản ${ACCOUNTS.secretariat.name} sao chép từ bảng điều khiển</small>`);
   expect(cell).toContain('&lt;b&gt;31&lt;/b&gt;/BC-SB');
   expect(cell).not.toContain('<b>31</b>');
   expect(cell).toContain('Xác nhận đã nhận');
@@ -189,6 +226,15 @@ test('a file of the wrong type, or over the limit, is refused with the reason an
   expect(renamed.status).toBe(422);
   expect(await renamed.text()).toContain('Tệp đính kèm: tên tệp phải có đuôi .pdf như nội dung của nó');
 
+  // Under the size limit, a ZIP of 200 MB and a Word document carrying a program: the contents are read.
+  const bomb = await declare(link, fields, { bytes: wordBomb(200), name: 'bao-cao.docx', type: 'application/octet-stream' });
+  expect(bomb.status).toBe(422);
+  expect(await bomb.text()).toContain('Tệp đính kèm: DOCX giải nén ra 200 MB, quá 100 MB');
+  const program = wordDocument(undefined, [{ name: 'evil.exe', data: Buffer.from('MZ\x90\x00') }]);
+  const carrier = await declare(link, fields, { bytes: program, name: 'bao-cao.docx', type: 'application/octet-stream' });
+  expect(carrier.status).toBe(422);
+  expect(await carrier.text()).toContain('Tệp đính kèm: DOCX chứa &quot;evil.exe&quot;: không nhận macro, tệp chạy được');
+
   const large = Buffer.concat([PDF_BYTES, Buffer.alloc(UPLOAD_LIMIT + 80 * 1024, 0x20)]);
   const tooLarge = await declare(link, fields, { bytes: large, name: 'bao-cao.pdf', type: 'application/pdf' });
   expect(tooLarge.status).toBe(413);
@@ -205,6 +251,25 @@ test('a file of the wrong type, or over the limit, is refused with the reason an
   expect(storedFiles()).toEqual(filesBefore);
 
   expect(await handle().query(declarationsQuery)).toEqual(before);
+});
+
+test('a unit’s links may upload so much a day: past it, 429 with the reason, and nothing recorded', async () => {
+  const mailed = `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-a' }, fx.clock() + 3_600_000, { link: 'mail' })}`;
+  const large = (n: number) => ({ bytes: Buffer.concat([PDF_BYTES, Buffer.alloc(UPLOAD_LIMIT - 8 * 1024, 0x20), Buffer.from(`% ${n}\n`)]), name: 'bao-cao.pdf', type: 'application/pdf' });
+  const fields = { itemId: 'bao-cao-6-thang', reference: '7/BC-SA', sentOn: today() };
+  // The page as first opened: once the report is declared, it offers no form, but a script may post all the same.
+  const form = await declarationForm(mailed);
+  expect((await post(form, fields, large(1))).status).toBe(303);
+  // Refused by the year (already declared): its bytes were received all the same, and count.
+  expect((await post(form, fields, large(2))).status).toBe(422);
+  const before = await handle().query(declarationsQuery);
+  const third = await post(form, fields, large(3));
+  expect(third.status).toBe(429);
+  expect(await third.text()).toContain('Tệp đính kèm: hôm nay đơn vị đã gửi 497 kB tệp qua đường dẫn, giới hạn một ngày là 512 kB; không có gì được ghi nhận.');
+  expect(await handle().query(declarationsQuery)).toEqual(before);
+  // Another unit's links are counted apart: this one is refused by the year, not by the allowance.
+  const other = await post(await declarationForm(link), { ...fields, itemId: 'tong-hop-6-thang', sentOn: '2100-01-01' }, large(4));
+  expect(other.status).toBe(422);
 });
 
 test('a declaration through a tampered or another unit’s link is refused and records nothing', async () => {

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** The unit's page as its signed link opens it (the link the secretariat would send, good for a month). */
-const linkOf = (unit: string, bloc = OTHER_BLOC) => `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc, year: fx.year, unit }, fx.clock() + 30 * 86_400_000)}`;
+const linkOf = (unit: string, bloc = OTHER_BLOC) => `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc, year: fx.year, unit }, fx.clock() + 30 * 86_400_000, { link: 'mail' })}`;
 const open = (url: string) => fetch(url, { redirect: 'manual' });
 const scores = () => fx.env.client.workflow.getHandle(workflowIdFor(OTHER_BLOC, fx.year)).query(scoresQuery, {});
 const recordOf = async (unit: string) => (await scores())?.units.find((u) => u.unitId === unit)?.record;
@@ -70,6 +70,7 @@ test('a unit sends its self-score: recorded as version 1 with its figures and se
     expect.objectContaining({
       version: 1,
       by: 'Văn thư Sở B',
+      via: { link: 'mail' },
       reference: '12/BC-SB',
       points: { 'I.1': 37.5, 'I.2': 9, 'II.1': 10 },
       deductions: { 'II.1': 1 },
@@ -82,7 +83,7 @@ test('a unit sends its self-score: recorded as version 1 with its figures and se
   const page = await (await open(back.href)).text();
   expect(page).toContain('Đã ghi nhận bảng tự chấm điểm của đơn vị');
   expect(page).toMatch(/id="score-status">đã gửi</);
-  expect(page).toMatch(/id="score-latest">lần 1, nhận \d\d\/\d\d\/\d{4} \d\d:\d\d, số 12\/BC-SB, gửi: Văn thư Sở B</);
+  expect(page).toMatch(/id="score-latest">lần 1, nhận \d\d\/\d\d\/\d{4} \d\d:\d\d, số 12\/BC-SB, gửi: Văn thư Sở B, qua đường dẫn trong thư gửi đơn vị</);
   expect(page).toContain('I.1: +3 (Vượt 25% chỉ tiêu)');
   expect(page).toContain('<td data-sent="II.1">10, trừ 1</td>');
   // The form starts from the sheet sent, for a correction.

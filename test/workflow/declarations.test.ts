@@ -41,6 +41,8 @@ test('a declaration stops the unit’s reminders; confirmed it is the submission
   expect(await refusal(declare({ unitId: 'so-a', reference: ' ' }))).toMatch(/^reference: /);
   expect(await refusal(declare({ unitId: 'so-a', file: { ...PDF, type: 'exe' as 'pdf' } }))).toBe('file: chỉ nhận PDF hoặc DOCX / only PDF or DOCX');
   expect(await refusal(declare({ unitId: 'so-a', itemId: 'hoi-thao' }))).toMatch(/^itemId: đơn vị "so-a" không phải nộp "hoi-thao"/);
+  expect(await refusal(declare({ unitId: 'so-a', via: { link: 'console', account: 'Thư Ký' } }))).toBe('via: cần tên tài khoản Thư ký / a secretariat account is required');
+  expect(await refusal(declare({ unitId: 'so-a', via: { link: 'fax' } as never }))).toBe('via: phải là mail, console hoặc unmarked / must be mail, console or unmarked');
   expect(await refusal(review({ unitId: 'so-a' }))).toMatch(/^itemId: đơn vị "so-a" không có báo gửi nào chờ xác nhận/);
   expect(await refusal(review({ unitId: 'so-c', decision: 'reject' }))).toMatch(/^reason: cần lý do/);
 
