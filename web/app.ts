@@ -729,7 +729,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     c.header('X-Robots-Tag', 'noindex');
     if (!opts.unitLinks || !/^\d{4}$/.test(c.req.param('year') ?? '')) return undefined;
     const ref = { bloc: c.req.param('bloc') ?? '', year: Number(c.req.param('year')), unit: c.req.param('unit') ?? '' };
-    const given = { het: c.req.query('het'), ky: c.req.query('ky'), qua: c.req.query('qua') };
+    const given = { het: c.req.query('het'), qua: c.req.query('qua'), ky: c.req.query('ky') };
     const check = checkUnitLink(opts.unitLinks, ref, given, clock());
     if (!check.ok || !stillIssuing(check.via, ref.bloc)) {
       // Nothing of the link is trusted: the refusal carries no form token and names no account.

@@ -48,7 +48,7 @@ test('a unit opens its page from the reminder it received, declares with its PDF
   await smtp.waitFor(3, 30_000);
   const reminder = to('so-xay-dung', /Nhắc hạn/)[0];
   const link = /Trang riêng của Quý đơn vị \(các hạn, tình hình nộp\): (\S+)/.exec(reminder?.text ?? '')?.[1] ?? '';
-  expect(link).toMatch(new RegExp(`^${web.url}/don-vi/${demo.config.bloc.id}/${demo.year}/so-xay-dung\\?het=\\d+&ky=`));
+  expect(link).toMatch(new RegExp(`^${web.url}/don-vi/${demo.config.bloc.id}/${demo.year}/so-xay-dung\\?het=\\d+&qua=thu&ky=`));
 
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Sở Xây dựng (minh họa) — năm ${demo.year}`);
@@ -61,6 +61,8 @@ test('a unit opens its page from the reminder it received, declares with its PDF
   await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Đã ghi nhận lời báo của đơn vị\./);
   await expect(page.getByRole('row', { name: /Báo cáo nhanh/ }).first().textContent()).resolves.toMatch(/đơn vị báo đã gửi ngày \d+\/\d+, chờ xác nhận/);
   await expect(page.getByRole('cell', { name: 'chờ Thư ký xác nhận' }).count()).resolves.toBe(1);
+  // Who the unit says declared, and that it came through the link in its own mail.
+  await expect(page.getByRole('cell', { name: /^Trần Thị Văn Thư, văn thư/ }).textContent()).resolves.toBe('Trần Thị Văn Thư, văn thưqua đường dẫn trong thư gửi đơn vị');
   await page.screenshot({ path: join(DOCS, 'web-unit-declared.png'), fullPage: true });
 
   // Step 2: the two units that sent nothing are followed up; the one that declared is not.
