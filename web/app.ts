@@ -309,7 +309,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   // Every form carries the token of its session (or of the sign-in page).
   // Without options, the defaults the environment's readers give: data/uploads, 10 MB, the mail's default sender.
   const uploads = opts.uploads ?? uploadStoreFromEnv({});
-  sweepStaged(uploads, clock());
+  sweepStaged(uploads);
   const linkUploads = new LinkUploadAllowance(uploads.linkBytesPerDay, clock);
   const organizer = opts.organizer ?? senderFromEnv({});
   app.use('*', async (c, next) => {

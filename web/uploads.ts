@@ -93,9 +93,15 @@ export async function recordWithUpload<T>(staged: StagedUpload | undefined, reco
 /** How old a staged file must be to be left by a console that stopped mid-request: no Update takes an hour. */
 const STAGED_FORGOTTEN_MS = 60 * 60_000;
 
-/** Removes staged files a stopped console left behind; returns how many. */
-export function sweepStaged(store: UploadStore, now = Date.now()): number {
+/**
+ * Removes staged files a stopped console left behind; returns how many. Their age is judged by the file system's
+ * own clock (a file written now), not this process's: consoles on several hosts may share the folder.
+ */
+export function sweepStaged(store: UploadStore): number {
   if (!existsSync(store.dir)) return 0;
+  const mark = join(store.dir, '.sweep');
+  writeFileSync(mark, '');
+  const now = statSync(mark).mtimeMs;
   const left = readdirSync(store.dir, { recursive: true, withFileTypes: true }).filter(
     (e) => e.isFile() && e.name.endsWith('.part') && now - statSync(join(e.parentPath, e.name)).mtimeMs > STAGED_FORGOTTEN_MS,
   );
