@@ -44,14 +44,27 @@ export function dueEn(item: Pick<PlannedItem, 'kind' | 'wording' | 'at'>): strin
   return `${hasCutOff(item.kind) ? 'by ' : ''}${formatDateTimeEn(item.at, zone)}`;
 }
 
+type Undated = Pick<PlannedItem, 'dateState' | 'wording' | 'window'>;
+
+/** An item still without its day, in each language: over by `at` (if given) once its window has passed. */
+function awaitingWords(item: Undated, at?: IsoInstant): { vi: string; en: string } {
+  if (at !== undefined && windowOver(item, at, zoneOf(at))) return { vi: awaitingDayVi(item, at, zoneOf(at)), en: 'window over, no day set' };
+  return { vi: AWAITING_DAY_VI, en: 'day not set' };
+}
+
 /**
- * The instant column of an item that has none: a window still without its day (over by `at`, if given), or
+ * The instant column of an item that has none, for the CLI (both languages): a window still without its day, or
  * "—" for what never gets one (ongoing reporting).
  */
-export function noInstantVi(item: Pick<PlannedItem, 'dateState' | 'wording' | 'window'>, at?: IsoInstant): string {
+export function noInstantVi(item: Undated, at?: IsoInstant): string {
   if (item.dateState !== 'unset') return '—';
-  if (at !== undefined && windowOver(item, at, zoneOf(at))) return `(${awaitingDayVi(item, at, zoneOf(at))} / window over, no day set)`;
-  return `(${AWAITING_DAY_VI} / day not set)`;
+  const words = awaitingWords(item, at);
+  return `(${words.vi} / ${words.en})`;
+}
+
+/** The same, for a page in one language. */
+export function noInstantIn(lang: 'vi' | 'en', item: Undated, at?: IsoInstant): string {
+  return item.dateState === 'unset' ? `(${awaitingWords(item, at)[lang]})` : '—';
 }
 
 /** "15/06/2026 23:59": sorts and reads well in a column, and Excel takes it for a date. */

@@ -11,3 +11,9 @@ export class InputError extends Error {
 export class ServerError extends Error {
   readonly exitCode = EXIT_SERVER;
 }
+
+/** The server is there, but no worker answered for the year in time (none running, or all overloaded). */
+export class EngineNotAnsweringError extends ServerError {}
+
+/** The year was just started and is still working out its dates: asked again in a moment, it answers. */
+export class YearBeingPlannedError extends ServerError {}

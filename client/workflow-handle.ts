@@ -3,6 +3,8 @@
  * fix (a rejected change, a bloc-year never started) exits 2, trouble with the server exits 3.
  */
 import {
+  isGrpcDeadlineError,
+  QueryNotRegisteredError,
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -13,7 +15,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { workflowIdFor } from '../workflows/model';
 import { connectClient, type Connected } from './connection';
-import { InputError, ServerError } from './errors';
+import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError } from './errors';
 
 export interface BlocYearRef {
   bloc: string;
@@ -73,6 +75,9 @@ function refusal(failure: ApplicationFailure, source?: RefusalSource): string {
   return source?.(field, reason) ?? (option ? `${option}: ${reason}` : failure.message);
 }
 
+/** The workflow's words for a query asked before the year has its first schedule (workflows/schedule-keeper.ts). */
+const BEING_PLANNED = 'the year is being planned';
+
 export function explain(err: unknown, ref?: BlocYearRef, source?: RefusalSource): unknown {
   if (ref && err instanceof WorkflowNotFoundError) {
     // No year means no plan to say whether it is a Khối or a Cụm.
@@ -81,6 +86,13 @@ export function explain(err: unknown, ref?: BlocYearRef, source?: RefusalSource)
   // The validator refused before anything was written to the workflow's history.
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     return new InputError(refusal(err.cause, source));
+  }
+  // A query the year cannot answer yet comes back as "not registered", with the workflow's own words.
+  if (err instanceof QueryNotRegisteredError && err.message.includes(BEING_PLANNED)) {
+    return new YearBeingPlannedError('năm đang được lập lịch, xin hỏi lại sau giây lát / the year is being planned, ask again in a moment');
+  }
+  if (err instanceof ServiceError && isGrpcDeadlineError(err.cause)) {
+    return new EngineNotAnsweringError('bộ máy nhắc hạn không trả lời kịp: không có worker nào đang chạy, hoặc đều quá tải / no worker answered in time');
   }
   if (err instanceof ServiceError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     return new ServerError(`máy chủ Temporal báo lỗi / Temporal server error: ${firstLine(err)}`);

@@ -6,7 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Client } from '@temporalio/client';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { InputError, ServerError } from '../client/errors';
+import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError } from '../client/errors';
 import { exportCsv, exportRows } from '../client/commands/bloc-export';
 import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
@@ -14,12 +14,14 @@ import { withStages } from '../client/year-stages';
 import { yearWorkbook } from '../client/year-workbook';
 import { decisionsFromText, exampleDecisionsYaml } from '../client/calendar-decisions';
 import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
+import { stampEn, stampVi } from '../client/cell-wording';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
 import {
   cancelItem,
   declarationsQuery,
   declareSubmission,
   grantExtension,
+  handOver,
   logQuery,
   recordSubmission,
   replaceCalendar,
@@ -59,6 +61,8 @@ export interface ConsoleOptions {
   unitLinks?: UnitLinkKeys;
   /** The Temporal UI's origins, for its remote codec (`/codec/decode`); without them it answers none. */
   codecOrigins?: string[];
+  /** How long a page waits for the engine to answer before saying it does not (default 10 s). */
+  answerWithinMs?: number;
   /** How often the matrix fetches itself to show what changed (default 15 s). */
   liveMs?: number;
   /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
@@ -150,6 +154,7 @@ const NOTICES: Record<Lang, Record<string, string>> = {
   'doi-ngay': 'Đã ấn định ngày mới.',
   huy: 'Đã hủy mục này; không nhắc hạn mục này nữa.',
   'khoi-phuc': 'Đã khôi phục mục này; nhắc hạn tiếp tục.',
+  'chuyen-giao': 'Đã chuyển giao.',
   'dia-chi': 'Đã cập nhật địa chỉ email của đơn vị.',
   'xac-nhan': 'Đã xác nhận: hồ sơ của đơn vị được ghi nhận.',
   'tu-choi': 'Đã ghi không xác nhận; đơn vị thấy lý do trên trang của mình và được nhắc hạn trở lại.',
@@ -162,6 +167,7 @@ const NOTICES: Record<Lang, Record<string, string>> = {
     'doi-ngay': 'New date set.',
     huy: 'This item is cancelled; no more reminders for it.',
     'khoi-phuc': 'This item is restored; reminders continue.',
+    'chuyen-giao': 'Handed over.',
     'dia-chi': "The unit's email addresses are updated.",
     'xac-nhan': "Confirmed: the unit's submission is recorded.",
     'tu-choi': 'Recorded as not confirmed; the unit sees the reason on its page and is reminded again.',
@@ -283,6 +289,16 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   // The UI's codec: not a form, no session (see web/codec.ts); it answers only the UI's origins.
   const codecOrigins = opts.codecOrigins ?? [];
   const clock = opts.clock ?? Date.now;
+
+  // A year's page asks the engine within a bound, and says since when the engine has not answered rather than
+  // leaving the reader before a page that never comes.
+  const answerWithin = opts.answerWithinMs ?? 10_000;
+  let quietSince: number | undefined;
+  app.use('*', async (c, next) => {
+    if (!c.req.path.startsWith('/khoi/') && !c.req.path.startsWith(UNIT_PAGES)) return next();
+    await client.withDeadline(Date.now() + answerWithin, next);
+    if (c.res.status < 500) quietSince = undefined;
+  });
   const judgedNow = () => nowIso(clock());
   app.options(`${CODEC_PATH}/decode`, (c) => {
     const headers = codecCors(codecOrigins, c.req.header('Origin'));
@@ -444,10 +460,11 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   };
 
   app.get('/khoi/:bloc/:year', async (c) => {
-    const { view, schedule } = await judgedStatus(c);
+    const at = judgedAt(c);
+    const { view, schedule, stage } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, at)), stage: await h.query(stageQuery) }));
     const item = c.req.query('muc');
     const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
-    return c.html(matrixPage(frame(c), view, schedule, filter, opts.liveMs ?? LIVE_MS));
+    return c.html(matrixPage(frame(c), view, schedule, stage, filter, opts.liveMs ?? LIVE_MS));
   });
 
   app.get('/khoi/:bloc/:year/tai-ve.csv', async (c) => {
@@ -656,6 +673,15 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   );
 
   app.post(
+    '/khoi/:bloc/:year/muc/:item/chuyen-giao',
+    act('chuyen-giao', showItem, backToItem, async (c, body) => {
+      // What cannot be undone asks first, as `bloc handover` without --yes does.
+      if (body.confirm !== '1') throw new InputError(fieldRefusal(langOf(c), 'confirm', 'hãy đánh dấu ô xác nhận để chuyển giao / tick the box to confirm'));
+      return onBlocYear(client, refOf(c), (h) => h.executeUpdate(handOver), refusalInForm(langOf(c)));
+    }),
+  );
+
+  app.post(
     '/khoi/:bloc/:year/muc/:item/khoi-phuc',
     act('khoi-phuc', showItem, backToItem, (c) =>
       onBlocYear(client, refOf(c), (h) => h.executeUpdate(restoreItem, { args: [{ itemId: c.req.param('item') ?? '' }] }), refusalInForm(langOf(c))),
@@ -716,7 +742,6 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     return c.html(pendingPage(frame(c), { view, schedule, declarations }));
   });
 
-  /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */
   /** A link copied from the console works while its account may still act for the bloc. */
   const stillIssuing = (via: LinkOrigin, bloc: string) => {
     if (via.link !== 'console') return true;
@@ -724,6 +749,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     return account !== undefined && mayAct(account) && maySee(account, bloc);
   };
 
+  /** A unit's request, by its signed link: the unit it names, or the refusal page (nothing is read or recorded). */
   const unitGate = async (c: Context<Env>): Promise<{ ref: UnitRef; via: LinkOrigin; forms: Pick<UnitForms, 'paths' | 'maxUploadBytes'> } | Response | undefined> => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex');
@@ -826,6 +852,23 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const err = explain(thrown);
     const lang = langOf(c);
     if (err instanceof InputError) return c.html(message(c, NOT_FOUND, [err.message, refusalFor(lang, err.message)]), 404);
+    if (err instanceof YearBeingPlannedError) {
+      const words = message(c, ['Năm đang được lập lịch', 'The year is being planned'], ['Năm vừa bắt đầu và đang tính các ngày của mình; trang sẽ tự tải lại sau vài giây.', 'The year has just started and is working out its dates; this page reloads itself in a few seconds.']);
+      return c.html(words, 503, { Refresh: '3', 'Retry-After': '3' });
+    }
+    if (err instanceof EngineNotAnsweringError) {
+      quietSince ??= clock();
+      const since = nowIso(quietSince);
+      const words = message(
+        c,
+        ['Bộ máy nhắc hạn không trả lời', 'The engine does not answer'],
+        [
+          `Bộ máy nhắc hạn không trả lời từ ${stampVi(since)}: không có worker nào đang chạy, hoặc đều quá tải. Việc vừa gửi (nếu có) chưa chắc đã được ghi nhận: xin xem lại khi bộ máy trả lời. Trang sẽ tự tải lại; xin báo người quản trị hệ thống.`,
+          `The engine has not answered since ${stampEn(since)}: no worker is running, or all are overloaded. What was just sent, if anything, may not be recorded: check again once the engine answers. This page reloads itself; please tell the system administrator.`,
+        ],
+      );
+      return c.html(words, 503, { Refresh: '15', 'Retry-After': '15' });
+    }
     if (err instanceof ServerError) {
       return c.html(message(c, ['Máy chủ Temporal không trả lời', 'The Temporal server does not answer'], [err.message, refusalFor(lang, err.message)]), 503);
     }

@@ -12,7 +12,7 @@ import { titleOf } from '../activities/mail/templates/words';
 import type { CalendarResult, ScoresView, StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
-import { cellEn, cellVi, dueEn, stampEn, stampVi, whenEn, whenVi } from '../client/cell-wording';
+import { cellEn, cellVi, dueEn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
 import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/commands/bloc-records';
 import { declarationFateEn, declarationFateVi, sentOnVi } from '../client/declaration-wording';
 import { originEn, originVi } from '../client/link-origin-wording';
@@ -24,6 +24,8 @@ import { ROLE_EN, ROLE_VI, type Account } from './accounts';
 import { refusalFor, switchPath, t, type Lang } from './lang';
 import { sizeVi } from './uploads';
 import { scoreSection, type ScoreFormState } from './unit-score-page';
+import { nextStepsSection, otherItemsTable } from './year-items-section';
+import { nextSteps } from '../client/next-steps';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -166,7 +168,7 @@ function cellOf(view: StatusView, unitId: string, itemId: string): Cell | undefi
 }
 
 /** `liveMs`: how often the page fetches itself to show what changed since. */
-export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, filter: MatrixFilter, liveMs: number): Html {
+export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, stage: StageView, filter: MatrixFilter, liveMs: number): Html {
   const items = view.items.filter((i) => !filter.itemId || i.id === filter.itemId);
   const units = view.units.filter((u) => !filter.onlyOverdue || items.some((i) => cellOf(view, u.id, i.id)?.state === 'overdue'));
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
@@ -177,7 +179,8 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   const rows = units.map(
     (u) => html`<tr><th scope="row">${u.name}</th>${items.map((i) => {
       const c = cellOf(view, u.id, i.id);
-      if (!c) return html`<td>—</td>`;
+      // A unit that does not submit the item has nothing to open there.
+      if (!c || c.state === 'not-applicable') return html`<td class="s-not-applicable">—</td>`;
       return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}">${cellIn(frame, c, { schedule, at: view.at })}</a></td>`;
     })}</tr>`,
   );
@@ -186,8 +189,9 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   const at = filter.at ? `?luc=${encodeURIComponent(filter.at)}` : '';
   return layout(
     frame,
-    `${view.blocId} — ${t(frame, 'năm', 'year')} ${view.year}`,
-    html`<form class="filters" method="get" action="${base}">
+    `${view.blocName} — ${t(frame, 'năm', 'year')} ${view.year}`,
+    html`${nextStepsSection(frame, view, schedule, nextSteps(schedule, stage, view.at))}
+<form class="filters" method="get" action="${base}">
   ${filter.at ? html`<input type="hidden" name="luc" value="${filter.at}">` : ''}
   <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> ${t(frame, 'Chỉ đơn vị quá hạn', 'Overdue units only')}</label>
   <label for="muc">${t(frame, 'Mục', 'Item')}</label>
@@ -207,6 +211,7 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
     )}</p>
 <div class="scroll"><table class="matrix"><thead><tr><th scope="col">${t(frame, 'Đơn vị', 'Unit')}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
 ${units.length === 0 ? html`<p>${t(frame, 'Không có đơn vị nào quá hạn.', 'No unit is overdue.')}</p>` : ''}</div>
+${otherItemsTable(frame, view, schedule, stage, new Set(view.items.map((i) => i.id)), view.at)}
 <script src="${LIVE_PATH}" defer></script>`,
   );
 }
@@ -315,8 +320,10 @@ export function cellPage(
   <p><button type="submit">${t(frame, 'Không xác nhận', 'Do not confirm')}</button></p>
 </form>`
       : '';
-  const actions = forms.canAct
-    ? html`${review}<h2>${t(frame, 'Ghi nhận hồ sơ đã nhận', 'Record a submission received')}</h2>
+  // While a declaration waits, confirming it is how the submission is recorded: one act, one receipt time.
+  const record = pending
+    ? html`<p class="muted" id="record-by-confirming">${t(frame, 'Đơn vị đã báo gửi: ghi nhận hồ sơ bằng cách xác nhận hoặc không xác nhận lời báo ở trên.', 'The unit has declared: record the submission by confirming the declaration above, or not.')}</p>`
+    : html`<h2>${t(frame, 'Ghi nhận hồ sơ đã nhận', 'Record a submission received')}</h2>
 <form class="box" method="post" action="${action}/nop" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
   <label for="reference">${t(frame, 'Số văn bản', 'Reference')}</label>
@@ -326,7 +333,13 @@ export function cellPage(
   <label for="file">${t(frame, 'Văn bản (PDF hoặc DOCX, không bắt buộc)', 'Document (PDF or DOCX, optional)')}</label>
   <input id="file" name="file" type="file" accept="${ACCEPTED_FILES}">
   <p><button type="submit">${t(frame, 'Ghi nhận', 'Record')}</button></p>
-</form>
+</form>`;
+  const applies = cell !== undefined && cell.state !== 'not-applicable';
+  const actions = !forms.canAct
+    ? ''
+    : !applies
+      ? html`<p id="not-applicable">${t(frame, 'Đơn vị này không phải nộp mục này: không có gì để ghi nhận hay gia hạn.', 'This unit does not submit this item: there is nothing to record or extend.')}</p>`
+      : html`${review}${record}
 <h2>${t(frame, 'Gia hạn', 'Extend')}</h2>
 <form class="box" method="post" action="${action}/gia-han">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
@@ -340,12 +353,11 @@ export function cellPage(
 <form class="box" method="post" action="${action}/dia-chi">
   <input type="hidden" name="_csrf" value="${frame.csrf}">
   <label for="emails">${t(frame, 'Địa chỉ nhận (mỗi địa chỉ một dòng)', 'Addresses (one a line)')}</label>
-  <textarea id="emails" name="emails" rows="2" required>${v.emails ?? ''}</textarea>
+  <textarea id="emails" name="emails" rows="2" required>${v.emails ?? unit?.emails.join('\n') ?? ''}</textarea>
   <label for="cc">${t(frame, 'Đồng gửi', 'Cc')}</label>
-  <textarea id="cc" name="cc" rows="2">${v.cc ?? ''}</textarea>
+  <textarea id="cc" name="cc" rows="2">${v.cc ?? unit?.cc.join('\n') ?? ''}</textarea>
   <p><button type="submit">${t(frame, 'Lưu địa chỉ', 'Save addresses')}</button></p>
-</form>`
-    : '';
+</form>`;
   return layout(
     frame,
     `${unit?.name ?? unitId} — ${item ? titleIn(frame, planned, item) : itemId}`,
@@ -436,9 +448,9 @@ export function unitPage(
 ${noticeOf(forms.notice)}
 <p class="muted">${t(
       own,
-      `Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocId}, tình hình lúc ${whenVi(view.at)}.
+      `Các việc của đơn vị trong Kế hoạch thi đua năm ${view.year} của ${view.blocName}, tình hình lúc ${whenVi(view.at)}.
 Hồ sơ được ghi nhận khi Thư ký nhận được văn bản; đơn vị báo đã gửi thì thôi nhận thư nhắc việc đó trong khi chờ Thư ký xác nhận.`,
-      `The unit's items in the ${view.year} emulation plan of ${view.blocId}, as of ${whenEn(view.at)}.
+      `The unit's items in the ${view.year} emulation plan of ${view.blocName}, as of ${whenEn(view.at)}.
 A submission is recorded when the secretariat receives the document; once the unit declares it sent, it gets no reminders for that item while the secretariat confirms.`,
     )}</p>
 <div class="scroll"><table><thead><tr><th scope="col">${t(own, 'Việc', 'Item')}</th><th scope="col">${t(own, 'Hạn', 'Due')}</th><th scope="col">${t(own, 'Tình trạng', 'Status')}</th><th scope="col">${t(own, 'Nhận lúc', 'Received at')}</th><th scope="col">${t(own, 'Số văn bản', 'Reference')}</th></tr></thead>
@@ -484,6 +496,7 @@ export function itemPage(
   )}</label>
   <p><button type="submit">${t(frame, 'Hủy mục', 'Cancel the item')}</button></p>
 </form>`;
+  const handover = forms.canAct && item?.kind === 'handover' && stage.stage !== 'handed-over' ? handoverForm(frame, context, action) : '';
   return layout(
     frame,
     item ? titleOf(item, frame.lang) : itemId,
@@ -495,8 +508,26 @@ ${noticeOf(forms.notice)}
 <tr><th scope="row">${t(frame, 'Ngày, hạn', 'Date, deadline')}</th><td id="item-due">${item ? dueIn(frame, item, schedule.timeZone) : '—'}</td></tr>
 <tr><th scope="row">${t(frame, 'Ghi chú', 'Note')}</th><td id="item-fate">${t(frame, fateVi, fateEn)(itemId, stage) || '—'}</td></tr>
 </tbody></table>
+${handover}
 ${actions}`,
   );
+}
+
+/** Handing over now, with what it will change said before it is confirmed: it cannot be undone. */
+function handoverForm(frame: Frame, context: { view: StatusView; schedule: YearSchedule; stage: StageView }, action: string): Html {
+  const { view, schedule, stage } = context;
+  const name = (id: string) => view.units.find((u) => u.id === id)?.name ?? id;
+  const terms = termsOf(schedule);
+  return html`<h2>${t(frame, 'Chuyển giao ngay', 'Hand over now')}</h2>
+<form class="box" method="post" action="${action}/chuyen-giao"><input type="hidden" name="_csrf" value="${frame.csrf}">
+  <p id="handover-effect">${t(
+    frame,
+    `${terms.vi.leader} năm ${stage.nextYear}: ${name(stage.next.leader)}; ${terms.vi.deputy}: ${name(stage.next.deputy)}. Hệ thống thông báo đến mọi đơn vị và bắt đầu năm ${stage.nextYear}; không gửi thêm thư nhắc của năm ${view.year}, nhưng năm vẫn nhận hồ sơ nộp muộn. Không thể hoàn tác.`,
+    `${terms.en.leader} for ${stage.nextYear}: ${name(stage.next.leader)}; ${terms.en.deputy}: ${name(stage.next.deputy)}. Every unit is told and ${stage.nextYear} begins; no more reminders for ${view.year}, though late records are still taken. This cannot be undone.`,
+  )}</p>
+  <label><input type="checkbox" name="confirm" value="1"> ${t(frame, 'Tôi xác nhận chuyển giao ngay', 'I confirm the handover now')}</label>
+  <p><button type="submit">${t(frame, 'Chuyển giao', 'Hand over')}</button></p>
+</form>`;
 }
 
 export interface CalendarForms extends CellForms {

@@ -6,14 +6,12 @@
  */
 import { html } from 'hono/html';
 import type { YearSchedule } from '../calendar/schedule';
-import { kindVi } from '../calendar/wording';
-import { noInstantVi } from '../client/cell-wording';
-import { fateEn, fateVi } from '../client/commands/bloc-records';
 import { sentOnVi } from '../client/declaration-wording';
 import type { StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry } from '../workflows/model';
 import { t } from './lang';
-import { backToYear, cellPath, dueIn, KIND_EN, layout, logTable, stamp, titleIn, when, yearPath, type Frame } from './pages';
+import { backToYear, cellPath, layout, logTable, stamp, titleIn, yearPath, type Frame } from './pages';
+import { itemsTable } from './year-items-section';
 
 export interface LogFilter {
   /** Only the digests. */
@@ -37,7 +35,7 @@ export function logPage(frame: Frame, context: YearContext & { log: LogEntry[] }
   const names = new Map(view.units.map((u) => [u.id, u.name]));
   return layout(
     frame,
-    `${t(frame, 'Nhật ký thư', 'Reminder log')} — ${view.blocId}, ${t(frame, 'năm', 'year')} ${view.year}`,
+    `${t(frame, 'Nhật ký thư', 'Reminder log')} — ${view.blocName}, ${t(frame, 'năm', 'year')} ${view.year}`,
     html`${backToYear(frame, view.blocId, view.year)}
 <p class="muted">${t(
       frame,
@@ -56,18 +54,12 @@ ${shown.length === 0 ? html`<p>${t(frame, 'Chưa có thư nào.', 'No message ye
 
 export function timelinePage(frame: Frame, context: { blocId: string; year: number; schedule: YearSchedule; stage: StageView; at: string }): ReturnType<typeof layout> {
   const { schedule, stage } = context;
-  const planned = new Map(schedule.items.map((i) => [i.id, i]));
-  const rows = schedule.items.map(
-    (i) => html`<tr><td>${t(frame, kindVi(i.kind), KIND_EN[i.kind])}</td><th scope="row">${titleIn(frame, planned, i)}</th><td>${dueIn(frame, i, schedule.timeZone)}</td>
-      <td>${i.at ? when(frame, i.at) : noInstantVi(i, context.at)}</td><td>${t(frame, fateVi, fateEn)(i.id, stage) || '—'}</td></tr>`,
-  );
   return layout(
     frame,
     `${t(frame, 'Lịch năm', 'The dates of')} ${context.year} — ${context.blocId}`,
     html`${backToYear(frame, context.blocId, context.year)}
 <p class="muted">${t(frame, 'Các mốc của năm như đang áp dụng, sau mọi lần gia hạn, dời ngày, hủy và thay lịch nghỉ.', 'The year’s dates as they stand, after every extension, move, cancellation and calendar change.')}</p>
-<div class="scroll"><table id="timeline"><thead><tr><th scope="col">${t(frame, 'Loại', 'Kind')}</th><th scope="col">${t(frame, 'Việc', 'Item')}</th><th scope="col">${t(frame, 'Hạn theo kế hoạch', 'Due by the plan')}</th><th scope="col">${t(frame, 'Thời điểm', 'Instant')}</th><th scope="col">${t(frame, 'Ghi chú', 'Note')}</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`,
+${itemsTable(frame, context, schedule, stage, schedule.items, context.at, 'timeline')}`,
   );
 }
 

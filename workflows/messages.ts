@@ -187,10 +187,13 @@ export interface AtInput {
 
 export interface StatusView {
   blocId: string;
+  /** The bloc's name as people say it ("Khối thi đua số 4"); the id is for addresses. */
+  blocName: string;
   year: number;
   at: IsoInstant;
   roles: { leader: string; deputy: string };
-  units: { id: string; name: string }[];
+  /** The units, with the addresses their mail goes to. */
+  units: { id: string; name: string; emails: string[]; cc: string[] }[];
   items: { id: string; kind: string; title: string; dueAt?: IsoInstant; wording: string }[];
   cells: Cell[];
   /** How many times each moved item's date moved: a calendar entry's SEQUENCE. */

@@ -150,10 +150,11 @@ export function overdueAt(plan: YearPlan, state: YearState, nowMs: number): Over
 export function statusView(plan: YearPlan, state: YearState, atMs: number): StatusView {
   return {
     blocId: plan.blocId,
+    blocName: state.config.bloc.name,
     year: plan.year,
     at: DateTime.fromMillis(atMs, { zone: plan.timeZone }).toISO() ?? '',
     roles: plan.roles,
-    units: state.config.units.map((u) => ({ id: u.id, name: u.name })),
+    units: state.config.units.map((u) => ({ id: u.id, name: u.name, emails: u.emails, cc: u.cc ?? [] })),
     items: trackedItems(plan).map((i) => ({ id: i.id, kind: i.kind, title: i.title, dueAt: i.at, wording: i.wording })),
     cells: statusMatrix(plan, state, atMs),
     sequences: state.sequences,

@@ -16,13 +16,14 @@ const LONG_TITLE = 'Báo cáo tổng kết năm: [đánh giá] công tác thi đ
 
 const view: StatusView = {
   blocId: 'khoi-4',
+  blocName: 'Khối thi đua số 4',
   year: 2025,
   at: '2025-06-20T08:00:00.000+07:00',
   roles: { leader: 'so-a', deputy: 'so-b' },
   units: [
-    { id: 'so-a', name: 'Sở Tư pháp' },
-    { id: 'so-b', name: 'Sở Giáo dục và Đào tạo' },
-    { id: 'so-c', name: 'Sở Y tế' },
+    { id: 'so-a', name: 'Sở Tư pháp', emails: [], cc: [] },
+    { id: 'so-b', name: 'Sở Giáo dục và Đào tạo', emails: [], cc: [] },
+    { id: 'so-c', name: 'Sở Y tế', emails: [], cc: [] },
   ],
   items: [
     { id: 'bao-cao-6-thang', kind: 'deadline', title: 'Báo cáo sơ kết 6 tháng', dueAt: DUE, wording: 'trước ngày 15/6/2025' },

@@ -1,0 +1,80 @@
+/**
+ * The end of a year in a real browser, driven by what the pages show and nothing typed but the year's address: the matrix points the secretariat to the January conference, which has no day; the secretariat sets
+ * it, then hands over on the handover's page, and follows the link to the next year. On the time-skipping server,
+ * in December of the fixture year. The screenshot docs/web-next-steps.png is taken here.
+ */
+import { join } from 'node:path';
+import { startBlocYear } from '../../client/start-year';
+import { stageQuery } from '../../workflows/messages';
+import { workflowIdFor } from '../../workflows/model';
+import { DOCS, launchBrowser, type Browser } from '../support/browser';
+import { FIXTURE_YEAR, smallBloc } from '../support/fixtures';
+import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { ACCOUNTS, PASSWORD, startTimeSkippingConsole, type TimeSkippingConsole } from '../support/web';
+
+let fx: TimeSkippingConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  [fx, browser] = await Promise.all([startTimeSkippingConsole(), launchBrowser()]);
+}, PROVISION_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await fx?.teardown();
+});
+
+const Y = FIXTURE_YEAR;
+
+test('the matrix points to the conference without a day; the secretariat sets it, hands over, and reaches the next year', async () => {
+  const { engine, web } = fx;
+  const { page } = browser;
+  await engine.advanceTo(`${Y}-12-01T09:00`);
+  await startBlocYear(engine.env.client, smallBloc(), Y, { taskQueue: engine.taskQueue, now: new Date(await engine.env.currentTimeMs()) });
+  await engine.advanceTo(`${Y}-12-10T09:00`);
+
+  // The year's address, as the overview links it (the overview lists years by visibility, which the time-skipping
+  // server does not implement); from there on, only what the pages show.
+  await page.goto(`${web.url}/khoi/thu-nghiem/${Y}`);
+  await page.getByLabel('Tên tài khoản').fill(ACCOUNTS.secretariat.name);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+  const steps = page.locator('#next-steps li');
+  await expect(steps.allTextContents()).resolves.toEqual([
+    `Hội thao Khối: đã hết Quý III/${Y} mà chưa ấn định ngày — ấn định ngày đã diễn ra, dời sang ngày mới, hoặc hủy`,
+    `Hội nghị tổng kết: chưa ấn định ngày (tháng 1/${Y + 1}) — ấn định ngày`,
+  ]);
+  // Every item the matrix has no column for is listed under it, with a link.
+  await expect(page.locator('#other-items a').allTextContents()).resolves.toEqual(['Hội thao Khối', 'Hội nghị tổng kết', 'Chuyển giao Khối trưởng']);
+  // In the page's one language.
+  await expect(page.locator('#other-items tbody tr').first().textContent()).resolves.toMatch(new RegExp(`\\(hết Quý III/${Y} mà chưa ấn định ngày\\)—$`));
+  await page.screenshot({ path: join(DOCS, 'web-next-steps.png'), fullPage: true });
+
+  await steps.getByRole('link', { name: 'Hội nghị tổng kết' }).click();
+  await page.getByLabel('Ngày', { exact: true }).fill(`${Y + 1}-01-14`);
+  await page.getByLabel('Giờ (cho sự kiện)').fill('08:00');
+  await page.getByRole('button', { name: 'Lưu ngày' }).click();
+  await expect(page.getByRole('status').textContent()).resolves.toBe('Đã ấn định ngày mới.');
+  await expect(page.locator('#item-due').textContent()).resolves.toMatch(new RegExp(`14/1/${Y + 1}`));
+
+  await page.getByRole('link', { name: `← Bảng tình hình năm ${Y}` }).click();
+  await expect(steps.allTextContents()).resolves.toEqual([expect.stringMatching(/^Hội thao Khối:/)]);
+  await page.locator('#other-items').getByRole('link', { name: 'Chuyển giao Khối trưởng' }).click();
+  await expect(page.locator('#handover-effect').textContent()).resolves.toMatch(new RegExp(`^Khối trưởng năm ${Y + 1}: Sở B; Khối phó: .+ Không thể hoàn tác\\.$`));
+
+  // Not without the box ticked: it cannot be undone.
+  await page.getByRole('button', { name: 'Chuyển giao' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(/hãy đánh dấu ô xác nhận để chuyển giao/);
+  expect((await engine.env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y)).query(stageQuery)).stage).toBe('running');
+  await page.getByLabel('Tôi xác nhận chuyển giao ngay').check();
+  await page.getByRole('button', { name: 'Chuyển giao' }).click();
+  await expect(page.getByRole('status').textContent()).resolves.toBe('Đã chuyển giao.');
+
+  await page.getByRole('link', { name: `← Bảng tình hình năm ${Y}` }).click();
+  await expect(steps.allTextContents()).resolves.toEqual([expect.stringMatching(new RegExp(`^Đã chuyển giao lúc .+ Bảng tình hình năm ${Y + 1}$`))]);
+  await steps.getByRole('link', { name: `Bảng tình hình năm ${Y + 1}` }).click();
+  // The next year may still be working out its dates: its page says so and reloads itself until it can answer.
+  await page.waitForSelector('table.matrix', { timeout: 30_000 });
+  await expect(page.title()).resolves.toMatch(new RegExp(`năm ${Y + 1}`));
+});
