@@ -13,6 +13,7 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { YEAR_BEING_PLANNED } from '../workflows/messages';
 import { workflowIdFor } from '../workflows/model';
 import { connectClient, type Connected } from './connection';
 import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError } from './errors';
@@ -75,9 +76,6 @@ function refusal(failure: ApplicationFailure, source?: RefusalSource): string {
   return source?.(field, reason) ?? (option ? `${option}: ${reason}` : failure.message);
 }
 
-/** The workflow's words for a query asked before the year has its first schedule (workflows/schedule-keeper.ts). */
-const BEING_PLANNED = 'the year is being planned';
-
 export function explain(err: unknown, ref?: BlocYearRef, source?: RefusalSource): unknown {
   if (ref && err instanceof WorkflowNotFoundError) {
     // No year means no plan to say whether it is a Khối or a Cụm.
@@ -88,9 +86,7 @@ export function explain(err: unknown, ref?: BlocYearRef, source?: RefusalSource)
     return new InputError(refusal(err.cause, source));
   }
   // A query the year cannot answer yet comes back as "not registered", with the workflow's own words.
-  if (err instanceof QueryNotRegisteredError && err.message.includes(BEING_PLANNED)) {
-    return new YearBeingPlannedError('năm đang được lập lịch, xin hỏi lại sau giây lát / the year is being planned, ask again in a moment');
-  }
+  if (err instanceof QueryNotRegisteredError && err.message.includes(YEAR_BEING_PLANNED)) return new YearBeingPlannedError(YEAR_BEING_PLANNED);
   if (err instanceof ServiceError && isGrpcDeadlineError(err.cause)) {
     return new EngineNotAnsweringError('bộ máy nhắc hạn không trả lời kịp: không có worker nào đang chạy, hoặc đều quá tải / no worker answered in time');
   }

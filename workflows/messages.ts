@@ -336,6 +336,9 @@ export const requestScoreCorrection = defineUpdate<ScoreResult, [CorrectionReque
 export const decideBonus = defineUpdate<BonusDecisionResult, [BonusDecisionInput]>('decideBonus');
 export const amendPreviousRanking = defineSignal<[PreviousRankingInput]>('amendPreviousRanking');
 
+/** What a query gets before the year has its first schedule; the console and the CLI tell it from other failures. */
+export const YEAR_BEING_PLANNED = 'năm đang được lập lịch, xin hỏi lại sau giây lát / the year is being planned, ask again in a moment';
+
 export const statusQuery = defineQuery<StatusView, [AtInput?]>('status');
 export const overdueQuery = defineQuery<OverdueItem[], [AtInput?]>('overdue');
 /** The schedule the year acts on, as recorded: the same data `bloc plan --json` prints for a year not yet changed. */

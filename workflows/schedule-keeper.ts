@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import type { PlanningActivities } from '../activities/planning';
 import { planYear, type PlanRequest, type YearSchedule } from '../calendar/schedule';
+import { YEAR_BEING_PLANNED } from './messages';
 import type { YearState } from './model';
 import { patches } from './patches';
 import { planRequestOf } from './plan';
@@ -81,7 +82,7 @@ export class ScheduleKeeper {
     if (!this.schedule) {
       throw ApplicationFailure.create({
         type: 'NotPlannedYet',
-        message: 'năm đang được lập lịch, xin hỏi lại sau giây lát / the year is being planned, ask again in a moment',
+        message: YEAR_BEING_PLANNED,
       });
     }
     return this.schedule;

@@ -111,7 +111,7 @@ export function fixtureBlocs(): BlocConfig[] {
  * no workflow task is pending. A query sent while the year is still being planned fails its replay on this
  * worker (a patch-marker nondeterminism error), a fault of its own that the console's tests do not cover.
  */
-async function planned(handle: WorkflowHandle): Promise<void> {
+export async function planned(handle: WorkflowHandle): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const description = await handle.describe();
@@ -122,7 +122,7 @@ async function planned(handle: WorkflowHandle): Promise<void> {
 }
 
 /** The console on its port, with ACCOUNTS, judging by `clock`; its files (accounts, uploads) under `dir`. */
-async function startConsole(client: Client, port: number, clock: () => number, dir: string): Promise<WebServer> {
+async function startConsole(client: Client, port: number, clock: () => number, dir: string, answerWithinMs?: number): Promise<WebServer> {
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
     await addAccount(accountsFile, { ...account, blocs: account.blocs === 'all' ? 'all' : [...account.blocs] }, PASSWORD);
@@ -137,13 +137,15 @@ async function startConsole(client: Client, port: number, clock: () => number, d
     codecOrigins: [UI_ORIGIN],
     clock,
     uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT, linkBytesPerDay: LINK_DAILY_LIMIT },
+    ...(answerWithinMs !== undefined && { answerWithinMs }),
   });
 }
 
 /** The units' links the engine's mail carries, to a console on `port`. */
 const linksTo = (port: number) => unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`);
 
-export async function startWebFixture(): Promise<WebFixture> {
+/** `answerWithinMs`: how long the console waits for the engine (its default, 10 s, when absent). */
+export async function startWebFixture(opts: { answerWithinMs?: number } = {}): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   // The console's port is chosen first, so that the mail the engine sends carries links to it.
   const port = await freePort();
@@ -157,7 +159,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     const { workflowId } = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now });
     await planned(env.client.workflow.getHandle(workflowId));
   }
-  const web = await startConsole(env.client, port, clock, dir);
+  const web = await startConsole(env.client, port, clock, dir, opts.answerWithinMs);
   return {
     env,
     smtp,

@@ -3,10 +3,11 @@
  * option (`--unit`). The workflow's refusals are built here as it builds them: an ApplicationFailure whose
  * message starts with the field and whose details carry the field and the reason.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { QueryNotRegisteredError, ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { InputError } from '../../client/errors';
+import { EngineNotAnsweringError, InputError, YearBeingPlannedError } from '../../client/errors';
 import { explain } from '../../client/workflow-handle';
+import { YEAR_BEING_PLANNED } from '../../workflows/messages';
 
 function refused(field: string, reason: string): WorkflowUpdateFailedError {
   const failure = ApplicationFailure.create({ type: 'ChangeRejected', message: `${field}: ${reason}`, nonRetryable: true, details: [{ field, reason }] });
@@ -64,5 +65,21 @@ describe('a refused change names the option the person typed', () => {
   it('gives the message as it came when a refusal carries no field (a worker of another release)', () => {
     const failure = ApplicationFailure.create({ type: 'ChangeRejected', message: 'unitId: không có đơn vị / unknown unit' });
     expect(said(explain(new WorkflowUpdateFailedError('Workflow Update failed', failure)))).toBe('unitId: không có đơn vị / unknown unit');
+  });
+});
+
+describe('a year that cannot answer yet, or an engine that does not answer, is the server’s trouble and says which', () => {
+  it('a query asked while the year works out its dates: ask again in a moment', () => {
+    // As the client gives it: the workflow's own words, reported as a query "not registered".
+    const early = new QueryNotRegisteredError(`Query failed: ${YEAR_BEING_PLANNED}`, 3);
+    expect(explain(early)).toBeInstanceOf(YearBeingPlannedError);
+    expect(explain(new QueryNotRegisteredError('Query handler not registered: statusX', 3))).not.toBeInstanceOf(YearBeingPlannedError);
+  });
+
+  it('a call past its deadline: no worker answered', () => {
+    const late = Object.assign(new Error('4 DEADLINE_EXCEEDED: Deadline exceeded'), { code: 4, details: 'Deadline exceeded', metadata: {} });
+    const err = explain(new ServiceError('Failed to query Workflow', { cause: late }));
+    expect(err).toBeInstanceOf(EngineNotAnsweringError);
+    expect((err as Error).message).toBe('bộ máy nhắc hạn không trả lời kịp: không có worker nào đang chạy, hoặc đều quá tải / no worker answered in time');
   });
 });

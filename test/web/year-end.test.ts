@@ -5,18 +5,27 @@
  */
 import { join } from 'node:path';
 import { startBlocYear } from '../../client/start-year';
-import { stageQuery } from '../../workflows/messages';
+import { DateTime } from 'luxon';
+import { declareSubmission, stageQuery, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { DOCS, launchBrowser, type Browser } from '../support/browser';
 import { FIXTURE_YEAR, smallBloc } from '../support/fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { ACCOUNTS, PASSWORD, startTimeSkippingConsole, type TimeSkippingConsole } from '../support/web';
+import { ACCOUNTS, PASSWORD, startTimeSkippingConsole, WebAgent, type TimeSkippingConsole } from '../support/web';
 
 let fx: TimeSkippingConsole;
 let browser: Browser;
 
+const Y = FIXTURE_YEAR;
+const handle = () => fx.engine.env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y));
+
+// The fixture year, started on the 1st of December and seen on the 10th.
 beforeAll(async () => {
   [fx, browser] = await Promise.all([startTimeSkippingConsole(), launchBrowser()]);
+  const { engine } = fx;
+  await engine.advanceTo(`${Y}-12-01T09:00`);
+  await startBlocYear(engine.env.client, smallBloc(), Y, { taskQueue: engine.taskQueue, now: new Date(await engine.env.currentTimeMs()) });
+  await engine.advanceTo(`${Y}-12-10T09:00`);
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -24,14 +33,39 @@ afterAll(async () => {
   await fx?.teardown();
 });
 
-const Y = FIXTURE_YEAR;
+test('a cell that does not apply has no link and no forms; a waiting declaration is recorded by confirming it; the addresses form starts from the unit’s own', async () => {
+  const { engine, web } = fx;
+  const year = Y;
+  const { cells } = await handle().query(statusQuery, {});
+  const [notApplicable] = cells.filter((c) => c.state === 'not-applicable');
+  if (!notApplicable) throw new Error('the fixture has a unit that does not submit the six-month summary');
+  const agent = new WebAgent(web.url);
+  await agent.signIn(ACCOUNTS.secretariat.name);
+
+  const matrix = await (await agent.request(`/khoi/thu-nghiem/${year}`)).text();
+  expect(matrix).toContain('<h1>Khối thi đua thử nghiệm — năm');
+  expect(matrix).not.toContain(`/o/${notApplicable.unitId}/${notApplicable.itemId}"`);
+  const cellOf = async (unitId: string, itemId: string) => (await agent.request(`/khoi/thu-nghiem/${year}/o/${unitId}/${itemId}`)).text();
+  const idle = await cellOf(notApplicable.unitId, notApplicable.itemId);
+  expect(idle).toContain('Đơn vị này không phải nộp mục này: không có gì để ghi nhận hay gia hạn.');
+  expect(idle).not.toContain('/nop"');
+
+  const report = await cellOf('so-b', 'bao-cao-6-thang');
+  expect(report).toMatch(/<textarea id="emails" name="emails" rows="2" required>vanthu@so-b\.example\.vn<\/textarea>/);
+  expect(report).toMatch(/<textarea id="cc" name="cc" rows="2">giamdoc@so-b\.example\.vn<\/textarea>/);
+  expect(report).toContain('/o/so-b/bao-cao-6-thang/nop"');
+
+  const today = DateTime.fromMillis(engine.clock(), { zone: 'Asia/Ho_Chi_Minh' }).toISODate() ?? '';
+  await handle().executeUpdate(declareSubmission, { args: [{ unitId: 'so-b', itemId: 'bao-cao-6-thang', sentOn: today, reference: '3/BC-SB' }] });
+  const waiting = await cellOf('so-b', 'bao-cao-6-thang');
+  expect(waiting).toContain('Đơn vị đã báo gửi: ghi nhận hồ sơ bằng cách xác nhận hoặc không xác nhận lời báo ở trên.');
+  expect(waiting).toContain('/o/so-b/bao-cao-6-thang/xac-nhan"');
+  expect(waiting).not.toContain('/o/so-b/bao-cao-6-thang/nop"');
+});
 
 test('the matrix points to the conference without a day; the secretariat sets it, hands over, and reaches the next year', async () => {
-  const { engine, web } = fx;
+  const { web } = fx;
   const { page } = browser;
-  await engine.advanceTo(`${Y}-12-01T09:00`);
-  await startBlocYear(engine.env.client, smallBloc(), Y, { taskQueue: engine.taskQueue, now: new Date(await engine.env.currentTimeMs()) });
-  await engine.advanceTo(`${Y}-12-10T09:00`);
 
   // The year's address, as the overview links it (the overview lists years by visibility, which the time-skipping
   // server does not implement); from there on, only what the pages show.
@@ -66,7 +100,7 @@ test('the matrix points to the conference without a day; the secretariat sets it
   // Not without the box ticked: it cannot be undone.
   await page.getByRole('button', { name: 'Chuyển giao' }).click();
   await expect(page.getByRole('alert').textContent()).resolves.toMatch(/hãy đánh dấu ô xác nhận để chuyển giao/);
-  expect((await engine.env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y)).query(stageQuery)).stage).toBe('running');
+  expect((await handle().query(stageQuery)).stage).toBe('running');
   await page.getByLabel('Tôi xác nhận chuyển giao ngay').check();
   await page.getByRole('button', { name: 'Chuyển giao' }).click();
   await expect(page.getByRole('status').textContent()).resolves.toBe('Đã chuyển giao.');

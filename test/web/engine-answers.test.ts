@@ -1,0 +1,50 @@
+/**
+ * A year's page when the engine cannot answer for it: no worker runs for the year (stopped, crashed, not yet
+ * deployed). The page says since when, in the page's words, and reloads itself; it is never a 500 with a stack.
+ * A year still being planned answers the same way (test/unit/web-security.test.ts maps the workflow's words).
+ *
+ * @devserver
+ */
+import { DateTime } from 'luxon';
+import { startBlocYear } from '../../client/start-year';
+import { startEngine } from '../support/engine';
+import { PROVISION_TIMEOUT_MS } from '../support/temporal';
+import { ACCOUNTS, fixtureBlocs, planned, startWebFixture, WebAgent, type WebFixture } from '../support/web';
+
+let fx: WebFixture;
+
+beforeAll(async () => {
+  fx = await startWebFixture({ answerWithinMs: 2_000 });
+}, PROVISION_TIMEOUT_MS);
+
+afterAll(async () => {
+  await fx?.teardown();
+});
+
+test('a year whose worker has stopped: 503, since when the engine is quiet, and the page reloads itself; other years still answer', async () => {
+  // This year's only worker runs it, plans it, and stops.
+  const lone = await startEngine(fx.env, fx.smtp.url, { ownConnection: true });
+  const [config] = fixtureBlocs();
+  if (!config) throw new Error('the fixture has blocs');
+  const year = fx.year - 1;
+  const { workflowId } = await startBlocYear(fx.env.client, config, year, { taskQueue: lone.taskQueue, now: new Date(fx.clock()) });
+  await planned(fx.env.client.workflow.getHandle(workflowId));
+  await lone.shutdown();
+
+  const agent = new WebAgent(fx.web.url);
+  await agent.signIn(ACCOUNTS.secretariat.name);
+  const minute = (ms: number) => DateTime.fromMillis(ms, { zone: 'Asia/Ho_Chi_Minh' }).toFormat('dd/MM/yyyy HH:mm');
+  const asked = fx.clock();
+  const first = await agent.request(`/khoi/${config.bloc.id}/${year}`);
+  expect(first.status).toBe(503);
+  expect(first.headers.get('refresh')).toBe('15');
+  const page = await first.text();
+  const since = /Bộ máy nhắc hạn không trả lời từ (\d\d\/\d\d\/\d{4} \d\d:\d\d): không có worker nào đang chạy/.exec(page)?.[1];
+  expect([minute(asked), minute(fx.clock())]).toContain(since);
+  // Asked again, the page keeps the first moment it found the engine quiet.
+  const again = await (await agent.request(`/khoi/${config.bloc.id}/${year}/lich`)).text();
+  expect(again).toContain(`không trả lời từ ${since}`);
+
+  // A year with its worker answers as ever.
+  expect((await agent.request(`/khoi/${config.bloc.id}/${fx.year}`)).status).toBe(200);
+});
