@@ -771,14 +771,15 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 | 429 = 200) => {
     const at = judgedNow();
-    const { view, schedule, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
+    const { view, schedule, stage, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
       ...(await readStatus(h, at)),
+      stage: await h.query(stageQuery),
       declarations: await h.query(declarationsQuery),
       scores: await h.query(scoresQuery, { at }),
     }));
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
     const own = Object.fromEntries(Object.entries(declarations).map(([itemId, byUnit]) => [itemId, byUnit[ref.unit] ?? []]));
-    return c.html(unitPage(frame(c), { view, schedule, unitId: ref.unit, declarations: own, scores }, forms), status);
+    return c.html(unitPage(frame(c), { view, schedule, stage, unitId: ref.unit, declarations: own, scores }, forms), status);
   };
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {

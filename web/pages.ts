@@ -12,7 +12,7 @@ import { titleOf } from '../activities/mail/templates/words';
 import type { CalendarResult, ScoresView, StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
-import { cellEn, cellVi, dueEn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
+import { cellEn, cellVi, dueEn, noInstantIn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
 import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/commands/bloc-records';
 import { declarationFateEn, declarationFateVi, sentOnVi } from '../client/declaration-wording';
 import { originEn, originVi } from '../client/link-origin-wording';
@@ -35,6 +35,8 @@ export interface Frame {
   lang: Lang;
   /** The page as the reader can open it again (a unit's with its signed query): where switching language returns. */
   here: string;
+  /** Where the header's title leads: the console's main page, or a unit's own page (a unit has no account). */
+  home?: string;
 }
 
 /** The reader's words for what the record keeps in both languages, or writes in Vietnamese only. */
@@ -80,7 +82,7 @@ export function layout(frame: Frame, title: string, body: Html): Html {
 <link rel="stylesheet" href="${STYLE_PATH}">
 </head>
 <body>
-<header><a href="/"><strong>${t(frame, 'Khối thi đua', 'Emulation blocs')}</strong></a><span>${t(frame, 'Theo dõi hạn nộp', 'Deadline tracking')}</span>${other}${who}</header>
+<header><a href="${frame.home ?? '/'}"><strong>${t(frame, 'Khối thi đua', 'Emulation blocs')}</strong></a><span>${t(frame, 'Theo dõi hạn nộp', 'Deadline tracking')}</span>${other}${who}</header>
 <main>
 <h1>${title}</h1>
 ${body}
@@ -404,12 +406,12 @@ const DECLARABLE = new Set(['not-due', 'extended', 'overdue', 'awaiting-date']);
 
 export function unitPage(
   frame: Frame,
-  context: { view: StatusView; schedule: YearSchedule; unitId: string; declarations: Record<string, Declaration[]>; scores: ScoresView | null },
+  context: { view: StatusView; schedule: YearSchedule; stage: StageView; unitId: string; declarations: Record<string, Declaration[]>; scores: ScoresView | null },
   forms: UnitForms,
 ): Html {
-  const { view, schedule, unitId, declarations, scores } = context;
+  const { view, schedule, stage, unitId, declarations, scores } = context;
   // A unit has no account: its page names no one, and switching language comes back to its signed link.
-  const own: Frame = { csrf: frame.csrf, lang: frame.lang, here: forms.paths.page };
+  const own: Frame = { csrf: frame.csrf, lang: frame.lang, here: forms.paths.page, home: forms.paths.page };
   const unit = view.units.find((u) => u.id === unitId);
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const v = forms.values ?? {};
@@ -455,12 +457,26 @@ A submission is recorded when the secretariat receives the document; once the un
     )}</p>
 <div class="scroll"><table><thead><tr><th scope="col">${t(own, 'Việc', 'Item')}</th><th scope="col">${t(own, 'Hạn', 'Due')}</th><th scope="col">${t(own, 'Tình trạng', 'Status')}</th><th scope="col">${t(own, 'Nhận lúc', 'Received at')}</th><th scope="col">${t(own, 'Số văn bản', 'Reference')}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-<p><a href="${forms.paths.calendar}" download>${t(own, 'Tải lịch các hạn về máy (.ics)', 'Download the deadlines calendar (.ics)')}</a></p>
+${meetingsOf(own, schedule, stage, unitId, view.at)}
+<p><a href="${forms.paths.calendar}" download>${t(own, 'Tải lịch các hạn và cuộc họp về máy (.ics)', 'Download the deadlines and meetings calendar (.ics)')}</a></p>
 <h2>${t(own, 'Báo đã gửi văn bản', 'Declare a document sent')}</h2>
 ${declareForm}
 ${history.map(({ item }) => html`<h3>${titleIn(own, planned, item)}</h3>${declarationRows(own, declarations[item.id] ?? [])}`)}
 ${scores ? scoreSection(own, scores, unitId, forms.paths.score, forms.score) : ''}`,
   );
+}
+
+/** The events the unit attends (conferences, the sports event, exchanges), with their day once set, and any change. */
+function meetingsOf(frame: Frame, schedule: YearSchedule, stage: StageView, unitId: string, at: string): Html | string {
+  const planned = new Map(schedule.items.map((i) => [i.id, i]));
+  const events = schedule.items.filter((i) => i.kind === 'event' && i.units.includes(unitId));
+  if (events.length === 0) return '';
+  const rows = events.map(
+    (i) => html`<tr><th scope="row">${titleIn(frame, planned, i)}</th><td>${i.at ? when(frame, i.at) : `${dueIn(frame, i, schedule.timeZone)} ${noInstantIn(frame.lang, i, at)}`}</td><td>${i.location ?? '—'}</td><td>${t(frame, fateVi, fateEn)(i.id, stage) || '—'}</td></tr>`,
+  );
+  return html`<h2>${t(frame, 'Các cuộc họp, sự kiện của đơn vị', "The unit's meetings and events")}</h2>
+<div class="scroll"><table id="unit-meetings"><thead><tr><th scope="col">${t(frame, 'Sự kiện', 'Event')}</th><th scope="col">${t(frame, 'Thời gian', 'When')}</th><th scope="col">${t(frame, 'Địa điểm', 'Where')}</th><th scope="col">${t(frame, 'Ghi chú', 'Note')}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
 }
 
 /** An item of the year: its date and fate, and the secretariat's forms to set or move its date, cancel or restore it. */

@@ -66,6 +66,15 @@ test('the secretariat’s cell page gives the unit’s signed link; it opens the
   }
 });
 
+test('the unit’s page lists its meetings, and its header leads back to itself, not to a sign-in it has no account for', async () => {
+  const page = await (await open(link)).text();
+  const meetings = /<table id="unit-meetings">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
+  const rows = [...meetings.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([^<]+)<\/td>/g)].map((m) => `${m[1]}: ${m[2]}`);
+  expect(rows).toEqual([`Hội thao Khối: Quý III/${fx.year} (chờ ấn định ngày)`, `Hội nghị tổng kết: tháng 1/${fx.year + 1} (chờ ấn định ngày)`]);
+  const home = /<header><a href="([^"]+)">/.exec(page)?.[1]?.replace(/&amp;/g, '&');
+  expect(`${fx.web.url}${home}`).toBe(link);
+});
+
 test('a tampered link, another unit’s, or an expired one is refused with a clear page, and records nothing', async () => {
   const before = await cells();
   const url = new URL(link);
