@@ -32,6 +32,9 @@ form.box { background: #fff; border: 1px solid var(--line); padding: 1rem; max-w
 form.box label { display: block; margin: .6rem 0 .2rem; font-weight: 600; }
 form.box input, form.box select, form.box textarea { width: 100%; padding: .4rem; font: inherit; }
 form.box input[type=checkbox] { width: auto; }
+/* A self-score figure: wide enough for "100,25", its criterion wide enough to read as a line, not a word a line. */
+form.box input.figure { width: 5.5rem; }
+#score-form td.criterion { min-width: 16rem; }
 form.box.wide { max-width: 48rem; }
 form.box textarea[name=decisions] { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; }
 p a, td a { overflow-wrap: anywhere; }

@@ -31,8 +31,8 @@ export interface ScoreFormState {
   values?: Record<string, string>;
 }
 
-/** A number input takes a decimal point only: "7,5" as typed comes back as 7.5 rather than empty. */
-const asNumberValue = (typed: string | undefined): string => (typed ?? '').trim().replace(',', '.');
+/** A saved figure as this page's reader writes it: "9,5" in Vietnamese, "9.5" in English; typed ones as typed. */
+const figureIn = (r: Reader, value: string | undefined): string => (value === undefined ? '' : r.lang === 'vi' ? value.replace('.', ',') : value);
 
 /** "38, trừ 1, thưởng +3": one criterion of a sheet already sent. */
 function sentIn(r: Reader, version: ScoreVersion | undefined, code: string): string {
@@ -45,14 +45,18 @@ function sentIn(r: Reader, version: ScoreVersion | undefined, code: string): str
   ].join(', ');
 }
 
+/** What a figure may look like, as `parsePoints` reads it: digits, then a comma or a point and one or two more. */
+const FIGURE_PATTERN = '[0-9]{1,3}([.,][0-9]{1,2})?';
+
 function criterionRow(r: Reader, c: Criterion, v: Record<string, string>, latest: ScoreVersion | undefined): Html {
   const input = (field: 'points' | 'deduction' | 'bonus', max: number, label: string, title?: string) => {
     const name = scoreField(field, c.code);
-    return html`<input type="number" id="${name}" name="${name}" min="0" max="${max}" step="0.01" ${field === 'points' ? 'required' : ''}
-      value="${asNumberValue(v[name])}" aria-label="${label}, ${t(r, 'tiêu chí', 'criterion')} ${c.code} (${t(r, 'tối đa', 'at most')} ${pts(max)})" ${title ? html`title="${title}"` : ''}>`;
+    // Text with a decimal keyboard, not type=number: a browser in English refuses "9,5", which the README teaches.
+    return html`<input type="text" inputmode="decimal" class="figure" id="${name}" name="${name}" pattern="${FIGURE_PATTERN}" ${field === 'points' ? 'required' : ''}
+      value="${figureIn(r, v[name])}" aria-label="${label}, ${t(r, 'tiêu chí', 'criterion')} ${c.code} (${t(r, 'tối đa', 'at most')} ${pts(max)})" ${title ? html`title="${title}"` : ''}>`;
   };
   const justification = scoreField('justification', c.code);
-  return html`<tr><th scope="row">${c.code}</th><td>${titleOf(c, r.lang)}</td><td>${t(r, KIND_VI, KIND_EN)[c.kind]}</td><td>${pts(c.max)}</td>
+  return html`<tr><th scope="row">${c.code}</th><td class="criterion">${titleOf(c, r.lang)}</td><td>${t(r, KIND_VI, KIND_EN)[c.kind]}</td><td>${pts(c.max)}</td>
   <td>${input('points', c.max, t(r, 'Điểm tự chấm', 'Self-score'))}</td>
   <td>${c.deduction ? html`${input('deduction', c.deduction.max, t(r, 'Điểm trừ', 'Deduction'), c.deduction.rule)}${c.deduction.rule ? html`<small>${c.deduction.rule}</small>` : ''}` : '—'}</td>
   <td>${c.bonus ? input('bonus', c.bonus.max, t(r, 'Điểm thưởng đề nghị', 'Bonus claimed')) : '—'}</td>

@@ -19,7 +19,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `locale`: the browser's interface language (Vietnamese, as in the offices, unless a test says otherwise). */
+export async function launchBrowser(locale = 'vi-VN'): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
   }
@@ -29,7 +30,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
+    locale,
   });
   mkdirSync(DOCS, { recursive: true });
   return {

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Workbook } from 'exceljs';
 import { DateTime } from 'luxon';
-import { recordSubmission, statusQuery } from '../../workflows/messages';
+import { recordSubmission, scoresQuery, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { DOCS, launchBrowser, type Browser } from '../support/browser';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { signedUnitPath } from '../../web/unit-links';
-import { ACCOUNTS, BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, OTHER_BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let browser: Browser;
@@ -249,4 +249,24 @@ test('the header switches the console to English and back to Vietnamese on the s
   await page.getByRole('link', { name: 'Tiếng Việt' }).click();
   await page.locator('html[lang="vi"]').waitFor({ state: 'attached' });
   await expect(soC.textContent()).resolves.toBe('gia hạn đến 30/6');
+});
+
+test('a browser whose interface is in English takes "9,5" on the self-score sheet, as the README teaches', async () => {
+  const english = await launchBrowser('en-US');
+  try {
+    const link = `${fx.web.url}${signedUnitPath(UNIT_LINK_KEYS, { bloc: OTHER_BLOC, year: fx.year, unit: 'so-a' }, fx.clock() + 86_400_000, { link: 'mail' })}`;
+    const sheet = english.page;
+    await sheet.goto(link);
+    await sheet.getByLabel('Điểm tự chấm, tiêu chí I.1 (tối đa 40)').fill('37,5');
+    await sheet.getByLabel('Điểm tự chấm, tiêu chí I.2 (tối đa 10)').fill('9,5');
+    await sheet.getByLabel('Điểm tự chấm, tiêu chí II.1 (tối đa 10)').fill('10');
+    await sheet.getByRole('button', { name: 'Gửi bảng tự chấm điểm' }).click();
+    await expect(sheet.getByRole('status').textContent()).resolves.toMatch(/^Đã ghi nhận bảng tự chấm điểm của đơn vị/);
+    const scores = await fx.env.client.workflow.getHandle(workflowIdFor(OTHER_BLOC, fx.year)).query(scoresQuery, {});
+    expect(scores?.units.find((u) => u.unitId === 'so-a')?.record?.versions[0]?.points).toEqual({ 'I.1': 37.5, 'I.2': 9.5, 'II.1': 10 });
+    // Shown back as written, for a correction.
+    await expect(sheet.getByLabel('Điểm tự chấm, tiêu chí I.2 (tối đa 10)').inputValue()).resolves.toBe('9,5');
+  } finally {
+    await english.close();
+  }
 });

@@ -43,16 +43,17 @@ async function sendScore(pageUrl: string, fields: Record<string, string>): Promi
 
 const SHEET = { 'diem.I.1': '37,5', 'diem.I.2': '9', 'diem.II.1': '10', 'tru.II.1': '1', 'thuong.I.1': '3', 'giai-trinh.I.1': 'Vượt 25% chỉ tiêu', reference: '12/BC-SB', by: 'Văn thư Sở B' };
 
-test('the page lists the criteria as the table groups them, each with a labelled number input bounded by its maximum', async () => {
+test('the page lists the criteria as the table groups them, each with a labelled figure input that names its maximum', async () => {
   const page = await (await open(linkOf('so-b'))).text();
   expect(page).toContain('<h2 id="tu-cham-diem">Tự chấm điểm</h2>');
   expect(page).toMatch(/id="score-status">chưa gửi</);
   expect(page).toContain('I. Thực hiện nhiệm vụ chính trị được giao');
   expect(page).toContain('II. Công tác thi đua, khen thưởng');
-  expect(page).toMatch(/<td>Chất lượng công tác tham mưu, chỉ đạo, điều hành<\/td><td>định tính<\/td><td>10<\/td>/);
-  expect(page).toMatch(/name="diem\.I\.1" min="0" max="40" step="0\.01" required\s+value="" aria-label="Điểm tự chấm, tiêu chí I\.1 \(tối đa 40\)"/);
-  expect(page).toMatch(/name="tru\.II\.1" min="0" max="3"/);
-  expect(page).toMatch(/name="thuong\.I\.1" min="0" max="5"/);
+  expect(page).toMatch(/<td class="criterion">Chất lượng công tác tham mưu, chỉ đạo, điều hành<\/td><td>định tính<\/td><td>10<\/td>/);
+  // Text with a decimal keyboard and the pattern the server reads, so that "9,5" is taken in every browser.
+  expect(page).toMatch(/<input type="text" inputmode="decimal" class="figure" id="diem\.I\.1" name="diem\.I\.1" pattern="\[0-9\]\{1,3\}\(\[\.,\]\[0-9\]\{1,2\}\)\?" required\s+value="" aria-label="Điểm tự chấm, tiêu chí I\.1 \(tối đa 40\)"/);
+  expect(page).toMatch(/name="tru\.II\.1"[^>]*aria-label="Điểm trừ, tiêu chí II\.1 \(tối đa 3\)"/);
+  expect(page).toMatch(/name="thuong\.I\.1"[^>]*aria-label="Điểm thưởng đề nghị, tiêu chí I\.1 \(tối đa 5\)"/);
   // No bonus is offered on a qualitative criterion, nor a deduction where the table has none.
   expect(page).not.toContain('name="thuong.I.2"');
   expect(page).not.toContain('name="tru.I.1"');
@@ -87,7 +88,7 @@ test('a unit sends its self-score: recorded as version 1 with its figures and se
   expect(page).toContain('I.1: +3 (Vượt 25% chỉ tiêu)');
   expect(page).toContain('<td data-sent="II.1">10, trừ 1</td>');
   // The form starts from the sheet sent, for a correction.
-  expect(page).toMatch(/name="diem\.I\.1"[^>]*value="37\.5"/);
+  expect(page).toMatch(/name="diem\.I\.1"[^>]*value="37,5"/);
 
   // The same sheet again adds no version.
   const again = await sendScore(back.href, SHEET);
