@@ -252,24 +252,36 @@ export interface Lateness {
   days: number;
   /** Within the same day: the time elapsed. */
   ms: number;
+  /** Within the same day: whole minutes between the clock readings, as people read "13:01" and "13:04". */
+  minutes: number;
 }
 
 export function lateness(dueAt: string, atMs: number, zone: string): Lateness {
   const due = DateTime.fromISO(dueAt, { zone });
   const at = DateTime.fromMillis(atMs, { zone });
-  return { days: Math.round(at.startOf('day').diff(due.startOf('day'), 'days').days), ms: atMs - due.toMillis() };
+  return {
+    days: Math.round(at.startOf('day').diff(due.startOf('day'), 'days').days),
+    ms: atMs - due.toMillis(),
+    minutes: Math.round(at.startOf('minute').diff(due.startOf('minute'), 'minutes').minutes),
+  };
 }
 
-/** "2 ngày", "3 giờ", "12 phút": a day is a calendar day, so three minutes after a midnight cut-off is "1 ngày". */
+/**
+ * "2 ngày", "3 giờ", "12 phút", "dưới 1 phút": a day is a calendar day, so three minutes after a midnight cut-off is
+ * "1 ngày"; hours and minutes are counted down, as clocks read them, so that a record at 13 giờ 04 after a cut-off
+ * at 13 giờ 01 is 3 minutes late, never 4.
+ */
 export function latenessVi(l: Lateness): string {
   if (l.days >= 1) return `${l.days} ngày`;
-  const hours = Math.floor(l.ms / 3_600_000);
-  return hours >= 1 ? `${hours} giờ` : `${Math.max(1, Math.ceil(l.ms / 60_000))} phút`;
+  const hours = Math.floor(l.minutes / 60);
+  if (hours >= 1) return `${hours} giờ`;
+  return l.minutes >= 1 ? `${l.minutes} phút` : 'dưới 1 phút';
 }
 
 export function latenessEn(l: Lateness): string {
   const n = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
   if (l.days >= 1) return n(l.days, 'day');
-  const hours = Math.floor(l.ms / 3_600_000);
-  return hours >= 1 ? n(hours, 'hour') : n(Math.max(1, Math.ceil(l.ms / 60_000)), 'minute');
+  const hours = Math.floor(l.minutes / 60);
+  if (hours >= 1) return n(hours, 'hour');
+  return l.minutes >= 1 ? n(l.minutes, 'minute') : 'under a minute';
 }

@@ -74,7 +74,23 @@ export function errorLines(err: Error): string[] {
   return err instanceof InputError ? err.message.split('\n') : [err.message.split('\n')[0] ?? String(err)];
 }
 
+const USAGE = `Cách dùng / usage: npm run worker  (node dist/worker/main.js)
+
+Chạy các năm của Khối/Cụm và gửi thư nhắc; không nhận tham số, mọi thiết lập lấy từ biến môi trường
+(README, mục "Cấu hình") / runs the bloc-years and sends their mail; no arguments, settings from the environment:
+  TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_API_KEY, TEMPORAL_TLS_*   máy chủ Temporal
+  SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, SMTP_RATE                                      máy chủ thư
+  BLOC_UNIT_LINK_KEY, BLOC_WEB_PUBLIC_URL                                                       đường dẫn của đơn vị trong thư
+Dừng bằng Ctrl-C (SIGINT) hoặc SIGTERM: việc đang chạy làm xong rồi mới dừng / stops by draining on SIGINT or SIGTERM.
+`;
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (args.length > 0) throw new InputError(`không nhận tham số "${args[0]}"; xem --help / takes no arguments`);
   const temporal = loadTemporalSettings();
   const smtp = smtpSettingsFromEnv();
   installRuntime();

@@ -15,6 +15,17 @@ function summary(file: string, cfg: BlocConfig): string {
   );
 }
 
+/** A name that says one kind while `kind` says the other: every email would then use the other's words. */
+export function kindWarnings(cfg: BlocConfig): string[] {
+  const says = /^\s*cụm\b/iu.test(cfg.bloc.name) ? 'cum' : /^\s*khối\b/iu.test(cfg.bloc.name) ? 'khoi' : undefined;
+  if (!says || says === cfg.bloc.kind) return [];
+  const { leader } = blocTerms(cfg.bloc).vi;
+  return [
+    `Cảnh báo: tên "${cfg.bloc.name}" là ${says === 'cum' ? 'một Cụm' : 'một Khối'} nhưng bloc.kind là ${cfg.bloc.kind}: mọi thư sẽ gọi "${leader}"; ` +
+      `thêm "kind: ${says}" vào mục bloc nếu đúng vậy / warning: the name says ${says} but bloc.kind is ${cfg.bloc.kind}\n`,
+  ];
+}
+
 export function registerConfigCommands(program: Command): void {
   const config = program.command('config').description('Tệp cấu hình của Khối/Cụm / the bloc or cluster file');
   config
@@ -22,6 +33,8 @@ export function registerConfigCommands(program: Command): void {
     .description('Kiểm tra tệp cấu hình, liệt kê mọi lỗi / validate a bloc file, listing every problem')
     .argument('<file>', 'tệp .yaml, .yml hoặc .json')
     .action((file) => {
-      cli().stdout(summary(file, loadConfigOrExplain(file)));
+      const cfg = loadConfigOrExplain(file);
+      cli().stdout(summary(file, cfg));
+      for (const warning of kindWarnings(cfg)) cli().stderr(warning);
     });
 }

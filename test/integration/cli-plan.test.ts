@@ -1,7 +1,9 @@
 /** The `bloc` CLI as a person runs it: a built process, its output and its exit code. */
+import { execFile } from 'child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { promisify } from 'util';
 import { parse } from 'yaml';
 import { bloc, spawnBloc } from '../support/cli';
 import { ROOT } from '../support/dist';
@@ -36,6 +38,19 @@ describe('bloc config check', () => {
     const r = await spawnBloc(['config', 'check', SEED]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^OK: config\/blocs\/dak-nong-khoi-4\.yaml: Khối thi đua số 4 \(Đắk Nông\): 9 đơn vị, 15 mục/);
+  });
+
+  it('warns, on stderr and with exit 0, of a name that says Cụm while the kind says Khối: every email would say Khối trưởng', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bloc-cli-')), 'cum.yaml');
+    writeFileSync(file, blocWithUnits([unitLine(0), unitLine(1)]).replace('name: Khối thử', 'name: Cụm thi đua thử'));
+    const r = await run('config', 'check', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK: /);
+    expect(r.stderr).toBe(
+      'Cảnh báo: tên "Cụm thi đua thử" là một Cụm nhưng bloc.kind là khoi: mọi thư sẽ gọi "Khối trưởng"; thêm "kind: cum" vào mục bloc nếu đúng vậy / warning: the name says cum but bloc.kind is khoi\n',
+    );
+    const named = await run('config', 'check', SEED);
+    expect(named.stderr).toBe('');
   });
 
   it('gives three mistakes in three lines, each with its line and column, the unit or item by id, and the value; exit 2', async () => {
@@ -307,5 +322,26 @@ describe('bloc plan for 2027: reminders off weekends and off the Tết break', (
       '2027-02-04T08:00:00.000+07:00',
       '2027-02-15T08:00:00.000+07:00',
     ]);
+  });
+});
+
+describe('the worker program', () => {
+  const worker = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'worker', 'main.js'), ...args], { cwd: ROOT }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+    );
+
+  it('says with --help how it is run and what it reads from the environment, and connects to nothing', async () => {
+    const help = await worker('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Cách dùng \/ usage: npm run worker/);
+    for (const variable of ['TEMPORAL_ADDRESS', 'SMTP_URL', 'BLOC_UNIT_LINK_KEY']) expect(help.stdout).toContain(variable);
+  });
+
+  it('refuses an argument it does not take, in one line, exit 2', async () => {
+    const wrong = await worker('--port', '7233');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('worker: không nhận tham số "--port"; xem --help / takes no arguments\n');
   });
 });

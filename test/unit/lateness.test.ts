@@ -1,6 +1,6 @@
 /** One instant, one wording: the digest, the status matrix, `bloc overdue` and the CSV count lateness alike. */
 import { deadlineStatus, type RenderContext } from '../../activities/mail/templates/words';
-import { latenessVi } from '../../calendar/wording';
+import { lateness, latenessEn, latenessVi } from '../../calendar/wording';
 import { cellVi, daysLate, latenessOf } from '../../client/cell-wording';
 import { message } from '../support/mail-fixtures';
 
@@ -24,4 +24,15 @@ describe.each([
     expect(latenessVi(latenessOf(dueAt, pastMs))).toBe(words);
     expect(daysLate(dueAt, pastMs)).toBe(csvDays);
   });
+});
+
+test('minutes are counted as clocks read them: a record at 13:04:01 after a 13:01 cut-off is 3 minutes late, not 4', () => {
+  const zone = 'Asia/Ho_Chi_Minh';
+  const due = '2049-06-14T13:01:00.000+07:00';
+  const at = (time: string) => Date.parse(`2049-06-14T${time}+07:00`);
+  expect(latenessVi(lateness(due, at('13:04:01'), zone))).toBe('3 phút');
+  expect(latenessEn(lateness(due, at('13:04:59'), zone))).toBe('3 minutes');
+  expect(latenessVi(lateness(due, at('13:01:30'), zone))).toBe('dưới 1 phút');
+  expect(latenessEn(lateness(due, at('13:01:30'), zone))).toBe('under a minute');
+  expect(latenessVi(lateness(due, at('15:00:59'), zone))).toBe('1 giờ');
 });
