@@ -64,7 +64,10 @@ export interface FailureRow {
   unitName?: string;
   addresses: string[];
   reason: string;
+  /** When the failure was recorded. */
   at: IsoInstant;
+  /** When the reminder was planned for, as the digest gives it; filled in when the digest is built. */
+  plannedAt?: IsoInstant;
 }
 
 export interface Addressee {

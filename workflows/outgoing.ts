@@ -142,7 +142,8 @@ export function buildMessage(
       rows: digestRows(state, items, nowMs),
       failures: state.pendingFailures.map((f) => {
         const unitName = state.config.units.find((u) => u.id === f.unitId)?.name;
-        return unitName === undefined ? { ...f } : { ...f, unitName };
+        const plannedAt = state.log.find((e) => e.messageKey === f.messageKey)?.plannedAt;
+        return { ...f, ...(unitName !== undefined && { unitName }), ...(plannedAt !== undefined && { plannedAt }) };
       }),
     },
   };

@@ -84,7 +84,7 @@ describe('a letter a provincial office can read', () => {
         digest: {
           rows: [row, { ...row, unitId: 'so-xd', unitName: 'Sở Xây dựng', dueAt: '2020-06-10T23:59:59.999+07:00' }, { ...row, itemId: 'cham-diem', title: 'Bảng tự chấm điểm' }],
           failures: [
-            { messageKey: 'k', unitId: 'so-gtvt', unitName: 'Sở Giao thông vận tải', addresses: ['vt@gtvt.example.vn'], reason: '550 5.1.1: địa chỉ không tồn tại / no such mailbox', at: '2020-06-11T08:00:00.000+07:00' },
+            { messageKey: 'k', unitId: 'so-gtvt', unitName: 'Sở Giao thông vận tải', addresses: ['vt@gtvt.example.vn'], reason: '550 5.1.1: địa chỉ không tồn tại / no such mailbox', at: '2020-06-11T08:04:31.000+07:00', plannedAt: '2020-06-11T08:00:00.000+07:00' },
             // A failure recorded before units were named in the digest.
             { messageKey: 'k2', unitId: 'so-cu', addresses: ['a@cu.example.vn'], reason: '550 mailbox unavailable', at: '2020-06-11T08:00:00.000+07:00' },
           ],
@@ -97,6 +97,8 @@ describe('a letter a provincial office can read', () => {
     expect(text).toMatch(/1 \| Sở Y tế \| .* \| đã quá hạn 4 ngày\n.*2 \| Sở Xây dựng \| .* \| đã quá hạn 2 ngày/);
     expect(text).toContain('2. Đơn vị chưa nộp: Bảng tự chấm điểm');
     expect(text).toContain('3. Thư nhắc không gửi được');
+    // The reminder's time, not the failure's 8:04:31.
+    expect(text).toMatch(/8 giờ 00[^|]*\| Sở Giao thông vận tải/);
     expect(text).toContain('| Sở Giao thông vận tải | vt@gtvt.example.vn | 550 5.1.1: địa chỉ không tồn tại / no such mailbox');
     expect(text).toContain('| so-cu | a@cu.example.vn | 550 mailbox unavailable');
   });

@@ -15,7 +15,7 @@ const WORDS: Record<Lang, { missing: string; scoring: string; noneMissing: strin
     missingHead: ['STT', 'Đơn vị', 'Hạn cuối', 'Tình trạng'],
     failed: 'Thư nhắc không gửi được',
     noneFailed: 'Không có thư nhắc nào gửi không thành công kể từ lần tổng hợp trước.',
-    failedHead: ['Thời điểm', 'Đơn vị', 'Địa chỉ', 'Lý do'],
+    failedHead: ['Thư nhắc gửi lúc', 'Đơn vị', 'Địa chỉ', 'Lý do'],
   },
   en: {
     missing: 'Units yet to submit',
@@ -24,7 +24,7 @@ const WORDS: Record<Lang, { missing: string; scoring: string; noneMissing: strin
     missingHead: ['No.', 'Unit', 'Deadline', 'Status'],
     failed: 'Reminders that could not be delivered',
     noneFailed: 'Every reminder since the last digest was delivered.',
-    failedHead: ['When', 'Unit', 'Addresses', 'Reason'],
+    failedHead: ['Reminder of', 'Unit', 'Addresses', 'Reason'],
   },
 };
 
@@ -62,7 +62,8 @@ function failureSection(failures: FailureRow[], ctx: RenderContext): Section {
   return {
     heading: w.failed,
     facts: [],
-    table: { head: w.failedHead, rows: failures.map((f) => [dateTime(f.at, ctx), f.unitName ?? f.unitId ?? '—', f.addresses.join(', '), f.reason]) },
+    // The reminder's own time, as the unit would have read it; failures recorded before it was kept give theirs.
+    table: { head: w.failedHead, rows: failures.map((f) => [dateTime(f.plannedAt ?? f.at, ctx), f.unitName ?? f.unitId ?? '—', f.addresses.join(', '), f.reason]) },
   };
 }
 
