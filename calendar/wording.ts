@@ -63,6 +63,19 @@ export function windowVi(window: WindowName, year: number): string {
   return window.startsWith('Q') ? quarterVi(n, year) : `tháng ${n}/${year}`;
 }
 
+/** A plan's window in English, from its days: "Q3 2020", "January 2021", "the first half of 2020", "the whole of 2020". */
+export function windowEn(window: { from: IsoDate; to: IsoDate }): string {
+  const from = DateTime.fromISO(window.from);
+  const to = DateTime.fromISO(window.to);
+  const whole = (unit: 'year' | 'quarter' | 'month') => from.hasSame(to, unit) && from.equals(from.startOf(unit)) && to.equals(to.startOf('day').endOf(unit).startOf('day'));
+  if (whole('year')) return `the whole of ${from.year}`;
+  if (whole('quarter')) return `Q${from.quarter} ${from.year}`;
+  if (whole('month')) return from.setLocale('en-GB').toFormat('LLLL yyyy');
+  if (from.hasSame(to, 'year') && from.month === 1 && from.day === 1 && to.month === 6 && to.day === 30) return `the first half of ${from.year}`;
+  if (from.hasSame(to, 'year') && from.month === 7 && from.day === 1 && to.month === 12 && to.day === 31) return `the second half of ${from.year}`;
+  return `${from.setLocale('en-GB').toFormat('d LLL yyyy')} to ${to.setLocale('en-GB').toFormat('d LLL yyyy')}`;
+}
+
 /** "trước ngày 15/6/2020" */
 export function beforeDayVi(day: IsoDate, zone: string): string {
   return `trước ngày ${dayMonthYearVi(day, zone)}`;

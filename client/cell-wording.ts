@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { BlocTerms, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
-import { AWAITING_DAY_VI, awaitingDayVi, blocTerms, endsItsDay, formatDateEn, formatDateTimeEn, formatDateTimeVi, lateness, latenessEn, latenessVi, windowOver, type Lateness } from '../calendar/wording';
+import { AWAITING_DAY_VI, awaitingDayVi, blocTerms, endsItsDay, formatDateEn, formatDateTimeEn, formatDateTimeVi, lateness, latenessEn, latenessVi, windowEn, windowOver, type Lateness } from '../calendar/wording';
 import { hasCutOff } from '../calendar/kinds';
 import type { Cell } from '../workflows/status';
 
@@ -34,11 +34,11 @@ export function whenEn(iso: string): string {
 }
 
 /**
- * An item's date for an English reader: the plan words its dates in Vietnamese only, so the instant they
- * come to is given instead, and the Vietnamese words when there is no instant yet.
+ * An item's date for an English reader: the plan words its dates in Vietnamese only, so the instant they come to
+ * is given instead, or the window while there is no instant yet.
  */
-export function dueEn(item: Pick<PlannedItem, 'kind' | 'wording' | 'at'>): string {
-  if (item.at === undefined) return item.wording;
+export function dueEn(item: Pick<PlannedItem, 'kind' | 'wording' | 'at' | 'window'>): string {
+  if (item.at === undefined) return item.window ? windowEn(item.window) : item.wording;
   const zone = zoneOf(item.at);
   if (endsItsDay(item.at, zone)) return `${hasCutOff(item.kind) ? 'by the end of ' : 'end of '}${formatDateEn(item.at, zone)}`;
   return `${hasCutOff(item.kind) ? 'by ' : ''}${formatDateTimeEn(item.at, zone)}`;

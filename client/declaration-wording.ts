@@ -1,4 +1,5 @@
 /** A unit's declaration in words, for the console's tables and `bloc declarations`. */
+import { DateTime } from 'luxon';
 import type { Declaration } from '../workflows/model';
 import { stampEn, stampVi } from './cell-wording';
 
@@ -17,4 +18,9 @@ export function declarationFateEn(d: Declaration): string {
 /** "03/06/2049": the day the unit says it sent. */
 export function sentOnVi(day: string): string {
   return day.split('-').reverse().join('/');
+}
+
+/** "3 Jun 2049": the same day for an English reader. */
+export function sentOnEn(day: string): string {
+  return DateTime.fromISO(day).setLocale('en-GB').toFormat('d LLL yyyy');
 }

@@ -140,8 +140,19 @@ const FIELD_EN: Record<string, string> = {
 
 /** A field's refusal as the form shows it: its label, and the validator's "vi / en" reason in the reader's language. */
 function fieldRefusal(lang: Lang, field: string, reason: string): string {
-  return lang === 'en' ? `${FIELD_EN[field] ?? field}: ${refusalFor('en', reason)}` : `${FIELD_VI[field] ?? field}: ${reason}`;
+  return lang === 'en' ? `${FIELD_EN[field] ?? field}: ${refusalFor('en', reason)}` : `${FIELD_VI[field] ?? field}: ${refusalFor('vi', reason)}`;
 }
+/**
+ * What a form's date or time field says when its value cannot be read. The CLI's parsers ask for ISO-8601, which
+ * a person at the console never types: the browser's pickers send it.
+ */
+const FORM_VALUE_REFUSAL = new Map<(v: string) => string, string>([
+  [parseInstant, 'cần ngày và giờ hợp lệ / a valid day and time are required'],
+  [parseIsoDate, 'cần ngày hợp lệ / a valid day is required'],
+  [parseDateOrInstant, 'cần ngày hợp lệ / a valid day is required'],
+  [parseHourMinute, 'cần giờ hợp lệ, ví dụ 08:00 / a valid time is required, e.g. 08:00'],
+]);
+
 const refusalInForm =
   (lang: Lang): RefusalSource =>
   (field, reason) =>
@@ -547,7 +558,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     try {
       return parse(value);
     } catch (err) {
-      throw new InputError(fieldRefusal(langOf(c), field, (err as Error).message));
+      throw new InputError(fieldRefusal(langOf(c), field, FORM_VALUE_REFUSAL.get(parse) ?? (err as Error).message));
     }
   };
 
@@ -851,8 +862,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.onError((thrown, c) => {
     const err = explain(thrown);
-    const lang = langOf(c);
-    if (err instanceof InputError) return c.html(message(c, NOT_FOUND, [err.message, refusalFor(lang, err.message)]), 404);
+    if (err instanceof InputError) return c.html(message(c, NOT_FOUND, [refusalFor('vi', err.message), refusalFor('en', err.message)]), 404);
     if (err instanceof YearBeingPlannedError) {
       const words = message(c, ['Năm đang được lập lịch', 'The year is being planned'], ['Năm vừa bắt đầu và đang tính các ngày của mình; trang sẽ tự tải lại sau vài giây.', 'The year has just started and is working out its dates; this page reloads itself in a few seconds.']);
       return c.html(words, 503, { Refresh: '3', 'Retry-After': '3' });
@@ -871,7 +881,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       return c.html(words, 503, { Refresh: '15', 'Retry-After': '15' });
     }
     if (err instanceof ServerError) {
-      return c.html(message(c, ['Máy chủ Temporal không trả lời', 'The Temporal server does not answer'], [err.message, refusalFor(lang, err.message)]), 503);
+      return c.html(message(c, ['Máy chủ Temporal không trả lời', 'The Temporal server does not answer'], [refusalFor('vi', err.message), refusalFor('en', err.message)]), 503);
     }
     console.error(err);
     return c.html(message(c, ['Lỗi', 'Error'], ['Đã có lỗi ở máy chủ; hãy thử lại.', 'Something went wrong on the server; try again.']), 500);

@@ -27,12 +27,23 @@ export function t<T>(reader: { lang: Lang }, vi: T, en: T): T {
 }
 
 /**
- * The workflow's validators answer "vi / en" in one string: an English reader gets the part after the
- * first " / ", a Vietnamese one the whole as before; a text without it is the same in both.
+ * The workflow's validators answer "vi / en" in one string, several such pairs joined by "; " or by lines: an
+ * English reader gets the part after the first " / ", a Vietnamese one each pair's Vietnamese; a text without
+ * a pair is the same in both.
  */
 export function refusalFor(lang: Lang, text: string): string {
+  if (lang === 'vi') return text.split('\n').map(vietnameseOf).join('\n');
   const cut = text.indexOf(' / ');
-  return lang === 'en' && cut >= 0 ? text.slice(cut + 3) : text;
+  return cut >= 0 ? text.slice(cut + 3) : text;
+}
+
+function vietnameseOf(pairs: string): string {
+  const cut = pairs.indexOf(' / ');
+  if (cut < 0) return pairs;
+  const english = pairs.slice(cut + 3);
+  // "a / b; c / d": the English runs to the "; " that opens the next pair.
+  const next = english.indexOf('; ');
+  return next >= 0 && english.slice(next + 2).includes(' / ') ? `${pairs.slice(0, cut)}; ${vietnameseOf(english.slice(next + 2))}` : pairs.slice(0, cut);
 }
 
 /** The link in the header that switches to the other language and comes back to `here`. */

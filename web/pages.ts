@@ -14,7 +14,7 @@ import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellEn, cellVi, dueEn, noInstantIn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
 import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/commands/bloc-records';
-import { declarationFateEn, declarationFateVi, sentOnVi } from '../client/declaration-wording';
+import { declarationFateEn, declarationFateVi, sentOnEn, sentOnVi } from '../client/declaration-wording';
 import { originEn, originVi } from '../client/link-origin-wording';
 import { CHANGE_FIELD_EN, CHANGE_FIELD_VI } from '../client/schedule-changes';
 import type { ListedBlocYear } from '../client/commands/bloc-overdue';
@@ -287,7 +287,7 @@ export function fileLink(href: string | undefined, file: StoredFile | undefined)
 function declarationRows(frame: Frame, declarations: Declaration[], href?: (file: StoredFile) => string): Html {
   return html`<div class="scroll"><table><thead><tr><th scope="col">${t(frame, 'Báo lúc', 'Declared at')}</th><th scope="col">${t(frame, 'Ngày gửi', 'Sent on')}</th><th scope="col">${t(frame, 'Số văn bản', 'Reference')}</th><th scope="col">${t(frame, 'Người báo', 'Declared by')}</th><th scope="col">${t(frame, 'Tệp', 'File')}</th><th scope="col">${t(frame, 'Kết quả', 'Outcome')}</th></tr></thead><tbody>
 ${declarations.map(
-  (d) => html`<tr><td>${stamp(frame, d.declaredAt)}</td><td>${t(frame, sentOnVi(d.sentOn), d.sentOn)}</td><td>${d.reference}</td><td>${d.by ?? '—'}${d.via ? html`<br><small>${t(frame, originVi, originEn)(d.via)}</small>` : ''}</td>
+  (d) => html`<tr><td>${stamp(frame, d.declaredAt)}</td><td>${t(frame, sentOnVi, sentOnEn)(d.sentOn)}</td><td>${d.reference}</td><td>${d.by ?? '—'}${d.via ? html`<br><small>${t(frame, originVi, originEn)(d.via)}</small>` : ''}</td>
     <td>${fileLink(d.file && href?.(d.file), d.file)}</td><td class="${d.review ? `r-${d.review.decision}` : 'r-pending'}">${t(frame, declarationFateVi, declarationFateEn)(d)}</td></tr>`,
 )}</tbody></table></div>`;
 }

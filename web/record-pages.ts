@@ -6,7 +6,7 @@
  */
 import { html } from 'hono/html';
 import type { YearSchedule } from '../calendar/schedule';
-import { sentOnVi } from '../client/declaration-wording';
+import { sentOnEn, sentOnVi } from '../client/declaration-wording';
 import type { StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry } from '../workflows/model';
 import { t } from './lang';
@@ -78,7 +78,7 @@ export function pendingPage(frame: Frame, context: YearContext & { declarations:
     .sort((a, b) => Date.parse(a.d.declaredAt) - Date.parse(b.d.declaredAt));
   const rows = waiting.map(
     ({ itemId, unitId, d }) => html`<tr><th scope="row"><a href="${cellPath(view.blocId, view.year, unitId, itemId)}">${names.get(unitId) ?? unitId}</a></th>
-      <td>${titles.get(itemId) ?? itemId}</td><td>${stamp(frame, d.declaredAt)}</td><td>${t(frame, sentOnVi(d.sentOn), d.sentOn)}</td><td>${d.reference}</td><td>${d.file ? d.file.name : '—'}</td></tr>`,
+      <td>${titles.get(itemId) ?? itemId}</td><td>${stamp(frame, d.declaredAt)}</td><td>${t(frame, sentOnVi, sentOnEn)(d.sentOn)}</td><td>${d.reference}</td><td>${d.file ? d.file.name : '—'}</td></tr>`,
   );
   return layout(
     frame,

@@ -18,7 +18,7 @@ import {
   type YearDecision,
 } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
-import { blocTerms } from '../calendar/wording';
+import { blocTerms, cutOffVi, formatDateTimeEn } from '../calendar/wording';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StoredFile, Submission, YearState } from './model';
 import type {
@@ -193,7 +193,7 @@ export function acceptExtension(plan: YearPlan, state: YearState, input: Extensi
   if (!current) reject('itemId', `"${item.id}" chưa có ngày cụ thể / item has no date yet`);
   const until = extensionEnd(input.until, plan.timeZone);
   if (until <= Date.parse(current)) {
-    reject('until', `gia hạn phải sau hạn hiện tại ${current} / an extension must end after the current cut-off`);
+    reject('until', `gia hạn phải sau hạn hiện tại (${cutOffVi(current, plan.timeZone)}) / an extension must end after the current cut-off (${formatDateTimeEn(current, plan.timeZone)})`);
   }
   return { unitId, itemId: item.id, until: toIso(until, plan.timeZone), reason: optionalText('reason', input.reason) };
 }
@@ -318,8 +318,11 @@ export function acceptContacts(state: YearState, input: ContactsInput): Contacts
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const at = typeof issue?.path[0] === 'number' ? (value as unknown[])[issue.path[0]] : undefined;
-    // The address is quoted as JSON, so that a line break in it shows as \n rather than breaking the message.
-    reject(field, `${issue?.message ?? 'không hợp lệ / invalid'}${at === undefined ? '' : `: ${JSON.stringify(at)}`}`);
+    // The address is quoted as JSON, so that a line break in it shows as \n rather than breaking the message; it
+    // goes with each language, so that either reader sees which address.
+    const [vi, en = vi] = (issue?.message ?? 'không hợp lệ / invalid').split(' / ');
+    const shown = at === undefined ? '' : `: ${JSON.stringify(at)}`;
+    reject(field, `${vi}${shown} / ${en}${shown}`);
   };
   const emails = list('emails', input.emails);
   if (emails.length === 0) reject('emails', 'cần ít nhất một email / at least one email');

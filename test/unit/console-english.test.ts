@@ -1,3 +1,4 @@
+import { windowEn } from '../../calendar/wording';
 /**
  * The console's English, word for word where it is pure: a matrix cell in each state, an item's date, and a
  * validator's "vi / en" refusal cut to the reader's language. Instants are fixed in 2049, in Hanoi's offset.
@@ -12,10 +13,16 @@ const DAY = 24 * HOUR;
 const cell = (state: Cell['state'], more: Partial<Cell> = {}): Cell => ({ itemId: 'bao-cao', unitId: 'so-a', state, ...more });
 
 describe('refusalFor', () => {
-  test('an English reader gets the part after " / "; a Vietnamese one the whole, as before', () => {
+  test('an English reader gets the part after " / "; a Vietnamese one the part before: one language a page', () => {
     const text = 'cần ngày / a day is required';
     expect(refusalFor('en', text)).toBe('a day is required');
-    expect(refusalFor('vi', text)).toBe(text);
+    expect(refusalFor('vi', text)).toBe('cần ngày');
+  });
+
+  test('pairs joined by "; " or by lines each give their Vietnamese; a "; " inside the Vietnamese stays', () => {
+    expect(refusalFor('vi', 'emails: sai địa chỉ / bad address; cc: trùng / duplicate')).toBe('emails: sai địa chỉ; cc: trùng');
+    expect(refusalFor('vi', 'chỉ nhận PDF (Word); tệp này không phải / only PDF')).toBe('chỉ nhận PDF (Word); tệp này không phải');
+    expect(refusalFor('vi', 'dòng 1: sai / wrong\ndòng 2: thiếu / missing')).toBe('dòng 1: sai\ndòng 2: thiếu');
   });
 
   test('a refusal in one language only reads the same in both', () => {
@@ -75,4 +82,14 @@ describe('English dates', () => {
     expect(dueEn({ kind: 'event', wording: 'ngày 14/6/2049', at: '2049-06-14T08:00:00+07:00' })).toBe('08:00, Monday, 14 June 2049');
     expect(dueEn({ kind: 'deadline', wording: 'Quý II/2049' })).toBe('Quý II/2049');
   });
+});
+
+test("a window without its day is said in English on English pages, never as the plan's Vietnamese words", () => {
+  expect(windowEn({ from: '2027-04-01', to: '2027-06-30' })).toBe('Q2 2027');
+  expect(windowEn({ from: '2028-01-01', to: '2028-01-31' })).toBe('January 2028');
+  expect(windowEn({ from: '2027-01-01', to: '2027-12-31' })).toBe('the whole of 2027');
+  expect(windowEn({ from: '2027-01-01', to: '2027-06-30' })).toBe('the first half of 2027');
+  expect(windowEn({ from: '2027-07-01', to: '2027-12-31' })).toBe('the second half of 2027');
+  expect(windowEn({ from: '2027-03-10', to: '2027-04-20' })).toBe('10 Mar 2027 to 20 Apr 2027');
+  expect(dueEn({ kind: 'event', wording: 'Quý III/2027', window: { from: '2027-07-01', to: '2027-09-30' } })).toBe('Q3 2027');
 });

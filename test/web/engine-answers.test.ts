@@ -14,7 +14,7 @@ import { ACCOUNTS, fixtureBlocs, planned, startWebFixture, WebAgent, type WebFix
 let fx: WebFixture;
 
 beforeAll(async () => {
-  fx = await startWebFixture({ answerWithinMs: 2_000 });
+  fx = await startWebFixture({ answerWithinMs: 3_000 });
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -137,3 +137,52 @@ test("a unit's page switches to English and comes back to its signed link, query
   expect(english).toContain(`<th scope="row">${REPORT_TITLE_EN}</th>`);
   expect(english).not.toContain('Báo đã gửi văn bản');
 });
+
+/** The words of a page's main part, tags dropped. */
+const wordsOf = (page: string) => (/<main>([\s\S]*)<\/main>/.exec(page)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ').replace(/\s+/g, ' ');
+const ISO_INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
+/** What only the validators' English halves say. */
+const ENGLISH_REFUSAL = /\b(required|invalid|must|already|cannot|tick the box|day not set|window over|is not|does not)\b/i;
+/** Dates as the Vietnamese pages write them. */
+const VIETNAMESE_DATE = /Quý [IVX]+\/\d{4}|tháng \d{1,2}\/\d{4}|ngày \d{1,2}\/\d{1,2}(\/\d{4})?|\d{1,2} giờ \d\d|thứ (Hai|Ba|Tư|Năm|Sáu|Bảy),|Chủ nhật,|hết Quý|cả năm \d{4}/;
+
+test('one language a page: no English refusal nor ISO instant on a Vietnamese page, no Vietnamese date on an English one', async () => {
+  const agent = await signedIn();
+  const cell = `${YEAR}/o/so-a/bao-cao-6-thang`;
+  const item = `${YEAR}/muc/hoi-thao`;
+  const handover = `${YEAR}/muc/chuyen-giao`;
+  const unit = signedUnitPath(UNIT_LINK_KEYS, { bloc: BLOC, year: fx.year, unit: 'so-a' }, fx.clock() + 86_400_000, { link: 'mail' });
+  const pages = [AFTER_DEADLINE, cell, item, handover, `${YEAR}/lich`, `${YEAR}/nhat-ky`, `${YEAR}/cho-xac-nhan`, unit];
+  // A refusal of each kind the year's forms give: a day in the past, a box not ticked, a bad instant, a bad address.
+  const refusals: [string, Record<string, string>][] = [
+    [`${cell}/gia-han`, { until: `${fx.year - 1}-01-01` }],
+    [`${cell}/gia-han`, { until: '' }],
+    [`${cell}/nop`, { receivedAt: 'hôm qua', reference: '1/BC' }],
+    [`${cell}/dia-chi`, { emails: 'khong-phai-email' }],
+    [`${item}/huy`, { reason: 'thử' }],
+    [`${item}/doi-ngay`, { date: `${fx.year - 2}-07-01` }],
+    [`${handover}/chuyen-giao`, {}],
+  ];
+  for (const lang of ['vi', 'en'] as const) {
+    await agent.request(`/ngon-ngu?lang=${lang}&next=%2F`);
+    const read = [
+      ...(await Promise.all(pages.map(async (path) => [path, wordsOf(await text(await agent.request(path)))] as const))),
+      ...(await Promise.all(
+        refusals.map(async ([path, form]) => {
+          const back = path.slice(0, path.lastIndexOf('/'));
+          const refused = await agent.request(path, { form: { ...form, _csrf: await agent.tokenOf(back) } });
+          expect([path, refused.status]).toEqual([path, 422]);
+          return [path, wordsOf(await text(refused))] as const;
+        }),
+      )),
+    ];
+    for (const [path, words] of read) {
+      if (lang === 'vi') {
+        expect([path, ISO_INSTANT.exec(words)?.[0]]).toEqual([path, undefined]);
+        expect([path, ENGLISH_REFUSAL.exec(words)?.[0]]).toEqual([path, undefined]);
+      } else {
+        expect([path, VIETNAMESE_DATE.exec(words)?.[0]]).toEqual([path, undefined]);
+      }
+    }
+  }
+});

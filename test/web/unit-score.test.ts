@@ -100,7 +100,7 @@ test('41 points on a criterion of 40 is refused with the validator’s words, th
   const response = await sendScore(linkOf('so-c'), { ...SHEET, 'diem.I.1': '41', by: 'Văn thư Sở Cê' });
   expect(response.status).toBe(422);
   const page = await response.text();
-  expect(page).toMatch(/role="alert" id="score-error">Điểm tự chấm: tiêu chí &quot;I.1&quot;: 41 điểm vượt mức tối đa 40 \//);
+  expect(page).toMatch(/role="alert" id="score-error">Điểm tự chấm: tiêu chí &quot;I.1&quot;: 41 điểm vượt mức tối đa 40<\/p>/);
   expect(page).toMatch(/name="diem\.I\.1"[^>]*value="41"/);
   expect(page).toMatch(/name="tru\.II\.1"[^>]*value="1"/);
   expect(page).toContain('value="Văn thư Sở Cê"');
