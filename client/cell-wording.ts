@@ -125,7 +125,7 @@ export function cellVi(cell: Cell, judged?: Judged): string {
     case 'reported':
       return `${cell.reports ?? 0} lần`;
     case 'retired':
-      return cell.mergedInto ? `đã sáp nhập vào ${cell.mergedInto}` : 'đã thôi tham gia';
+      return cell.mergedInto ? `đã sáp nhập vào ${cell.mergedIntoName ?? cell.mergedInto}` : 'đã thôi tham gia';
   }
 }
 
@@ -157,6 +157,6 @@ export function cellEn(cell: Cell, judged?: Judged): string {
     case 'reported':
       return `${cell.reports ?? 0} ${cell.reports === 1 ? 'report' : 'reports'}`;
     case 'retired':
-      return cell.mergedInto ? `merged into ${cell.mergedInto}` : 'withdrawn';
+      return cell.mergedInto ? `merged into ${cell.mergedIntoName ?? cell.mergedInto}` : 'withdrawn';
   }
 }

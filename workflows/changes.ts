@@ -18,7 +18,7 @@ import {
   type YearDecision,
 } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
-import { blocTerms, cutOffVi, formatDateTimeEn } from '../calendar/wording';
+import { blocTerms, cutOffVi, formatDateTimeEn, formatDateTimeVi } from '../calendar/wording';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StoredFile, Submission, YearState } from './model';
 import type {
@@ -116,8 +116,10 @@ export function acceptSubmission(plan: YearPlan, state: YearState, input: Submis
   // A unit that has left keeps its record: what it sent before it left can still be entered, nothing after.
   const left = state.retired?.[unitId];
   if (left && receivedMs > Date.parse(left.at)) {
-    const instead = left.mergedInto ? `; ghi nhận cho "${left.mergedInto}"` : '';
-    reject('unitId', `đơn vị "${unitId}" đã thôi tham gia ${blocTerms(state.config.bloc).vi.bloc} từ ${left.at}${instead} / the unit left before that`);
+    const into = left.mergedInto && (state.config.units.find((u) => u.id === left.mergedInto)?.name ?? left.mergedInto);
+    const instead = into ? `; ghi nhận cho ${into}` : '';
+    const since = formatDateTimeVi(left.at, plan.timeZone);
+    reject('unitId', `đơn vị "${unitId}" đã thôi tham gia ${blocTerms(state.config.bloc).vi.bloc} từ ${since}${instead} / the unit left at ${formatDateTimeEn(left.at, plan.timeZone)}`);
   }
   return {
     unitId,

@@ -24,7 +24,8 @@ function checkActive(state: YearState, field: string, unitId: unknown): string {
   const id = checkUnit(state, unitId);
   const retired = state.retired?.[id];
   if (retired) {
-    const where = retired.mergedInto ? `, đã sáp nhập vào "${retired.mergedInto}"` : '';
+    const into = retired.mergedInto && (state.config.units.find((u) => u.id === retired.mergedInto)?.name ?? retired.mergedInto);
+    const where = into ? `, đã sáp nhập vào ${into}` : '';
     reject(field, `đơn vị "${id}" đã thôi tham gia ${blocTerms(state.config.bloc).vi.bloc}${where} / the unit has left the ${blocTerms(state.config.bloc).en.bloc}`);
   }
   return id;

@@ -37,6 +37,8 @@ export interface Cell {
   reports?: number;
   /** A unit that left the bloc without submitting: the unit it merged into, if it did. */
   mergedInto?: string;
+  /** The name of the unit it merged into, for the words. */
+  mergedIntoName?: string;
   /** The unit's name when its submission was recorded, where it differs from today's. */
   nameThen?: string;
   /** Inherited from a unit merged into this one. */
@@ -103,7 +105,10 @@ export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowM
     };
   }
   const retired = state.retired?.[unitId];
-  if (retired) return { ...base, state: 'retired', ...(retired.mergedInto && { mergedInto: retired.mergedInto }) };
+  if (retired) {
+    const into = retired.mergedInto && state.config.units.find((u) => u.id === retired.mergedInto);
+    return { ...base, state: 'retired', ...(retired.mergedInto && { mergedInto: retired.mergedInto }), ...(into && { mergedIntoName: into.name }) };
+  }
   const declared = pendingDeclaration(state, item.id, unitId);
   if (declared) {
     const { declaredAt, sentOn, reference, file } = declared;

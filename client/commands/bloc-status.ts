@@ -4,7 +4,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { YearSchedule } from '../../calendar/schedule';
 import { dueVi } from '../../calendar/wording';
 import { statusQuery, timelineQuery, type StatusView } from '../../workflows/messages';
-import { cellVi, termsOf, whenVi } from '../cell-wording';
+import { cellVi, whenEn, whenVi } from '../cell-wording';
 import { emit, table } from '../output';
 import { atOption, blocYearCommand, jsonOption, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';
@@ -22,7 +22,7 @@ export function matrixVi(view: StatusView, schedule: YearSchedule): string {
     return `  ${i.id}: ${i.title} (${item ? dueVi(item, schedule.timeZone) : i.wording})\n`;
   }).join('');
   return (
-    `${termsOf(schedule).vi.bloc} ${view.blocId}, năm ${view.year}, tình hình lúc ${whenVi(view.at)} / status at ${view.at}\n\n` +
+    `${view.blocName} (${view.blocId}), năm ${view.year}, tình hình lúc ${whenVi(view.at)} / status at ${whenEn(view.at)}\n\n` +
     table(['Đơn vị', ...view.items.map((i) => i.id)], rows) +
     `\nMục / items:\n${legend}`
   );
