@@ -20,11 +20,11 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, use: 
   return results;
 }
 
-export async function withStages(client: Client, years: ListedBlocYear[], limit = 6): Promise<(ListedBlocYear & { stage?: YearStage })[]> {
+export async function withStages(client: Client, years: ListedBlocYear[], limit = 6): Promise<(ListedBlocYear & { stage?: YearStage; blocName?: string })[]> {
   return mapBounded(years, limit, async (year) => {
     try {
-      const { stage } = await client.workflow.getHandle(year.workflowId).query(stageQuery);
-      return { ...year, stage };
+      const { stage, blocName } = await client.workflow.getHandle(year.workflowId).query(stageQuery);
+      return { ...year, stage, blocName };
     } catch {
       return year;
     }

@@ -119,7 +119,7 @@ function localStamp(frame: Frame, date: Date): string {
 }
 
 /** A listed year with its stage, when the year answered. */
-export type OverviewYear = ListedBlocYear & { stage?: YearStage };
+export type OverviewYear = ListedBlocYear & { stage?: YearStage; blocName?: string };
 
 const STAGE_VI: Record<YearStage, string> = { running: 'đang chạy', 'awaiting-handover': 'chờ bàn giao', 'handed-over': 'đã bàn giao' };
 const STAGE_EN: Record<YearStage, string> = { running: 'running', 'awaiting-handover': 'awaiting handover', 'handed-over': 'handed over' };
@@ -128,7 +128,7 @@ const STAGE_EN: Record<YearStage, string> = { running: 'running', 'awaiting-hand
 const overdueUnitsOf = (y: ListedBlocYear): number => y.overdueUnits?.length ?? y.overdueCount ?? 0;
 
 function overviewRow(frame: Frame, y: OverviewYear): Html {
-  return html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocId}</a></td><td>${y.year}</td><td data-stage>${y.stage ? t(frame, STAGE_VI, STAGE_EN)[y.stage] : '—'}</td>
+  return html`<tr><td><a href="${yearPath(y.blocId, y.year)}">${y.blocName ?? y.blocId}</a></td><td>${y.year}</td><td data-stage>${y.stage ? t(frame, STAGE_VI, STAGE_EN)[y.stage] : '—'}</td>
       <td>${overdueUnitsOf(y)}</td><td>${y.nextDeadline ? localStamp(frame, y.nextDeadline) : '—'}</td></tr>`;
 }
 
@@ -142,7 +142,7 @@ export function overviewPage(frame: Frame, years: OverviewYear[], province = fal
     ? blocs.map((b) => {
         const own = years.filter((y) => y.blocId === b);
         const overdue = own.reduce((n, y) => n + overdueUnitsOf(y), 0);
-        return html`<tr class="group"><th scope="rowgroup" colspan="5">${b}: ${overdue} ${t(frame, 'đơn vị quá hạn', 'units overdue')}</th></tr>${own.map((y) => overviewRow(frame, y))}`;
+        return html`<tr class="group"><th scope="rowgroup" colspan="5">${own.find((y) => y.blocName)?.blocName ?? b}: ${overdue} ${t(frame, 'đơn vị quá hạn', 'units overdue')}</th></tr>${own.map((y) => overviewRow(frame, y))}`;
       })
     : years.map((y) => overviewRow(frame, y));
   const total = years.reduce((n, y) => n + overdueUnitsOf(y), 0);

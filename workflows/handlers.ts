@@ -45,6 +45,7 @@ export function stageOf(year: YearRun): msg.StageView {
   const zone = state.config.bloc.timeZone;
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO() ?? '';
   return {
+    blocName: state.config.bloc.name,
     stage: state.handover ? 'handed-over' : state.handoverHeld ? 'awaiting-handover' : 'running',
     ...(at !== undefined && { handoverAt: iso(at) }),
     handoverHeld: Boolean(state.handoverHeld),

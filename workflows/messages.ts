@@ -155,6 +155,8 @@ export interface CloseInput {
 
 /** Where the year stands, for the overview and for the words of `bloc handover` and `bloc close`. */
 export interface StageView {
+  /** The bloc's name as people say it; the overview lists years by it. */
+  blocName: string;
   stage: 'running' | 'awaiting-handover' | 'handed-over';
   /** When the plan hands over; absent while the conference has no day and its window gives none. */
   handoverAt?: IsoInstant;

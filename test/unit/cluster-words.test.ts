@@ -88,6 +88,7 @@ describe('a cluster’s tables and export', () => {
   const judged = at(`${Y}-10-02T08:00`);
   const view = statusView(schedule, state, judged);
   const stage: StageView = {
+    blocName: 'Cụm thi đua số 2',
     stage: 'running',
     handoverHeld: false,
     nextYear: Y + 1,

@@ -6,6 +6,7 @@ import type { StageView } from '../../workflows/messages';
 
 const plan = instantiate(loadBlocConfig('config/blocs/dak-nong-khoi-4.yaml'), 2027);
 const running: StageView = {
+  blocName: 'Khối thi đua số 4',
   stage: 'running',
   handoverHeld: false,
   nextYear: 2028,
