@@ -23,7 +23,10 @@ export function excelDate(iso: string): Date {
  * case; a name already taken gets a number.
  */
 export function sheetNameFor(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Trang';
+  const clean = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  // Excel allows 31 characters: a longer name is cut at a word and says so with "…".
+  const cut = clean.length <= 31 ? clean : `${clean.slice(0, 30).replace(/\s+\S*$/, '').replace(/[\s,;.-]+$/, '')}…`;
+  const base = cut || 'Trang';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
   taken.add(name.toLowerCase());

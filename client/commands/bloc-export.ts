@@ -12,7 +12,7 @@ import { yearWorkbook } from '../year-workbook';
 import { readStatus } from './bloc-status';
 import { cli } from '../cli-context';
 
-export const EXPORT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
+export const EXPORT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Mã mục', 'Tên mục', 'Hạn', 'Tình trạng', 'Nhận lúc', 'Số văn bản', 'Số ngày muộn/quá hạn', 'Tên khi nộp'];
 
 const nameOf = (view: StatusView, unitId: string) => view.units.find((u) => u.id === unitId)?.name ?? unitId;
 
@@ -32,6 +32,7 @@ export function exportRows(view: StatusView, schedule: YearSchedule): string[][]
         due ? stampVi(due) : '',
         cellVi(cell, { schedule, at: view.at }),
         cell.receivedAt ? stampVi(cell.receivedAt) : '',
+        cell.reference ?? '',
         late === undefined ? '' : String(late),
         // Units are renamed and merged during a year: the name the submission came under, where it differs.
         cell.via ? `${nameOf(view, cell.via)} (sáp nhập)` : (cell.nameThen ?? ''),

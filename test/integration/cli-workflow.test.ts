@@ -214,10 +214,10 @@ test('export --csv: one row per unit × item, with a BOM and quoted fields', asy
   const text = readFileSync(out, 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const rows = text.slice(1).split('\r\n');
-  expect(rows[0]).toBe('Mã đơn vị,Tên đơn vị,Mã mục,Tên mục,Hạn,Tình trạng,Nhận lúc,Số ngày muộn/quá hạn,Tên khi nộp');
+  expect(rows[0]).toBe('Mã đơn vị,Tên đơn vị,Mã mục,Tên mục,Hạn,Tình trạng,Nhận lúc,Số văn bản,Số ngày muộn/quá hạn,Tên khi nộp');
   expect(rows).toHaveLength(1 + 3 * 3 + 1);
-  expect(rows).toContainEqual(expect.stringMatching(/^so-a,Sở A,bao-cao-6-thang,Báo cáo sơ kết 6 tháng,\d\d\/06\/\d{4} 23:59,đúng hạn,\d\d\/\d\d\/\d{4} \d\d:\d\d,,$/));
-  expect(rows).toContainEqual(expect.stringMatching(/^so-b,"Sở ""B"", tỉnh Đắk Nông",bao-cao-6-thang,Báo cáo sơ kết 6 tháng,[^,]+,quá hạn \d ngày,,\d,$/));
+  expect(rows).toContainEqual(expect.stringMatching(/^so-a,Sở A,bao-cao-6-thang,Báo cáo sơ kết 6 tháng,\d\d\/06\/\d{4} 23:59,đúng hạn,\d\d\/\d\d\/\d{4} \d\d:\d\d,45\/BC-SA,,$/));
+  expect(rows).toContainEqual(expect.stringMatching(/^so-b,"Sở ""B"", tỉnh Đắk Nông",bao-cao-6-thang,Báo cáo sơ kết 6 tháng,[^,]+,quá hạn \d ngày,,,\d,$/));
 });
 
 test('bad input: one line on stderr, the right exit code, and nothing changed', async () => {

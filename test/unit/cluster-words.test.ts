@@ -120,7 +120,7 @@ describe('a cluster’s tables and export', () => {
     expect(tables.status.startsWith(`Cụm thi đua số 2 (cum-2), năm ${Y}, tình hình lúc 8 giờ 00, thứ Bảy, ngày 2/10/${Y}`)).toBe(true);
     expect(tables.overdue.split('\n')[0]).toMatch(/^Cụm +Năm +Mục +Đơn vị +Hạn +Quá hạn$/);
     expect(tables.handover).toContain(`Cụm trưởng năm ${Y + 1}: Sở B; Cụm phó: Sở Cê`);
-    expect(tables.csv.split('\r\n')[0]).toBe('\uFEFFMã đơn vị,Tên đơn vị,Mã mục,Tên mục,Hạn,Tình trạng,Nhận lúc,Số ngày muộn/quá hạn,Tên khi nộp');
+    expect(tables.csv.split('\r\n')[0]).toBe('\uFEFFMã đơn vị,Tên đơn vị,Mã mục,Tên mục,Hạn,Tình trạng,Nhận lúc,Số văn bản,Số ngày muộn/quá hạn,Tên khi nộp');
   });
 
   it('refuses to cancel the handover in its words', () => {

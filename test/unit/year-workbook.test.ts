@@ -7,6 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
+import type { YearSchedule } from '../../calendar/schedule';
+import { EXPORT_HEADER, exportRows } from '../../client/commands/bloc-export';
+import type { PlannedItem } from '../../calendar/types';
 import type { StatusView } from '../../workflows/messages';
 import { ITEM_HEADER, SUMMARY_SHEET, yearWorkbook } from '../../client/year-workbook';
 
@@ -50,7 +53,8 @@ let book: Workbook;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bloc-workbook-'));
   const file = join(dir, 'danh-gia.xlsx');
-  await yearWorkbook(view, { items: [] }).xlsx.writeFile(file);
+  const supplement = { id: 'bao-cao-6-thang-bo-sung', window: { from: '2025-01-01', to: '2025-03-31' } } as PlannedItem;
+  await yearWorkbook(view, { items: [supplement] }).xlsx.writeFile(file);
   book = new Workbook();
   await book.xlsx.readFile(file);
 });
@@ -73,7 +77,7 @@ test('a summary first, then one sheet per item, named after its title within Exc
   expect(book.worksheets.map((s) => s.name)).toEqual([
     'Tổng hợp',
     'Báo cáo sơ kết 6 tháng',
-    'Báo cáo tổng kết năm- -đánh giá',
+    'Báo cáo tổng kết năm- -đánh…',
     'Báo cáo sơ kết 6 tháng~2',
   ]);
   for (const s of book.worksheets) {
@@ -84,15 +88,19 @@ test('a summary first, then one sheet per item, named after its title within Exc
 
 test('the summary counts each item’s and each unit’s outcomes, under Vietnamese headers', () => {
   const summary = sheet(SUMMARY_SHEET);
-  expect(summary.getCell('A1').value).toBe('Bảng đánh giá năm 2025 — khoi-4');
+  expect(summary.getCell('A1').value).toBe('Bảng đánh giá năm 2025 — Khối thi đua số 4');
   expect(summary.getCell('A2').value).toBe('Tình hình lúc 8 giờ 00, thứ Sáu, ngày 20/6/2025');
-  expect(rowOf(summary, 'Mã mục')).toEqual(['Mã mục', 'Tên mục', 'Đúng hạn', 'Muộn', 'Quá hạn, chưa nộp', 'Chưa đến hạn', 'Đang gia hạn', 'Đã hủy']);
-  expect(rowOf(summary, 'bao-cao-6-thang')).toEqual(['bao-cao-6-thang', 'Báo cáo sơ kết 6 tháng', 1, 1, 1, 0, 0, 0]);
-  expect(rowOf(summary, 'bao-cao-nam')).toEqual(['bao-cao-nam', LONG_TITLE, 0, 0, 0, 1, 1, 1]);
+  expect(rowOf(summary, 'Mã mục')).toEqual(['Mã mục', 'Tên mục', 'Đúng hạn', 'Muộn', 'Quá hạn, chưa nộp', 'Chưa đến hạn', 'Hết thời gian, chưa ấn định ngày', 'Đang gia hạn', 'Đã hủy']);
+  expect(rowOf(summary, 'bao-cao-6-thang')).toEqual(['bao-cao-6-thang', 'Báo cáo sơ kết 6 tháng', 1, 1, 1, 0, 0, 0, 0]);
+  expect(rowOf(summary, 'bao-cao-nam')).toEqual(['bao-cao-nam', LONG_TITLE, 0, 0, 0, 1, 0, 1, 1]);
+  // Its window (Quý I) ended on 31/3 without a day: not "not yet due".
+  expect(rowOf(summary, 'bao-cao-6-thang-bo-sung')).toEqual(['bao-cao-6-thang-bo-sung', 'Báo cáo sơ kết 6 tháng', 1, 0, 0, 0, 1, 0, 0]);
   expect(rowOf(summary, 'Mã đơn vị')[0]).toBe('Mã đơn vị');
-  expect(rowOf(summary, 'so-a')).toEqual(['so-a', 'Sở Tư pháp', 1, 0, 0, 1, 0, 0]);
-  expect(rowOf(summary, 'so-b')).toEqual(['so-b', 'Sở Giáo dục và Đào tạo', 0, 1, 0, 1, 1, 0]);
-  expect(rowOf(summary, 'so-c')).toEqual(['so-c', 'Sở Y tế', 1, 0, 1, 0, 0, 1]);
+  expect(rowOf(summary, 'so-a')).toEqual(['so-a', 'Sở Tư pháp', 1, 0, 0, 1, 0, 0, 0]);
+  expect(rowOf(summary, 'so-b')).toEqual(['so-b', 'Sở Giáo dục và Đào tạo', 0, 1, 0, 0, 1, 1, 0]);
+  expect(rowOf(summary, 'so-c')).toEqual(['so-c', 'Sở Y tế', 1, 0, 1, 0, 0, 0, 1]);
+  // The heading, the column names and each row's id and name stay in view.
+  for (const s of book.worksheets) expect([s.name, s.views[0]]).toEqual([s.name, expect.objectContaining({ state: 'frozen', xSplit: 2, ySplit: 4 })]);
 });
 
 test('an item’s sheet: each unit’s state in the matrix’s words, cut-off and receipt as dates in the bloc’s wall time', () => {
@@ -119,5 +127,12 @@ test('an item’s sheet: each unit’s state in the matrix’s words, cut-off an
   expect(rowOf(s, 'so-c')[4]).toBeUndefined();
   expect(rowOf(s, 'so-c')[6]).toBe(7);
 
-  expect(rowOf(sheet('Báo cáo tổng kết năm- -đánh giá'), 'so-b').slice(2, 4)).toEqual(['gia hạn đến 5/12', new Date('2025-12-05T23:59:59.000Z')]);
+  expect(rowOf(sheet('Báo cáo tổng kết năm- -đánh…'), 'so-b').slice(2, 4)).toEqual(['gia hạn đến 5/12', new Date('2025-12-05T23:59:59.000Z')]);
+});
+
+test('the CSV carries each submission’s document number, as the workbook does', () => {
+  const rows = exportRows(view, { items: [], timeZone: 'Asia/Ho_Chi_Minh' } as unknown as YearSchedule);
+  const column = EXPORT_HEADER.indexOf('Số văn bản');
+  expect(rows.find((r) => r[0] === 'so-a' && r[2] === 'bao-cao-6-thang')?.[column]).toBe('45/BC-STP');
+  expect(rows.find((r) => r[0] === 'so-c' && r[2] === 'bao-cao-6-thang')?.[column]).toBe('');
 });

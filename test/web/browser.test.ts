@@ -96,7 +96,7 @@ test('sign in, read the matrix, record a submission and see the cell change; the
   expect((due as Date).toISOString().slice(0, 16)).toBe(DateTime.fromISO(dueAt ?? '', { setZone: true }).toFormat("yyyy-MM-dd'T'HH:mm"));
   const summary = book.getWorksheet('Tổng hợp');
   const head = summary?.getRows(1, summary.rowCount)?.find((r) => r.getCell(1).value === 'Mã mục');
-  expect((head?.values as unknown[]).slice(1)).toEqual(['Mã mục', 'Tên mục', 'Đúng hạn', 'Muộn', 'Quá hạn, chưa nộp', 'Chưa đến hạn', 'Đang gia hạn', 'Đã hủy']);
+  expect((head?.values as unknown[]).slice(1)).toEqual(['Mã mục', 'Tên mục', 'Đúng hạn', 'Muộn', 'Quá hạn, chưa nộp', 'Chưa đến hạn', 'Hết thời gian, chưa ấn định ngày', 'Đang gia hạn', 'Đã hủy']);
   const sixMonths = summary?.getRows(1, summary.rowCount)?.find((r) => r.getCell(1).value === 'bao-cao-6-thang');
   // As many overdue as the matrix shows, and nothing sent yet.
   const overdue = await page.locator('td.s-overdue[data-item="bao-cao-6-thang"]').count();
