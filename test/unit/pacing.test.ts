@@ -11,11 +11,12 @@ const rate = (perSecond: number, text: string) => ({ perSecond, text });
 describe('the relay rate', () => {
   it.each<[string, number, number | undefined, { perSecond: number; text: string } | undefined]>([
     ['none', 25, undefined, undefined],
-    ['5/s', 25, 0.2, rate(5, '5/s')],
-    ['30/min', 5, 0.1, rate(0.5, '30/min')],
+    ['2/s', 18, 0.1, rate(2, '2/s')],
+    ['5/s', 22, 0.2, rate(5, '5/s')],
+    ['30/min', 4, 0.1, rate(0.5, '30/min')],
     ['1/h', 1, 1 / 3600, rate(1 / 3600, '1/h')],
-    ['1000/s', 25, 40, rate(1000, '1000/s')],
-  ])('at %s a batch sends at most %d messages (ten seconds’ worth); the server hands out %p batches a second', (_text, perBatch, perSecond, r) => {
+    ['1000/s', 22, 40, rate(1000, '1000/s')],
+  ])('at %s a batch sends at most %d messages (nine tenths of its slots); the server hands out %p batches a second', (_text, perBatch, perSecond, r) => {
     expect(messagesPerBatch(r, 25)).toBe(perBatch);
     expect(batchesPerSecond(r, 25)).toBe(perSecond);
   });
