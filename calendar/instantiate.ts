@@ -74,6 +74,8 @@ function planItem(item: ItemConfig, ctx: Context): PlannedItem {
     kind: item.kind,
     title: fillTitle(item.title, ctx.year),
     ...(item.titleEn !== undefined && { titleEn: fillTitle(item.titleEn, ctx.year) }),
+    ...(item.short !== undefined && { short: fillTitle(item.short, ctx.year) }),
+    ...(item.shortEn !== undefined && { shortEn: fillTitle(item.shortEn, ctx.year) }),
     ...(item.description !== undefined && { description: item.description }),
     ...(item.location !== undefined && { location: item.location }),
     units: resolveUnits(item.from, ctx.roles, ctx.config.units),

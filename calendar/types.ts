@@ -48,6 +48,9 @@ export interface PlannedItem {
   kind: ItemKind;
   title: string;
   titleEn?: string;
+  /** The plan's short names, for headings and tabs; absent in schedules planned before they existed. */
+  short?: string;
+  shortEn?: string;
   description?: string;
   location?: string;
   /** Unit ids that act: submit (deadline, task) or attend (event); resolved from roles for the year. */

@@ -63,6 +63,21 @@ export function windowVi(window: WindowName, year: number): string {
   return window.startsWith('Q') ? quarterVi(n, year) : `tháng ${n}/${year}`;
 }
 
+/** How long a name a column heading or a tab takes before it is cut. */
+const SHORT_LENGTH = 40;
+
+/**
+ * An item's short name in a language: the plan's own, or its title cut at a word with "…" when longer than a
+ * column heading takes (the sample's titles run to 245 characters).
+ */
+export function shortTitle(item: { title: string; titleEn?: string; short?: string; shortEn?: string }, lang: 'vi' | 'en'): string {
+  const own = lang === 'en' ? item.shortEn ?? (item.titleEn === undefined ? item.short : undefined) : item.short;
+  if (own !== undefined) return own;
+  const title = lang === 'en' ? (item.titleEn ?? item.title) : item.title;
+  if (title.length <= SHORT_LENGTH) return title;
+  return `${title.slice(0, SHORT_LENGTH - 1).replace(/\s+\S*$/, '').replace(/[\s,;:.-]+$/, '')}…`;
+}
+
 /** A plan's window in English, from its days: "Q3 2020", "January 2021", "the first half of 2020", "the whole of 2020". */
 export function windowEn(window: { from: IsoDate; to: IsoDate }): string {
   const from = DateTime.fromISO(window.from);

@@ -44,6 +44,20 @@ export function dueEn(item: Pick<PlannedItem, 'kind' | 'wording' | 'at' | 'windo
   return `${hasCutOff(item.kind) ? 'by ' : ''}${formatDateTimeEn(item.at, zone)}`;
 }
 
+/** "hạn 14/6/2049", "Quý II/2049": an item's date in a few words, for a column heading. */
+export function dueShortVi(item: Pick<PlannedItem, 'kind' | 'wording' | 'at'>): string {
+  if (item.at === undefined) return item.wording;
+  const day = local(item.at).toFormat('d/M/yyyy');
+  return hasCutOff(item.kind) ? `hạn ${day}` : day;
+}
+
+/** "by 14 Jun 2049", "Q2 2049": an item's date in a few words, for a column heading. */
+export function dueShortEn(item: Pick<PlannedItem, 'kind' | 'wording' | 'at' | 'window'>): string {
+  if (item.at === undefined) return item.window ? windowEn(item.window) : item.wording;
+  const day = local(item.at).setLocale('en-GB').toFormat('d LLL yyyy');
+  return hasCutOff(item.kind) ? `by ${day}` : day;
+}
+
 type Undated = Pick<PlannedItem, 'dateState' | 'wording' | 'window'>;
 
 /** An item still without its day, in each language: over by `at` (if given) once its window has passed. */

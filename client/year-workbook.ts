@@ -7,7 +7,7 @@
 import { Workbook } from 'exceljs';
 import type { YearPlan } from '../calendar/types';
 import type { StatusView } from '../workflows/messages';
-import { windowOver } from '../calendar/wording';
+import { shortTitle, windowOver } from '../calendar/wording';
 import type { Cell } from '../workflows/status';
 import { cellVi, lateDays, whenVi, zoneOf } from './cell-wording';
 import { DATE_FORMAT, excelDate, header, heading, sheetNameFor, widths } from './xlsx';
@@ -72,7 +72,7 @@ export function yearWorkbook(view: StatusView, schedule: Pick<YearPlan, 'items'>
   const taken = new Set([SUMMARY_SHEET.toLowerCase()]);
   for (const item of view.items) {
     // Titles read better than ids on the tabs; sheetNameFor cuts and numbers them.
-    const sheet = book.addWorksheet(sheetNameFor(item.title, taken), FROZEN);
+    const sheet = book.addWorksheet(sheetNameFor(shortTitle(planned.get(item.id) ?? item, 'vi'), taken), FROZEN);
     heading(sheet, [`${item.title} (${item.id})`, `${title}; ${asOf.toLowerCase()}`]);
     header(sheet, ITEM_HEADER);
     for (const unit of view.units) {

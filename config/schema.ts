@@ -19,6 +19,8 @@ export const LIMITS = {
   items: 200,
   /** Reminder offsets in one rule (the plan's or an item's). */
   remindersPerRule: 20,
+  /** An item's short name, for column headings and tabs. */
+  shortTitleLength: 40,
   /** Addresses in one `emails` or `cc` list. */
   emailsPerList: 20,
   decisions: 50,
@@ -284,6 +286,9 @@ export const itemSchema = z.strictObject({
   kind: itemKindSchema,
   title: titleSchema,
   titleEn: titleSchema.optional(),
+  /** A short name for a column heading, a list or a tab ("Báo cáo 6 tháng"); one is made from the title when absent. */
+  short: singleLineText(LIMITS.shortTitleLength).optional(),
+  shortEn: singleLineText(LIMITS.shortTitleLength).optional(),
   description: multiLineText(LIMITS.descriptionLength).optional(),
   /** Deadline and task: who submits. Event: who attends. */
   from: actorsSchema.default('all'),

@@ -17,7 +17,15 @@ th { background: #f3f5f7; font-weight: 600; }
 .scroll { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
 tr.group th { background: #e9ecef; }
 tfoot th, tfoot td { font-weight: 700; }
-.matrix td a { display: block; color: inherit; text-decoration: none; min-width: 7rem; }
+.matrix td a { display: block; color: inherit; text-decoration: none; min-width: 6rem; }
+/* A column as wide as its short name: the sample's seven items and nine units fit 1366 x 768 without scrolling. */
+.matrix { font-size: 14px; }
+.matrix thead th { max-width: 10rem; }
+.matrix td, .matrix tbody th { white-space: nowrap; }
+.next { background: #fff8e1; border: 1px solid #f0d68a; padding: .3rem .75rem; margin: 0 0 .5rem; }
+.next ul { margin: .1rem 0 0; padding-left: 1.2rem; }
+p.filters { margin: 0 0 .4rem; }
+[data-live] > p.muted { margin: .3rem 0 .5rem; }
 .matrix td a:hover, .matrix td a:focus { text-decoration: underline; }
 .matrix th small { display: block; font-weight: 400; color: var(--muted); }
 .s-submitted-on-time, .s-reported { background: var(--ok); }

@@ -6,13 +6,13 @@ import { html } from 'hono/html';
 import { DateTime } from 'luxon';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { YearSchedule } from '../calendar/schedule';
-import { dueVi, kindVi } from '../calendar/wording';
+import { dueVi, kindVi, shortTitle } from '../calendar/wording';
 import type { PlannedItem } from '../calendar/types';
 import { titleOf } from '../activities/mail/templates/words';
 import type { CalendarResult, ScoresView, StageView, StatusView } from '../workflows/messages';
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
-import { cellEn, cellVi, dueEn, noInstantIn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
+import { cellEn, cellVi, dueEn, dueShortEn, dueShortVi, noInstantIn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
 import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/commands/bloc-records';
 import { declarationFateEn, declarationFateVi, sentOnEn, sentOnVi } from '../client/declaration-wording';
 import { originEn, originVi } from '../client/link-origin-wording';
@@ -44,8 +44,12 @@ export const when = (f: Frame, iso: string) => t(f, whenVi, whenEn)(iso);
 export const stamp = (f: Frame, iso: string) => t(f, stampVi, stampEn)(iso);
 const cellIn = (f: Frame, c: Cell, judged: Parameters<typeof cellVi>[1]) => t(f, cellVi, cellEn)(c, judged);
 export const dueIn = (f: Frame, item: PlannedItem, zone: string) => (f.lang === 'en' ? dueEn(item) : dueVi(item, zone));
+/** When, briefly, for a column heading: the cut-off's day, or the window while it has none. */
+const dueShortIn = (f: Frame, item: PlannedItem) => t(f, dueShortVi, dueShortEn)(item);
 /** The plan's English title where it gives one: the status view carries the Vietnamese only. */
 export const titleIn = (f: Frame, planned: Map<string, PlannedItem>, item: { id: string; title: string }) => titleOf(planned.get(item.id) ?? item, f.lang);
+/** The plan's short name, or the title cut at a word: for column headings and lists. */
+export const shortIn = (f: Frame, planned: Map<string, PlannedItem>, item: { id: string; title: string }) => shortTitle(planned.get(item.id) ?? item, f.lang);
 export const KIND_EN: Record<PlannedItem['kind'], string> = { deadline: 'deadline', task: 'task', event: 'event', handover: 'handover', ongoing: 'ongoing' };
 /** A refusal shown on a form: the validators' "vi / en" in the reader's language. */
 const refusal = (f: Frame, error: string | undefined): Html | string => (error ? html`<p class="error" role="alert">${refusalFor(f.lang, error)}</p>` : '');
@@ -176,17 +180,21 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const head = items.map((i) => {
     const item = planned.get(i.id);
-    return html`<th scope="col"><a href="${itemPath(view.blocId, view.year, i.id)}">${titleIn(frame, planned, i)}</a><small>${item ? dueIn(frame, item, schedule.timeZone) : i.wording}</small></th>`;
+    // When, in a few words ("hạn 14/6/2049", "Quý II/2049"): the plan's wording and the hour are on the item's page.
+    return html`<th scope="col"><a href="${itemPath(view.blocId, view.year, i.id)}" title="${titleIn(frame, planned, i)}">${shortIn(frame, planned, i)}</a><small>${item ? dueShortIn(frame, item) : i.wording}</small></th>`;
   });
   const rows = units.map(
     (u) => html`<tr><th scope="row">${u.name}</th>${items.map((i) => {
       const c = cellOf(view, u.id, i.id);
       // A unit that does not submit the item has nothing to open there.
       if (!c || c.state === 'not-applicable') return html`<td class="s-not-applicable">—</td>`;
-      return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}">${cellIn(frame, c, { schedule, at: view.at })}</a></td>`;
+      const words = cellIn(frame, c, { schedule, at: view.at });
+      // A window without its day says so in its column's heading: the cell says it briefly, the rest on hover.
+      const shown = c.state === 'awaiting-date' ? t(frame, 'chưa có ngày', 'no day yet') : words;
+      return html`<td class="s-${c.state}" data-unit="${u.id}" data-item="${i.id}"><a href="${cellPath(view.blocId, view.year, u.id, i.id)}" title="${words}">${shown}</a></td>`;
     })}</tr>`,
   );
-  const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${titleIn(frame, planned, i)}</option>`);
+  const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${shortIn(frame, planned, i)}</option>`);
   const base = yearPath(view.blocId, view.year);
   const at = filter.at ? `?luc=${encodeURIComponent(filter.at)}` : '';
   return layout(

@@ -11,7 +11,7 @@ import type { NextStep } from '../client/next-steps';
 import type { PlannedItem } from '../calendar/types';
 import type { StageView } from '../workflows/messages';
 import { t } from './lang';
-import { dueIn, itemPath, KIND_EN, titleIn, when, yearPath, type Frame } from './pages';
+import { dueIn, itemPath, KIND_EN, shortIn, titleIn, when, yearPath, type Frame } from './pages';
 
 interface YearRef {
   blocId: string;
@@ -24,21 +24,27 @@ function stepLine(frame: Frame, ref: YearRef, schedule: YearSchedule, step: Next
   }
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
   const item = planned.get(step.itemId);
-  const title = item ? titleIn(frame, planned, item) : step.itemId;
+  const title = item ? shortIn(frame, planned, item) : step.itemId;
   const link = itemPath(ref.blocId, ref.year, step.itemId);
   if (step.kind === 'hand-over') {
     return html`${t(frame, 'Đã đến thời điểm chuyển giao nhưng chuyển giao đang chờ xác nhận:', 'The handover is due and waits to be confirmed:')} <a href="${link}">${t(frame, 'xem và chuyển giao', 'review and hand over')}</a>`;
   }
   const window = item ? dueIn(frame, item, schedule.timeZone) : '';
   return step.windowOver
-    ? html`<a href="${link}">${title}</a>: ${t(frame, `đã hết ${window} mà chưa ấn định ngày — ấn định ngày đã diễn ra, dời sang ngày mới, hoặc hủy`, `${window} has passed without a day — record the day it was held, set a new one, or cancel it`)}`
-    : html`<a href="${link}">${title}</a>: ${t(frame, `chưa ấn định ngày (${window}) — ấn định ngày`, `no day set yet (${window}) — set the day`)}`;
+    ? html`<a href="${link}">${title}</a>: ${t(frame, `hết ${window}, chưa có ngày — ghi ngày đã diễn ra, dời hoặc hủy`, `${window} is over, no day — record the day held, move or cancel it`)}`
+    : html`<a href="${link}">${title}</a>: ${t(frame, `chưa có ngày (${window}) — ấn định ngày`, `no day yet (${window}) — set the day`)}`;
 }
+
+/** How many steps the matrix lists before pointing to the year's dates for the rest: the matrix stays in view. */
+const STEPS_SHOWN = 3;
 
 /** Empty when nothing waits on the secretariat. */
 export function nextStepsSection(frame: Frame, ref: YearRef, schedule: YearSchedule, steps: NextStep[]) {
   if (steps.length === 0) return '';
-  return html`<section id="next-steps" class="box"><h2>${t(frame, 'Việc cần làm tiếp', 'What to do next')}</h2><ul>${steps.map((s) => html`<li>${stepLine(frame, ref, schedule, s)}</li>`)}</ul></section>`;
+  const more = steps.length - STEPS_SHOWN;
+  return html`<section id="next-steps" class="next"><strong>${t(frame, 'Việc cần làm tiếp', 'What to do next')}</strong><ul>${steps
+    .slice(0, STEPS_SHOWN)
+    .map((s) => html`<li>${stepLine(frame, ref, schedule, s)}</li>`)}${more > 0 ? html`<li><a href="${yearPath(ref.blocId, ref.year)}/lich">${t(frame, `và ${more} việc khác: xem lịch năm`, `and ${more} more: see the year's dates`)}</a></li>` : ''}</ul></section>`;
 }
 
 /** Items of the year with their kind, planned wording, instant and fate, each a link to its page. */

@@ -53,7 +53,7 @@ let book: Workbook;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bloc-workbook-'));
   const file = join(dir, 'danh-gia.xlsx');
-  const supplement = { id: 'bao-cao-6-thang-bo-sung', window: { from: '2025-01-01', to: '2025-03-31' } } as PlannedItem;
+  const supplement = { id: 'bao-cao-6-thang-bo-sung', title: 'Báo cáo sơ kết 6 tháng', window: { from: '2025-01-01', to: '2025-03-31' } } as PlannedItem;
   await yearWorkbook(view, { items: [supplement] }).xlsx.writeFile(file);
   book = new Workbook();
   await book.xlsx.readFile(file);

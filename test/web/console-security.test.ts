@@ -235,7 +235,7 @@ test('the matrix words each cell; a refused submission shows the validator’s w
   const matrix = await (await agent.request(`${YEAR}?luc=${encodeURIComponent(AFTER_DEADLINE)}`)).text();
   expect(matrix).toContain('Sở &lt;b&gt;Bê&lt;/b&gt; &amp; &quot;Cờ&quot;');
   expect(matrix).not.toContain(MARKUP_UNIT_NAME);
-  expect(matrix).toMatch(/class="s-overdue" data-unit="so-b" data-item="bao-cao-6-thang"><a href="[^"]+">quá hạn \d+ ngày/);
+  expect(matrix).toMatch(/class="s-overdue" data-unit="so-b" data-item="bao-cao-6-thang"><a href="[^"]+" title="quá hạn \d+ ngày">quá hạn \d+ ngày/);
 
   const overdueOnly = await (await agent.request(`${YEAR}?luc=${encodeURIComponent(AFTER_DEADLINE)}&qua-han=1&muc=bao-cao-6-thang`)).text();
   expect(overdueOnly).toContain('>Sở Cê<');

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { startBlocYear } from '../../client/start-year';
+import { loadBlocConfig } from '../../config/load';
 import { DateTime } from 'luxon';
 import { declareSubmission, stageQuery, statusQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
@@ -76,8 +77,8 @@ test('the matrix points to the conference without a day; the secretariat sets it
 
   const steps = page.locator('#next-steps li');
   await expect(steps.allTextContents()).resolves.toEqual([
-    `Hội thao Khối: đã hết Quý III/${Y} mà chưa ấn định ngày — ấn định ngày đã diễn ra, dời sang ngày mới, hoặc hủy`,
-    `Hội nghị tổng kết: chưa ấn định ngày (tháng 1/${Y + 1}) — ấn định ngày`,
+    `Hội thao Khối: hết Quý III/${Y}, chưa có ngày — ghi ngày đã diễn ra, dời hoặc hủy`,
+    `Hội nghị tổng kết: chưa có ngày (tháng 1/${Y + 1}) — ấn định ngày`,
   ]);
   // Every item the matrix has no column for is listed under it, with a link.
   await expect(page.locator('#other-items a').allTextContents()).resolves.toEqual(['Hội thao Khối', 'Hội nghị tổng kết', 'Chuyển giao Khối trưởng']);
@@ -111,4 +112,26 @@ test('the matrix points to the conference without a day; the secretariat sets it
   // The next year may still be working out its dates: its page says so and reloads itself until it can answer.
   await page.waitForSelector('table.matrix', { timeout: 30_000 });
   await expect(page.title()).resolves.toMatch(new RegExp(`năm ${Y + 1}`));
+});
+
+test('the sample plan’s matrix, its nine units and seven items, fits a 1366 × 768 screen without scrolling sideways', async () => {
+  const { engine, web } = fx;
+  const { page, context } = browser;
+  const seed = loadBlocConfig('config/blocs/dak-nong-khoi-4.yaml');
+  await startBlocYear(engine.env.client, seed, Y, { taskQueue: engine.taskQueue, now: new Date(await engine.env.currentTimeMs()) });
+  await context.clearCookies();
+  await page.goto(`${web.url}/khoi/${seed.bloc.id}/${Y}`);
+  await page.getByLabel('Tên tài khoản').fill(ACCOUNTS.board.name);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForSelector('table.matrix');
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Khối thi đua số 4 — năm ${Y}`);
+  // Short names as headings, the plan's titles on hover.
+  await expect(page.locator('table.matrix thead a').allTextContents()).resolves.toEqual([
+    'Đăng ký thi đua', 'Báo cáo sơ kết 6 tháng', 'Tổng hợp báo cáo 6 tháng', 'Báo cáo tổng kết năm', 'Tự chấm điểm', 'Tổng kết năm của Khối', 'Báo cáo điển hình tiên tiến',
+  ]);
+  await page.screenshot({ path: join(DOCS, 'web-matrix-sample.png') });
+  await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(1366);
+  const lastUnit = await page.locator('table.matrix tbody tr').last().boundingBox();
+  expect((lastUnit?.y ?? Infinity) + (lastUnit?.height ?? 0)).toBeLessThanOrEqual(768);
 });

@@ -3,7 +3,7 @@
  * items pass to the unit it joined, a unit that leaves stops getting reminders and keeps its record, and
  * nobody is reminded twice. The matrix and the CSV say the names of then and now.
  */
-import { exportRows } from '../../client/commands/bloc-export';
+import { EXPORT_HEADER, exportRows } from '../../client/commands/bloc-export';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -54,7 +54,7 @@ test('a rename, a merge and a unit leaving, mid-year', async () => {
   expect(cell('bao-cao-6-thang', 'so-d')).toMatchObject({ state: 'retired' });
   expect(status.units.find((u) => u.id === 'so-c')?.name).toBe('Sở Cê và Đê');
 
-  const rows = exportRows(status, await handle.query(msg.timelineQuery)).filter((r) => r[2] === 'bao-cao-6-thang').map((r) => [r[0], r[1], r[5], r[8]]);
+  const rows = exportRows(status, await handle.query(msg.timelineQuery)).filter((r) => r[2] === 'bao-cao-6-thang').map((r) => [r[0], r[1], r[5], r[EXPORT_HEADER.indexOf('Tên khi nộp')]]);
   expect(rows).toEqual([
     ['so-a', 'Sở A', 'đúng hạn', 'Sở Cê và Đê (sáp nhập)'],
     ['so-b', 'Sở B', 'chưa đến hạn', ''],
