@@ -10,6 +10,7 @@ import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError
 import { exportCsv, exportRows } from '../client/commands/bloc-export';
 import { findBlocYears } from '../client/commands/bloc-overdue';
 import { readStatus } from '../client/commands/bloc-status';
+import { readYearPage } from '../client/year-page';
 import { withStages } from '../client/year-stages';
 import { yearWorkbook } from '../client/year-workbook';
 import { decisionsFromText, exampleDecisionsYaml } from '../client/calendar-decisions';
@@ -472,7 +473,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.get('/khoi/:bloc/:year', async (c) => {
     const at = judgedAt(c);
-    const { view, schedule, stage } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, at)), stage: await h.query(stageQuery) }));
+    const { view, schedule, stage } = await onBlocYear(client, refOf(c), (h) => readYearPage(h, at));
     const item = c.req.query('muc');
     const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
     return c.html(matrixPage(frame(c), view, schedule, stage, filter, opts.liveMs ?? LIVE_MS));
@@ -647,7 +648,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const showItem: Shown = async (c, forms, status = 200) => {
     const ref = refOf(c);
     const itemId = c.req.param('item') ?? '';
-    const { view, schedule, stage } = await onBlocYear(client, ref, async (h) => ({ ...(await readStatus(h, judgedNow())), stage: await h.query(stageQuery) }));
+    const { view, schedule, stage } = await onBlocYear(client, ref, (h) => readYearPage(h, judgedNow()));
     if (!schedule.items.some((i) => i.id === itemId)) {
       return c.html(message(c, NOT_FOUND, [`Không có mục "${itemId}" trong năm ${ref.year}.`, `No item "${itemId}" in ${ref.year}.`]), 404);
     }
@@ -783,8 +784,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 | 429 = 200) => {
     const at = judgedNow();
     const { view, schedule, stage, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
-      ...(await readStatus(h, at)),
-      stage: await h.query(stageQuery),
+      ...(await readYearPage(h, at)),
       declarations: await h.query(declarationsQuery),
       scores: await h.query(scoresQuery, { at }),
     }));

@@ -256,6 +256,7 @@ export function setHandlers(year: YearRun): void {
   wf.setHandler(msg.logQuery, () => [...state.log, ...year.sending()]);
   wf.setHandler(msg.previousYearsQuery, () => state.previousYears);
   wf.setHandler(msg.stageQuery, () => stageOf(year));
+  wf.setHandler(msg.yearPageQuery, (q) => ({ view: statusView(inForce(), state, judgeAt(q)), schedule: inForce(), stage: stageOf(year) }));
   wf.setHandler(msg.declarationsQuery, () => state.declarations ?? {});
 }
 

@@ -348,6 +348,8 @@ export const timelineQuery = defineQuery<YearSchedule>('timeline');
 export const logQuery = defineQuery<LogEntry[]>('log');
 export const previousYearsQuery = defineQuery<YearSummary[]>('previousYears');
 export const stageQuery = defineQuery<StageView>('stage');
+/** What the console's year page shows, in one round trip: the matrix, the schedule and the stage. */
+export const yearPageQuery = defineQuery<{ view: StatusView; schedule: YearSchedule; stage: StageView }, [AtInput?]>('yearPage');
 /** Every unit's declarations by item, then unit, oldest first: answered ones too. */
 export const declarationsQuery = defineQuery<Record<string, Record<string, Declaration[]>>>('declarations');
 /** Null for a year whose plan has no scoring table. */
