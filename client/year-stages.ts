@@ -5,7 +5,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { stageQuery, type StageView } from '../workflows/messages';
-import type { ListedBlocYear } from './commands/bloc-overdue';
+import type { ListedBlocYear } from './listed-years';
 
 export type YearStage = StageView['stage'];
 

@@ -13,11 +13,11 @@ import type { CalendarResult, ScoresView, StageView, StatusView } from '../workf
 import type { Declaration, LogEntry, StoredFile } from '../workflows/model';
 import type { Cell } from '../workflows/status';
 import { cellEn, cellVi, dueEn, dueShortEn, dueShortVi, noInstantIn, stampEn, stampVi, termsOf, whenEn, whenVi } from '../client/cell-wording';
-import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/commands/bloc-records';
+import { deliveryEn, deliveryVi, fateEn, fateVi } from '../client/record-wording';
 import { declarationFateEn, declarationFateVi, sentOnEn, sentOnVi } from '../client/declaration-wording';
 import { originEn, originVi } from '../client/link-origin-wording';
 import { CHANGE_FIELD_EN, CHANGE_FIELD_VI } from '../client/schedule-changes';
-import type { ListedBlocYear } from '../client/commands/bloc-overdue';
+import type { ListedBlocYear } from '../client/listed-years';
 import type { YearStage } from '../client/year-stages';
 import { BLOC_ZONE } from '../client/options';
 import { ROLE_EN, ROLE_VI, type Account } from './accounts';

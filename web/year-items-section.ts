@@ -6,7 +6,7 @@ import { html } from 'hono/html';
 import type { YearSchedule } from '../calendar/schedule';
 import { kindVi } from '../calendar/wording';
 import { noInstantIn } from '../client/cell-wording';
-import { fateEn, fateVi } from '../client/commands/bloc-records';
+import { fateEn, fateVi } from '../client/record-wording';
 import type { NextStep } from '../client/next-steps';
 import type { PlannedItem } from '../calendar/types';
 import type { StageView } from '../workflows/messages';

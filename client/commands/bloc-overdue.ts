@@ -6,7 +6,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { BlocTerms } from '../../calendar/types';
 import { overdueQuery, timelineQuery } from '../../workflows/messages';
-import { BLOC_ID, BLOC_YEAR, NEXT_DEADLINE, OVERDUE_COUNT, OVERDUE_UNITS } from '../../workflows/search-attributes';
+import { findBlocYears } from '../listed-years';
 import type { OverdueItem } from '../../workflows/status';
 import { latenessVi } from '../../calendar/wording';
 import { latenessOf, stampVi, termsOf } from '../cell-wording';
@@ -31,33 +31,6 @@ export type Named = BlocOverdue & { terms: BlocTerms };
 async function overdueOf(handle: WorkflowHandle, blocId: string, year: number, at: string): Promise<Named> {
   const [items, schedule] = await Promise.all([handle.query(overdueQuery, { at }), handle.query(timelineQuery)]);
   return { blocId, year, at, items, terms: termsOf(schedule) };
-}
-
-/** A bloc-year as visibility lists it, from the search attributes the workflow keeps current. */
-export interface ListedBlocYear {
-  workflowId: string;
-  blocId: string;
-  year: number;
-  overdueCount?: number;
-  /** The units overdue on something, each once (OverdueCount counts unit × item). */
-  overdueUnits?: string[];
-  nextDeadline?: Date;
-}
-
-/** The bloc-years a visibility query finds (`bloc overdue --all`, the web console's overview). */
-export async function findBlocYears(client: Client, query: string): Promise<ListedBlocYear[]> {
-  const found: ListedBlocYear[] = [];
-  for await (const wf of client.workflow.list({ query })) {
-    const attrs = wf.typedSearchAttributes;
-    const blocId = attrs.get(BLOC_ID);
-    const year = attrs.get(BLOC_YEAR);
-    const overdueCount = attrs.get(OVERDUE_COUNT);
-    const overdueUnits = attrs.get(OVERDUE_UNITS);
-    const nextDeadline = attrs.get(NEXT_DEADLINE);
-    if (blocId === undefined || year === undefined) continue;
-    found.push({ workflowId: wf.workflowId, blocId, year, ...(overdueCount !== undefined && { overdueCount }), ...(overdueUnits && { overdueUnits }), ...(nextDeadline && { nextDeadline }) });
-  }
-  return found;
 }
 
 async function everyBloc(client: Client, at: string): Promise<Named[]> {

@@ -1,9 +1,9 @@
 /** `bloc status`: the matrix unit × item as it stands at an instant (default: now). */
 import type { Command } from '@commander-js/extra-typings';
-import type { WorkflowHandle } from '@temporalio/client';
 import type { YearSchedule } from '../../calendar/schedule';
 import { dueVi } from '../../calendar/wording';
-import { statusQuery, timelineQuery, type StatusView } from '../../workflows/messages';
+import type { StatusView } from '../../workflows/messages';
+import { readStatus } from '../year-page';
 import { cellVi, whenEn, whenVi } from '../cell-wording';
 import { emit, table } from '../output';
 import { atOption, blocYearCommand, jsonOption, nowIso } from '../options';
@@ -26,15 +26,6 @@ export function matrixVi(view: StatusView, schedule: YearSchedule): string {
     table(['Đơn vị', ...view.items.map((i) => i.id)], rows) +
     `\nMục / items:\n${legend}`
   );
-}
-
-/** The matrix judged at `at`, and the schedule that words its items: what `status`, `export` and the web console read. */
-export async function readStatus(handle: WorkflowHandle, at: string): Promise<{ view: StatusView; schedule: YearSchedule }> {
-  // One after the other, as the CLI always asked: sent at once to a worker without a workflow cache (the tests'
-  // engine), one of the two once went unanswered for 30 s.
-  const view = await handle.query(statusQuery, { at });
-  const schedule = await handle.query(timelineQuery);
-  return { view, schedule };
 }
 
 export function registerStatusCommand(program: Command): void {

@@ -11,7 +11,7 @@ import { matrixVi } from '../../client/commands/bloc-status';
 import { timelineVi } from '../../client/commands/bloc-records';
 import { overdueVi } from '../../client/commands/bloc-overdue';
 import { handoverVi } from '../../client/commands/bloc-year-end';
-import { EXPORT_HEADER, exportRows } from '../../client/commands/bloc-export';
+import { EXPORT_HEADER, exportRows } from '../../client/export-rows';
 import { csv } from '../../client/output';
 import { termsOf } from '../../client/cell-wording';
 import { agenda } from '../../workflows/agenda';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import type { YearSchedule } from '../../calendar/schedule';
-import { EXPORT_HEADER, exportRows } from '../../client/commands/bloc-export';
+import { EXPORT_HEADER, exportRows } from '../../client/export-rows';
 import type { PlannedItem } from '../../calendar/types';
 import type { StatusView } from '../../workflows/messages';
 import { ITEM_HEADER, SUMMARY_SHEET, yearWorkbook } from '../../client/year-workbook';

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { stampVi } from '../../client/cell-wording';
-import { EXPORT_HEADER } from '../../client/commands/bloc-export';
+import { EXPORT_HEADER } from '../../client/export-rows';
 import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';

@@ -3,7 +3,7 @@
  * items pass to the unit it joined, a unit that leaves stops getting reminders and keeps its record, and
  * nobody is reminded twice. The matrix and the CSV say the names of then and now.
  */
-import { EXPORT_HEADER, exportRows } from '../../client/commands/bloc-export';
+import { EXPORT_HEADER, exportRows } from '../../client/export-rows';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
