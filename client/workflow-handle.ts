@@ -17,6 +17,7 @@ import { YEAR_BEING_PLANNED } from '../workflows/messages';
 import { workflowIdFor } from '../workflows/model';
 import { connectClient, type Connected } from './connection';
 import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError } from './errors';
+import { optionOf } from './field-labels';
 
 export interface BlocYearRef {
   bloc: string;
@@ -29,39 +30,6 @@ function firstLine(err: unknown): string {
 }
 
 /**
- * The option a person typed for each field an Update's validator names. The workflow names its own
- * fields, for every client (the web console maps them to its form); the CLI says them as its options.
- */
-const OPTION_OF_FIELD: Record<string, string> = {
-  unitId: '--unit',
-  itemId: '--item',
-  receivedAt: '--received',
-  reference: '--ref',
-  note: '--note',
-  until: '--until',
-  reason: '--reason',
-  date: '--date',
-  time: '--time',
-  allowPast: '--past',
-  emails: '--email',
-  cc: '--cc',
-  apply: '--yes',
-  // bloc score
-  points: '--points',
-  deductions: '--deduct',
-  deducted: '--deduct',
-  bonus: '--bonus',
-  justification: '--justify',
-  consent: '--consent',
-  by: '--by',
-  criterion: '--criterion',
-  criteria: '--criterion',
-  conferenceDate: '--date',
-  minutes: '--minutes',
-  agreed: '--agree',
-};
-
-/**
  * Where a refused field came from, when a command took it from elsewhere than an option (a file);
  * undefined leaves the option's name, or the field's own.
  */
@@ -72,7 +40,7 @@ function refusal(failure: ApplicationFailure, source?: RefusalSource): string {
   const detail: unknown = failure.details?.[0];
   const { field, reason } = (typeof detail === 'object' && detail !== null ? detail : {}) as { field?: unknown; reason?: unknown };
   if (typeof field !== 'string' || typeof reason !== 'string') return failure.message;
-  const option = OPTION_OF_FIELD[field];
+  const option = optionOf(field);
   return source?.(field, reason) ?? (option ? `${option}: ${reason}` : failure.message);
 }
 

@@ -15,6 +15,7 @@ import { yearWorkbook } from '../client/year-workbook';
 import { decisionsFromText, exampleDecisionsYaml } from '../client/calendar-decisions';
 import { nowIso, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate } from '../client/options';
 import { stampEn, stampVi } from '../client/cell-wording';
+import { labelOf } from '../client/field-labels';
 import { explain, onBlocYear, type BlocYearRef, type RefusalSource } from '../client/workflow-handle';
 import {
   cancelItem,
@@ -102,45 +103,9 @@ const LINK_REFUSED: Record<Lang, Record<'tampered' | 'expired' | 'revoked', stri
   },
 };
 
-/** The form fields the workflow's validators name, as the forms label them. */
-const FIELD_VI: Record<string, string> = {
-  unitId: 'Đơn vị',
-  itemId: 'Mục',
-  receivedAt: 'Thời điểm nhận',
-  reference: 'Số văn bản',
-  until: 'Đến hết ngày',
-  reason: 'Lý do',
-  date: 'Ngày',
-  time: 'Giờ',
-  allowPast: 'Ghi nhận ngày đã qua',
-  emails: 'Địa chỉ nhận',
-  cc: 'Đồng gửi',
-  sentOn: 'Ngày gửi',
-  by: 'Người báo',
-  file: 'Văn bản đính kèm',
-  confirm: 'Xác nhận',
-};
-const FIELD_EN: Record<string, string> = {
-  unitId: 'Unit',
-  itemId: 'Item',
-  receivedAt: 'Received at',
-  reference: 'Reference',
-  until: 'Until the end of',
-  reason: 'Reason',
-  date: 'Date',
-  time: 'Time',
-  allowPast: 'Record a past date',
-  emails: 'Addresses',
-  cc: 'Cc',
-  sentOn: 'Sent on',
-  by: 'Declared by',
-  file: 'Attached document',
-  confirm: 'Confirmation',
-};
-
 /** A field's refusal as the form shows it: its label, and the validator's "vi / en" reason in the reader's language. */
 function fieldRefusal(lang: Lang, field: string, reason: string): string {
-  return lang === 'en' ? `${FIELD_EN[field] ?? field}: ${refusalFor('en', reason)}` : `${FIELD_VI[field] ?? field}: ${refusalFor('vi', reason)}`;
+  return `${labelOf(field, lang)}: ${refusalFor(lang, reason)}`;
 }
 /**
  * What a form's date or time field says when its value cannot be read. The CLI's parsers ask for ISO-8601, which
