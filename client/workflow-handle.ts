@@ -59,7 +59,8 @@ export function explain(err: unknown, ref?: BlocYearRef, source?: RefusalSource)
     return new EngineNotAnsweringError('bộ máy nhắc hạn không trả lời kịp: không có worker nào đang chạy, hoặc đều quá tải / no worker answered in time');
   }
   if (err instanceof ServiceError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new ServerError(`máy chủ Temporal báo lỗi / Temporal server error: ${firstLine(err)}`);
+    const detail = firstLine(err);
+    return new ServerError(`máy chủ Temporal báo lỗi: ${detail} / Temporal server error: ${detail}`);
   }
   return err;
 }

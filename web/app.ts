@@ -81,7 +81,7 @@ export interface ConsoleOptions {
 
 interface Env {
   /** `formNonce`: what the forms' token is bound to (the session's nonce, or the visitor's on the sign-in page). */
-  Variables: { session?: Session; account?: Account; formNonce?: string };
+  Variables: { session?: Session; account?: Account; formNonce?: string; askedAt?: number };
 }
 
 const SIGN_IN = '/dang-nhap';
@@ -272,9 +272,18 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   let quietSince: number | undefined;
   app.use('*', async (c, next) => {
     if (!c.req.path.startsWith('/khoi/') && !c.req.path.startsWith(UNIT_PAGES)) return next();
+    c.set('askedAt', performance.now());
     await client.withDeadline(Date.now() + answerWithin, next);
     if (c.res.status < 500) quietSince = undefined;
   });
+  /**
+   * A call that failed once its page had waited out the bound is the engine not answering, whatever the error
+   * says: past the deadline the server answers in more than one way (a deadline, a cancelled call, a bare error).
+   */
+  const waitedOut = (c: Context<Env>) => {
+    const askedAt = c.get('askedAt');
+    return askedAt !== undefined && performance.now() - askedAt >= answerWithin * 0.9;
+  };
   const judgedNow = () => nowIso(clock());
   app.options(`${CODEC_PATH}/decode`, (c) => {
     const headers = codecCors(codecOrigins, c.req.header('Origin'));
@@ -831,7 +840,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
       const words = message(c, ['Năm đang được lập lịch', 'The year is being planned'], ['Năm vừa bắt đầu và đang tính các ngày của mình; trang sẽ tự tải lại sau vài giây.', 'The year has just started and is working out its dates; this page reloads itself in a few seconds.']);
       return c.html(words, 503, { Refresh: '3', 'Retry-After': '3' });
     }
-    if (err instanceof EngineNotAnsweringError) {
+    if (err instanceof EngineNotAnsweringError || (err instanceof ServerError && waitedOut(c))) {
       quietSince ??= clock();
       const since = nowIso(quietSince);
       const words = message(
