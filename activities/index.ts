@@ -15,7 +15,7 @@ import { createComposer, MailRenderError, type Composer } from './mail/composer'
 import { messageIdFor } from './mail/message-id';
 import { smtpSettingsFromEnv, type SmtpSettings } from './mail/settings';
 import { classifySmtpError, createMailTransport, type MailTransport } from './mail/transport';
-import { unitLinkerFromEnv, type UnitLinker } from '../web/unit-links';
+import { unitLinkerFromEnv, type UnitLinker } from './mail/unit-links';
 import { isoAt } from '../calendar/zone-offset';
 import { createBatchSender } from './batch';
 import { createPlanningActivities, type PlanningActivities } from './planning';
@@ -28,7 +28,7 @@ export interface ActivityDeps {
   transport?: MailTransport;
   /** The send instant that wording and DTSTAMP are computed from; tests pin it. */
   now?: () => Date;
-  /** The signed link to a unit's page for its messages. Default: from the environment (web/unit-links.ts), or none. */
+  /** The signed link to a unit's page for its messages. Default: from the environment (activities/mail/unit-links.ts), or none. */
   unitLink?: UnitLinker;
   /** Default: a composer thread for the settings' sender (mail/composer.ts). */
   composer?: Composer;

@@ -20,7 +20,7 @@ import { ensureDevServer, freePort, waitForPort } from '../scripts/provision';
 import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
-import { addAccount } from '../web/accounts';
+import { addAccount } from '../client/accounts';
 import { startSink } from './sink';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);

@@ -24,12 +24,12 @@ import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import { startDemonstration } from './demo';
-import { accountsPath, addAccount, generatePassword } from '../web/accounts';
+import { accountsPath, addAccount, generatePassword } from '../client/accounts';
 import { secretsFromEnv } from '../web/security';
 import { CODEC_PATH } from '../web/codec';
 import { DEFAULT_WEB_PORT, startWebServer } from '../web/server';
 import { uploadStoreFromEnv } from '../web/uploads';
-import { unitLinkKeysFromEnv } from '../web/unit-links';
+import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { ensureDevServer, portAnswers, waitForPort } from './provision';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');

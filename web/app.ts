@@ -35,7 +35,7 @@ import {
 } from '../workflows/messages';
 import type { CalendarEvent } from '../activities/mail/ics';
 import { senderFromEnv } from '../activities/mail/settings';
-import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from './accounts';
+import { loadAccounts, mayAct, maySee, verifyPassword, type Account } from '../client/accounts';
 import { LIVE_JS, STYLE_CSS } from './assets';
 import { CODEC_DECODING, CODEC_PATH, CODEC_WAITING, codecCors, decodePayloads, MAX_CODEC_BODY } from './codec';
 import { createGate } from './gate';
@@ -45,7 +45,7 @@ import { calendarPage, calendarPath, cellPage, cellPath, itemPage, itemPath, LIV
 import { logPage, pendingPage, timelinePage } from './record-pages';
 import { unitCalendar } from './unit-calendar';
 import type { LinkOrigin } from '../workflows/model';
-import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from './unit-links';
+import { checkUnitLink, linkExpiry, signedUnitPath, unitPagePath, type UnitLinkKeys, type UnitRef } from '../activities/mail/unit-links';
 import { scoresQuery, submitScore } from '../workflows/messages';
 import { SCORE_NOTICES, scoreInputOf, scoreRefusal } from './score-form';
 import { LinkUploadAllowance } from './link-upload-allowance';

@@ -5,7 +5,7 @@
  * process's memory: a restart or a second console starts the day afresh, which bounds the waste all the same.
  */
 import { DateTime } from 'luxon';
-import type { UnitRef } from './unit-links';
+import type { UnitRef } from '../activities/mail/unit-links';
 
 export class LinkUploadAllowance {
   private readonly used = new Map<string, number>();

@@ -20,7 +20,7 @@ import { CHANGE_FIELD_EN, CHANGE_FIELD_VI } from '../client/schedule-changes';
 import type { ListedBlocYear } from '../client/listed-years';
 import type { YearStage } from '../client/year-stages';
 import { BLOC_ZONE } from '../client/options';
-import { ROLE_EN, ROLE_VI, type Account } from './accounts';
+import { ROLE_EN, ROLE_VI, type Account } from '../client/accounts';
 import { refusalFor, switchPath, t, type Lang } from './lang';
 import { sizeVi } from './uploads';
 import { scoreSection, type ScoreFormState } from './unit-score-page';

@@ -5,8 +5,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
-import type { Account } from './accounts';
-import { MIN_SECRET_LENGTH } from './keys';
+import type { Account } from '../client/accounts';
+import { MIN_SECRET_LENGTH } from '../config/keys';
 
 export const SESSION_COOKIE = 'bloc_session';
 export const SESSION_HOURS = 8;

@@ -2,10 +2,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Client } from '@temporalio/client';
-import { accountsPath } from './accounts';
+import { accountsPath } from '../client/accounts';
 import { createConsole, type ConsoleOptions } from './app';
 import { secretsFromEnv } from './security';
-import { unitLinkKeysFromEnv } from './unit-links';
+import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { uploadStoreFromEnv } from './uploads';
 import { senderFromEnv } from '../activities/mail/settings';
 

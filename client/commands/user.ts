@@ -3,7 +3,7 @@
  * Adding a name that exists replaces it, and ends that account's sessions, as removing it does.
  */
 import { Option, type Command } from '@commander-js/extra-typings';
-import { accountsPath, addAccount, generatePassword, loadAccounts, removeAccount, ROLE_EN, ROLE_VI, ROLES } from '../../web/accounts';
+import { accountsPath, addAccount, generatePassword, loadAccounts, removeAccount, ROLE_EN, ROLE_VI, ROLES } from '../accounts';
 import { InputError } from '../errors';
 import { jsonOption, newCommand, yesOption } from '../options';
 import { emit, table } from '../output';

@@ -9,7 +9,7 @@ import { createActivities } from '../../activities';
 import type { PlanningActivities } from '../../activities/planning';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
 import { createEngineWorkers } from '../../worker/engine-workers';
-import type { UnitLinker } from '../../web/unit-links';
+import type { UnitLinker } from '../../activities/mail/unit-links';
 import { builtComposer } from './dist';
 import { replayRuns, runsOn } from './replay-histories';
 import { ENGINE_BUNDLE } from './temporal';

@@ -2,10 +2,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addAccount, loadAccounts, maySee, verifyPassword } from '../../web/accounts';
+import { addAccount, loadAccounts, maySee, verifyPassword } from '../../client/accounts';
 import { csrfToken, csrfValid, safeNext, secretsFromEnv } from '../../web/security';
 import type { LinkOrigin } from '../../workflows/model';
-import { checkUnitLink, linkExpiry, signedUnitPath } from '../../web/unit-links';
+import { checkUnitLink, linkExpiry, signedUnitPath } from '../../activities/mail/unit-links';
 
 let dir: string;
 beforeAll(() => {

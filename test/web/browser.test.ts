@@ -14,7 +14,7 @@ import { recordSubmission, scoresQuery, statusQuery } from '../../workflows/mess
 import { workflowIdFor } from '../../workflows/model';
 import { DOCS, launchBrowser, type Browser } from '../support/browser';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { signedUnitPath } from '../../web/unit-links';
+import { signedUnitPath } from '../../activities/mail/unit-links';
 import { ACCOUNTS, BLOC, OTHER_BLOC, PASSWORD, startWebFixture, UNIT_LINK_KEYS, type WebFixture } from '../support/web';
 
 let fx: WebFixture;

@@ -11,8 +11,8 @@ import { EXPORT_HEADER } from '../../client/export-rows';
 import { statusQuery, timelineQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
-import { addAccount, removeAccount } from '../../web/accounts';
-import { linkExpiry, signedUnitPath } from '../../web/unit-links';
+import { addAccount, removeAccount } from '../../client/accounts';
+import { linkExpiry, signedUnitPath } from '../../activities/mail/unit-links';
 import { gzipBomb, MiB } from '../support/gzip-bomb';
 import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, PASSWORD, startWebFixture, UI_ORIGIN, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 

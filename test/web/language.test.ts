@@ -7,7 +7,7 @@
  */
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, BLOC, PASSWORD, REPORT_TITLE_EN, startWebFixture, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
-import { signedUnitPath } from '../../web/unit-links';
+import { signedUnitPath } from '../../activities/mail/unit-links';
 
 let fx: WebFixture;
 let YEAR: string;

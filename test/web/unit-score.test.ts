@@ -7,7 +7,7 @@
  */
 import { scoresQuery } from '../../workflows/messages';
 import { workflowIdFor } from '../../workflows/model';
-import { signedUnitPath } from '../../web/unit-links';
+import { signedUnitPath } from '../../activities/mail/unit-links';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { BLOC, OTHER_BLOC, startWebFixture, UNIT_LINK_KEYS, type WebFixture } from '../support/web';
 

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAccounts, verifyPassword } from '../../web/accounts';
+import { loadAccounts, verifyPassword } from '../../client/accounts';
 import { bloc as inProcess, lines, type Outcome } from '../support/cli';
 import { CLI, ROOT } from '../support/dist';
 

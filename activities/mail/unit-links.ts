@@ -9,10 +9,10 @@
  * Links mailed by release 0.5 and earlier say nothing; they still open, and their entries are marked as such.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { YearSchedule } from '../calendar/schedule';
-import type { OutgoingMessage } from '../activities/types';
-import type { LinkOrigin } from '../workflows/model';
-import { MIN_SECRET_LENGTH } from './keys';
+import type { YearSchedule } from '../../calendar/schedule';
+import type { OutgoingMessage } from '../types';
+import type { LinkOrigin } from '../../workflows/model';
+import { MIN_SECRET_LENGTH } from '../../config/keys';
 
 export interface UnitLinkKeys {
   current: string;
