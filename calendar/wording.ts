@@ -74,8 +74,13 @@ export function shortTitle(item: { title: string; titleEn?: string; short?: stri
   const own = lang === 'en' ? item.shortEn ?? (item.titleEn === undefined ? item.short : undefined) : item.short;
   if (own !== undefined) return own;
   const title = lang === 'en' ? (item.titleEn ?? item.title) : item.title;
-  if (title.length <= SHORT_LENGTH) return title;
-  return `${title.slice(0, SHORT_LENGTH - 1).replace(/\s+\S*$/, '').replace(/[\s,;:.-]+$/, '')}…`;
+  return cutAtWord(title, SHORT_LENGTH);
+}
+
+/** `text` as it is when it fits `max` characters, else cut at the last whole word and closed with "…". */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/\s+\S*$/, '').replace(/[\s,;:.-]+$/, '')}…`;
 }
 
 /** A plan's window in English, from its days: "Q3 2020", "January 2021", "the first half of 2020", "the whole of 2020". */

@@ -7,6 +7,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { ACCOUNT_NAME } from '../config/keys';
 
 export const ROLES = ['secretariat', 'leader', 'board'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,12 +16,11 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_VI: Record<Role, string> = { secretariat: 'Thư ký', leader: 'Lãnh đạo', board: 'Ban Thi đua - Khen thưởng tỉnh' };
 export const ROLE_EN: Record<Role, string> = { secretariat: 'Secretariat', leader: 'Leader', board: 'Provincial Emulation and Reward Board' };
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const accountSchema = z.object({
-  name: z.string().regex(ID, 'tên tài khoản: chữ thường không dấu, số, gạch ngang / lower-case letters, digits, hyphens'),
+  name: z.string().regex(ACCOUNT_NAME, 'tên tài khoản: chữ thường không dấu, số, gạch ngang / lower-case letters, digits, hyphens'),
   role: z.enum(ROLES),
-  blocs: z.union([z.literal('all'), z.array(z.string().regex(ID, 'mã Khối/Cụm không hợp lệ / invalid bloc id'))]),
+  blocs: z.union([z.literal('all'), z.array(z.string().regex(ACCOUNT_NAME, 'mã Khối/Cụm không hợp lệ / invalid bloc id'))]),
   hash: z.string(),
 });
 const fileSchema = z.object({ accounts: z.array(accountSchema) });

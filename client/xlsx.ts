@@ -3,6 +3,7 @@
  * exceljs 4.4.0, kept exactly at that version (see client/score-export.ts for why this writer); used by the
  * CLI and the web console only, never by the worker.
  */
+import { cutAtWord } from '../calendar/wording';
 import { DateTime } from 'luxon';
 import type { Worksheet } from 'exceljs';
 
@@ -24,9 +25,8 @@ export function excelDate(iso: string): Date {
  */
 export function sheetNameFor(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
-  // Excel allows 31 characters: a longer name is cut at a word and says so with "…".
-  const cut = clean.length <= 31 ? clean : `${clean.slice(0, 30).replace(/\s+\S*$/, '').replace(/[\s,;.-]+$/, '')}…`;
-  const base = cut || 'Trang';
+  // Excel allows 31 characters.
+  const base = cutAtWord(clean, 31) || 'Trang';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
   taken.add(name.toLowerCase());

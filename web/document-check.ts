@@ -63,7 +63,7 @@ async function checkDocx(bytes: Buffer): Promise<DocumentCheck> {
     if (bomb) return refused(`DOCX có phần "${bomb.fileName}" nở gấp ${Math.round(bomb.uncompressedSize / Math.max(1, bomb.compressedSize))} lần khi giải nén / expands absurdly`);
     for (const entry of entries) {
       // The inflater stops at the declared size and fails on a shortfall: what was checked above is what is inside.
-      const part = await readPart(zip, entry);
+      const part = await readPart(zip, entry, entry.fileName === '[Content_Types].xml' ? MAX_CONTENT_TYPES : HEAD_BYTES);
       if (part.subarray(0, 2).equals(PE) || part.subarray(0, 4).equals(ELF)) return refused(`DOCX có phần "${entry.fileName}" là tệp chạy được / an executable part`);
       if (entry.fileName === '[Content_Types].xml' && !part.toString('utf8').includes(WORD_MAIN)) {
         return refused('DOCX không khai báo là văn bản Word (có thể là tệp chứa macro .docm) / not declared a Word document');
@@ -77,10 +77,22 @@ async function checkDocx(bytes: Buffer): Promise<DocumentCheck> {
   }
 }
 
-async function readPart(zip: Awaited<ReturnType<typeof fromBufferPromise>>, entry: Entry): Promise<Buffer> {
+/** Enough of a part to tell a program by its first bytes. */
+const HEAD_BYTES = 4;
+/** [Content_Types].xml is read whole to find the document's type: Word's is under 2 KB. */
+const MAX_CONTENT_TYPES = 1024 * 1024;
+
+/** Inflates a part through to its end (so that its size is checked), keeping only its first `keep` bytes. */
+async function readPart(zip: Awaited<ReturnType<typeof fromBufferPromise>>, entry: Entry, keep: number): Promise<Buffer> {
   const stream = await zip.openReadStreamPromise(entry);
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  let kept = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (kept < keep) {
+      chunks.push(chunk.subarray(0, keep - kept));
+      kept += Math.min(chunk.length, keep - kept);
+    }
+  }
   return Buffer.concat(chunks);
 }
 

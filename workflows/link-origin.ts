@@ -1,15 +1,14 @@
 /** The origin a console puts on an entry made through a unit's link, checked before the year keeps it. */
+import { ACCOUNT_NAME } from '../config/keys';
 import type { LinkOrigin } from './model';
 import { reject } from './refusal';
-
-const ACCOUNT = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function acceptOrigin(field: string, value: unknown): LinkOrigin | undefined {
   if (value === undefined) return undefined;
   const origin = value as Partial<{ link: string; account: unknown }> | null;
   if (origin?.link === 'mail' || origin?.link === 'unmarked') return { link: origin.link };
   if (origin?.link === 'console') {
-    if (typeof origin.account !== 'string' || !ACCOUNT.test(origin.account)) reject(field, 'cần tên tài khoản Thư ký / a secretariat account is required');
+    if (typeof origin.account !== 'string' || !ACCOUNT_NAME.test(origin.account)) reject(field, 'cần tên tài khoản Thư ký / a secretariat account is required');
     return { link: 'console', account: origin.account };
   }
   return reject(field, 'phải là mail, console hoặc unmarked / must be mail, console or unmarked');

@@ -12,7 +12,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { YearSchedule } from '../../calendar/schedule';
 import type { OutgoingMessage } from '../types';
 import type { LinkOrigin } from '../../workflows/model';
-import { MIN_SECRET_LENGTH } from '../../config/keys';
+import { ACCOUNT_NAME, MIN_SECRET_LENGTH } from '../../config/keys';
 
 export interface UnitLinkKeys {
   current: string;
@@ -58,8 +58,8 @@ function issuedTo(via: LinkOrigin): string | undefined {
 function originOf(qua: string | undefined): LinkOrigin | undefined {
   if (qua === undefined) return { link: 'unmarked' };
   if (qua === 'thu') return { link: 'mail' };
-  const account = /^tk\.([a-z0-9][a-z0-9-]{0,63})$/.exec(qua)?.[1];
-  return account ? { link: 'console', account } : undefined;
+  const account = qua.startsWith('tk.') ? qua.slice(3) : '';
+  return ACCOUNT_NAME.test(account) ? { link: 'console', account } : undefined;
 }
 
 function signature(key: string, ref: UnitRef, expires: number, qua: string | undefined): string {
