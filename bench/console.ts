@@ -4,7 +4,7 @@
  * this machine: a Temporal dev server of the benchmark's own, one engine worker process and the console as
  * `npm run web` runs them, each its own process.
  *
- *   npm run bench:console                        # 10 and 30 sessions, 20 s each; writes bench/CONSOLE.md
+ *   npm run bench:console                        # 10 and 30 sessions, 20 s each, the view memory off and on; writes bench/CONSOLE.md
  *   BENCH_SECONDS=60 npm run bench:console       # as the issue measured
  *
  * Every process the benchmark starts is killed when it ends, on error too.
@@ -13,7 +13,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
 import { connectClient } from '../client/connection';
+import { readYearPage } from '../client/year-page';
+import { matrixPage } from '../web/pages';
+import { workflowIdFor } from '../workflows/model';
 import { startBlocYear } from '../client/start-year';
 import { loadBlocConfig } from '../config/load';
 import { ensureDevServer, freePort, waitForPort } from '../scripts/provision';
@@ -116,6 +120,28 @@ async function load(sessions: Session[], pathname: string, seconds: number): Pro
   return { sessions: sessions.length, requests: times.length, perSecond: times.length / seconds, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? 0, errors };
 }
 
+const PART_ROUNDS = 200;
+
+/** One page's parts timed apart: what the view memory asks every time, what it spares, and what stays. */
+async function pageParts(client: Client, workflowId: string): Promise<{ describe: number[]; query: number[]; render: number[] }> {
+  const handle = client.workflow.getHandle(workflowId);
+  const parts = { describe: [] as number[], query: [] as number[], render: [] as number[] };
+  const timed = async <T>(into: number[], work: () => Promise<T> | T): Promise<T> => {
+    const at = performance.now();
+    const result = await work();
+    into.push(performance.now() - at);
+    return result;
+  };
+  const frame = { csrf: 'x', lang: 'vi' as const, here: '/' };
+  for (let i = 0; i < PART_ROUNDS; i++) {
+    await timed(parts.describe, () => handle.describe());
+    const { view, schedule, stage } = await timed(parts.query, () => readYearPage(handle, new Date().toISOString()));
+    await timed(parts.render, () => matrixPage(frame, view, schedule, stage, { onlyOverdue: false }, 15_000).toString());
+  }
+  for (const values of Object.values(parts)) values.sort((a, b) => a - b);
+  return parts;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bloc-bench-console-'));
   const exe = await ensureDevServer((line) => say(`provision: ${line}`));
@@ -141,20 +167,19 @@ async function main(): Promise<void> {
   const accounts = path.join(dir, 'accounts.json');
   for (let i = 0; i < Math.max(...SESSIONS); i++) await addAccount(accounts, { name: `thu-ky-${i}`, role: 'secretariat', blocs: [seed.bloc.id] }, PASSWORD);
   await addAccount(accounts, { name: 'ban-tdkt', role: 'board', blocs: 'all' }, PASSWORD);
-  const webPort = await freePort();
-  track(
-    spawn(process.execPath, [path.join(ROOT, 'dist', 'web', 'main.js')], {
-      env: { ...env, BLOC_WEB_PORT: String(webPort), BLOC_WEB_ACCOUNTS: accounts, BLOC_WEB_SECRET: 'b'.repeat(40), BLOC_UPLOAD_DIR: path.join(dir, 'uploads') },
-      stdio: 'ignore',
-    }),
-    'the console',
-  );
-  await waitForPort(webPort, 60_000);
-  const base = `http://127.0.0.1:${webPort}`;
+  /** The console as `npm run web` runs it; `viewSeconds` 0 asks the year's worker for every page, as before its memory. */
+  const startConsole = async (viewSeconds: number) => {
+    const webPort = await freePort();
+    const vars = { BLOC_WEB_PORT: String(webPort), BLOC_WEB_ACCOUNTS: accounts, BLOC_WEB_SECRET: 'b'.repeat(40), BLOC_UPLOAD_DIR: path.join(dir, 'uploads'), BLOC_WEB_VIEW_SECONDS: String(viewSeconds) };
+    track(spawn(process.execPath, [path.join(ROOT, 'dist', 'web', 'main.js')], { env: { ...env, ...vars }, stdio: 'ignore' }), `the console (${viewSeconds} s)`);
+    await waitForPort(webPort, 60_000);
+    return `http://127.0.0.1:${webPort}`;
+  };
+  const consoles = { without: await startConsole(0), with: await startConsole(5) };
   const matrix = `/khoi/${seed.bloc.id}/${year}`;
 
   // Every year answers its first query (planned), and visibility lists them all, before anything is timed.
-  const board = new Session(base);
+  const board = new Session(consoles.without);
   await board.signIn('ban-tdkt');
   for (const id of ids) {
     for (;;) {
@@ -170,33 +195,51 @@ async function main(): Promise<void> {
     await sleep(500);
   }
 
-  const loads: Load[] = [];
+  const parts = await pageParts(client, workflowIdFor(seed.bloc.id, year));
+  say(`one page's parts, one at a time, median ms: describe ${percentile(parts.describe, 50).toFixed(1)}, query ${percentile(parts.query, 50).toFixed(1)}, render ${percentile(parts.render, 50).toFixed(1)}`);
+
+  const loads: { memory: boolean; load: Load }[] = [];
   for (const n of SESSIONS) {
-    const sessions = Array.from({ length: n }, () => new Session(base));
-    for (const [i, s] of sessions.entries()) await s.signIn(`thu-ky-${i}`);
-    await load(sessions, matrix, 3);
-    const measured = await load(sessions, matrix, SECONDS);
-    say(`${n} sessions: ${measured.perSecond.toFixed(1)} req/s, p50 ${measured.p50.toFixed(0)} ms, p95 ${measured.p95.toFixed(0)} ms, errors ${measured.errors}`);
-    loads.push(measured);
+    for (const memory of [false, true]) {
+      const base = memory ? consoles.with : consoles.without;
+      const sessions = Array.from({ length: n }, () => new Session(base));
+      for (const [i, s] of sessions.entries()) await s.signIn(`thu-ky-${i}`);
+      await load(sessions, matrix, 3);
+      const measured = await load(sessions, matrix, SECONDS);
+      say(`${n} sessions, memory ${memory ? 'on' : 'off'}: ${measured.perSecond.toFixed(1)} req/s, p50 ${measured.p50.toFixed(0)} ms, p95 ${measured.p95.toFixed(0)} ms, errors ${measured.errors}`);
+      loads.push({ memory, load: measured });
+    }
   }
   const overview = await load([board], '/', Math.min(SECONDS, 10));
   say(`overview of ${BLOCS} blocs, one session: p50 ${overview.p50.toFixed(0)} ms, p95 ${overview.p95.toFixed(0)} ms`);
 
-  const row = (l: Load) => `| ${l.sessions} | ${l.requests} | ${l.perSecond.toFixed(1)} | ${l.p50.toFixed(0)} | ${l.p95.toFixed(0)} | ${l.max.toFixed(0)} | ${l.errors} |`;
+  const row = ({ memory, load: l }: { memory: boolean; load: Load }) =>
+    `| ${memory ? 'with the view memory (5 s)' : 'every page asks the worker (0 s)'} | ${l.sessions} | ${l.requests} | ${l.perSecond.toFixed(1)} | ${l.p50.toFixed(0)} | ${l.p95.toFixed(0)} | ${l.max.toFixed(0)} | ${l.errors} |`;
+  const ms = (values: number[]) => `${percentile(values, 50).toFixed(1)} ms (p95 ${percentile(values, 95).toFixed(1)})`;
   const report = `# The console under a full office
 
 \`npm run bench:console\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${new Date().toISOString().slice(0, 10)}, commit ${process.env.BENCH_COMMIT ?? 'unknown'}.
-A dev server, one engine worker and the console (\`npm run web\`), each its own process on this machine; the
-sample bloc (9 units, 15 items) among ${BLOCS} running years. Each session is a signed-in secretariat fetching the
-matrix again as soon as it has it, for ${SECONDS} s after 3 s of warm-up.
+A dev server, one engine worker and two consoles (\`npm run web\`), each its own process on this machine, with the
+benchmark's clients on the same cores; the sample bloc (9 units, 15 items) among ${BLOCS} running years. Each session
+is a signed-in secretariat fetching the matrix again as soon as it has it, for ${SECONDS} s after 3 s of warm-up.
+The two consoles differ only in \`BLOC_WEB_VIEW_SECONDS\`: 0 asks the year's worker for every page (the console
+before its view memory), 5 is the default (client/year-page-cache.ts). Measured in the same run, one after the other.
 
-| sessions | requests | req/s | p50 ms | p95 ms | max ms | errors |
-|---|---|---|---|---|---|---|
+| console | sessions | requests | req/s | p50 ms | p95 ms | max ms | errors |
+|---|---|---|---|---|---|---|---|
 ${loads.map(row).join('\n')}
+
+Where a page's time goes, one at a time, ${PART_ROUNDS} rounds, median (p95):
+
+| part | time |
+|---|---|
+| the year's history length (describe: the server alone) | ${ms(parts.describe)} |
+| the year's page (one query: server, then the worker) | ${ms(parts.query)} |
+| rendering the matrix (in this process) | ${ms(parts.render)} |
 
 The board's overview of the ${BLOCS} years, one session for ${Math.min(SECONDS, 10)} s: p50 ${overview.p50.toFixed(0)} ms, p95 ${overview.p95.toFixed(0)} ms (${overview.requests} requests).
 `;
-  writeFileSync(path.join(ROOT, 'bench', process.env.BENCH_REPORT ?? 'CONSOLE.md'), report);
+  writeFileSync(path.resolve(ROOT, 'bench', process.env.BENCH_REPORT ?? 'CONSOLE.md'), report);
   await connection.close();
   await sink.close();
   rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,13 @@ import { QueryNotRegisteredError, type WorkflowHandle } from '@temporalio/client
 import type { YearSchedule } from '../calendar/schedule';
 import { stageQuery, statusQuery, timelineQuery, yearPageQuery, type StageView, type StatusView } from '../workflows/messages';
 
-export async function readYearPage(handle: WorkflowHandle, at: string): Promise<{ view: StatusView; schedule: YearSchedule; stage: StageView }> {
+export interface YearPage {
+  view: StatusView;
+  schedule: YearSchedule;
+  stage: StageView;
+}
+
+export async function readYearPage(handle: WorkflowHandle, at: string): Promise<YearPage> {
   try {
     return await handle.query(yearPageQuery, { at });
   } catch (err) {

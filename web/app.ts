@@ -3,13 +3,14 @@
  * workflow's Updates), with the session, CSRF and sign-in limit of web/security.ts in front of every page.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError } from '../client/errors';
 import { exportCsv, exportRows } from '../client/export-rows';
 import { findBlocYears } from '../client/listed-years';
-import { readStatus, readYearPage } from '../client/year-page';
+import { readYearPage } from '../client/year-page';
+import { YearPageCache } from '../client/year-page-cache';
 import { withStages } from '../client/year-stages';
 import { yearWorkbook } from '../client/year-workbook';
 import { decisionsFromText, exampleDecisionsYaml } from '../client/calendar-decisions';
@@ -29,8 +30,6 @@ import {
   reschedule,
   restoreItem,
   reviewDeclaration,
-  stageQuery,
-  timelineQuery,
   updateContacts,
 } from '../workflows/messages';
 import type { CalendarEvent } from '../activities/mail/ics';
@@ -66,6 +65,11 @@ export interface ConsoleOptions {
   answerWithinMs?: number;
   /** How often the matrix fetches itself to show what changed (default 15 s). */
   liveMs?: number;
+  /**
+   * How long a year's view judged now may be shown again while the year's history has not grown (default 5 s;
+   * 0 reads every page from the worker): client/year-page-cache.ts.
+   */
+  viewMaxAgeMs?: number;
   /** The console's address as units reach it (behind a proxy); default: the address the request came to. */
   publicUrl?: string;
   /** Where attached documents are kept, and how large one may be (default data/uploads, 10 MB). */
@@ -285,6 +289,9 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     return askedAt !== undefined && performance.now() - askedAt >= answerWithin * 0.9;
   };
   const judgedNow = () => nowIso(clock());
+  const views = new YearPageCache({ maxAgeMs: opts.viewMaxAgeMs });
+  /** The year as it stands now, from the console's memory of it while the year's history has not grown. */
+  const yearNow = (h: WorkflowHandle) => views.read(h, clock());
   app.options(`${CODEC_PATH}/decode`, (c) => {
     const headers = codecCors(codecOrigins, c.req.header('Origin'));
     return headers ? c.body(null, 204, headers) : c.text('origin not allowed', 403);
@@ -438,15 +445,15 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     }
   };
 
-  /** The matrix and its schedule at the instant asked for: the page and both downloads read the same. */
+  /** The year at the instant asked for (`luc`), or now: the matrix and both downloads read the same. */
   const judgedStatus = (c: Context<Env>) => {
+    if (!c.req.query('luc')) return onBlocYear(client, refOf(c), yearNow);
     const at = judgedAt(c);
-    return onBlocYear(client, refOf(c), (h) => readStatus(h, at));
+    return onBlocYear(client, refOf(c), (h) => readYearPage(h, at));
   };
 
   app.get('/khoi/:bloc/:year', async (c) => {
-    const at = judgedAt(c);
-    const { view, schedule, stage } = await onBlocYear(client, refOf(c), (h) => readYearPage(h, at));
+    const { view, schedule, stage } = await judgedStatus(c);
     const item = c.req.query('muc');
     const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
     return c.html(matrixPage(frame(c), view, schedule, stage, filter, opts.liveMs ?? LIVE_MS));
@@ -476,7 +483,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const unitId = c.req.param('unit') ?? '';
     const itemId = c.req.param('item') ?? '';
     const { view, schedule, log, declarations } = await onBlocYear(client, ref, async (h) => ({
-      ...(await readStatus(h, judgedNow())),
+      ...(await yearNow(h)),
       log: await h.query(logQuery),
       declarations: (await h.query(declarationsQuery))[itemId]?.[unitId] ?? [],
     }));
@@ -578,7 +585,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.get('/khoi/:bloc/:year/tep/:sha', async (c) => {
     const sha = c.req.param('sha');
     const { view, declarations } = await onBlocYear(client, refOf(c), async (h) => ({
-      ...(await readStatus(h, judgedNow())),
+      ...(await yearNow(h)),
       declarations: await h.query(declarationsQuery),
     }));
     const recorded = [
@@ -621,7 +628,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const showItem: Shown = async (c, forms, status = 200) => {
     const ref = refOf(c);
     const itemId = c.req.param('item') ?? '';
-    const { view, schedule, stage } = await onBlocYear(client, ref, (h) => readYearPage(h, judgedNow()));
+    const { view, schedule, stage } = await onBlocYear(client, ref, yearNow);
     if (!schedule.items.some((i) => i.id === itemId)) {
       return c.html(message(c, NOT_FOUND, [`Không có mục "${itemId}" trong năm ${ref.year}.`, `No item "${itemId}" in ${ref.year}.`]), 404);
     }
@@ -711,19 +718,18 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   );
 
   app.get('/khoi/:bloc/:year/nhat-ky', async (c) => {
-    const { view, schedule, log } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), log: await h.query(logQuery) }));
+    const { view, schedule, log } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await yearNow(h)), log: await h.query(logQuery) }));
     return c.html(logPage(frame(c), { view, schedule, log }, { digests: c.req.query('tong-hop') === '1', unitId: c.req.query('don-vi') || undefined }));
   });
 
   app.get('/khoi/:bloc/:year/lich', async (c) => {
     const ref = refOf(c);
-    const at = judgedNow();
-    const { schedule, stage } = await onBlocYear(client, ref, async (h) => ({ schedule: await h.query(timelineQuery), stage: await h.query(stageQuery) }));
-    return c.html(timelinePage(frame(c), { blocId: ref.bloc, year: ref.year, schedule, stage, at }));
+    const { view, schedule, stage } = await onBlocYear(client, ref, yearNow);
+    return c.html(timelinePage(frame(c), { blocId: ref.bloc, year: ref.year, schedule, stage, at: view.at }));
   });
 
   app.get('/khoi/:bloc/:year/cho-xac-nhan', async (c) => {
-    const { view, schedule, declarations } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await readStatus(h, judgedNow())), declarations: await h.query(declarationsQuery) }));
+    const { view, schedule, declarations } = await onBlocYear(client, refOf(c), async (h) => ({ ...(await yearNow(h)), declarations: await h.query(declarationsQuery) }));
     return c.html(pendingPage(frame(c), { view, schedule, declarations }));
   });
 
@@ -757,7 +763,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 | 429 = 200) => {
     const at = judgedNow();
     const { view, schedule, stage, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
-      ...(await readYearPage(h, at)),
+      ...(await yearNow(h)),
       declarations: await h.query(declarationsQuery),
       scores: await h.query(scoresQuery, { at }),
     }));
@@ -778,7 +784,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     if (!gate) return c.notFound();
     if (gate instanceof Response) return gate;
     const { ref } = gate;
-    const { view, schedule } = await onBlocYear(client, ref, (h) => readStatus(h, judgedNow()));
+    const { view, schedule } = await onBlocYear(client, ref, yearNow);
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
     return c.body(unitCalendar(view, schedule, ref.unit, organizer, new Date(clock())), 200, {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -27,11 +27,18 @@ export function webPort(env: NodeJS.ProcessEnv = process.env): number {
   return port;
 }
 
+export function viewSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.BLOC_WEB_VIEW_SECONDS ?? '5';
+  if (!/^\d{1,2}$/.test(text) || Number(text) > 60) throw new Error('BLOC_WEB_VIEW_SECONDS: cần số giây từ 0 đến 60 / expected seconds from 0 to 60');
+  return Number(text);
+}
+
 /**
  * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
  * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
  * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
- * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB) and the sender the units' calendars name (MAIL_FROM).
+ * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
+ * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
@@ -42,6 +49,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
     uploads: uploadStoreFromEnv(env),
+    viewMaxAgeMs: viewSeconds(env) * 1000,
     organizer: senderFromEnv(env),
     ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),
   };

@@ -15,7 +15,7 @@ import { startBlocYear } from '../../client/start-year';
 import type { BlocConfig, BlocConfigInput } from '../../config/schema';
 import { OVERDUE_COUNT } from '../../workflows/search-attributes';
 import { addAccount } from '../../client/accounts';
-import { startWebServer, type WebServer } from '../../web/server';
+import { startWebServer, type WebServer, type WebServerOptions } from '../../web/server';
 import { unitLinker, type UnitLinkKeys } from '../../activities/mail/unit-links';
 import { freePort } from '../../scripts/provision';
 import { smallBloc } from './fixtures';
@@ -122,7 +122,7 @@ export async function planned(handle: WorkflowHandle): Promise<void> {
 }
 
 /** The console on its port, with ACCOUNTS, judging by `clock`; its files (accounts, uploads) under `dir`. */
-async function startConsole(client: Client, port: number, clock: () => number, dir: string, answerWithinMs?: number): Promise<WebServer> {
+async function startConsole(client: Client, port: number, clock: () => number, dir: string, opts: ConsoleBounds = {}): Promise<WebServer> {
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
     await addAccount(accountsFile, { ...account, blocs: account.blocs === 'all' ? 'all' : [...account.blocs] }, PASSWORD);
@@ -137,15 +137,17 @@ async function startConsole(client: Client, port: number, clock: () => number, d
     codecOrigins: [UI_ORIGIN],
     clock,
     uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT, linkBytesPerDay: LINK_DAILY_LIMIT },
-    ...(answerWithinMs !== undefined && { answerWithinMs }),
+    ...opts,
   });
 }
 
 /** The units' links the engine's mail carries, to a console on `port`. */
 const linksTo = (port: number) => unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`);
 
-/** `answerWithinMs`: how long the console waits for the engine (its default, 10 s, when absent). */
-export async function startWebFixture(opts: { answerWithinMs?: number } = {}): Promise<WebFixture> {
+/** How long the console waits for the engine, and shows a year's view again (its defaults, 10 s and 5 s, when absent). */
+type ConsoleBounds = Pick<WebServerOptions, 'answerWithinMs' | 'viewMaxAgeMs'>;
+
+export async function startWebFixture(opts: ConsoleBounds = {}): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
   // The console's port is chosen first, so that the mail the engine sends carries links to it.
   const port = await freePort();
@@ -159,7 +161,7 @@ export async function startWebFixture(opts: { answerWithinMs?: number } = {}): P
     const { workflowId } = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now });
     await planned(env.client.workflow.getHandle(workflowId));
   }
-  const web = await startConsole(env.client, port, clock, dir, opts.answerWithinMs);
+  const web = await startConsole(env.client, port, clock, dir, opts);
   return {
     env,
     smtp,

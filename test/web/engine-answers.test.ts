@@ -7,6 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import { startBlocYear } from '../../client/start-year';
+import { amendPreviousRanking } from '../../workflows/messages';
 import { startEngine } from '../support/engine';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, fixtureBlocs, planned, startWebFixture, WebAgent, type WebFixture } from '../support/web';
@@ -14,28 +15,40 @@ import { ACCOUNTS, fixtureBlocs, planned, startWebFixture, WebAgent, type WebFix
 let fx: WebFixture;
 
 beforeAll(async () => {
-  fx = await startWebFixture({ answerWithinMs: 3_000 });
+  // A view is shown again for a minute at most while its year's history has not grown: longer than the worker's stop.
+  fx = await startWebFixture({ answerWithinMs: 3_000, viewMaxAgeMs: 60_000 });
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(async () => {
   await fx?.teardown();
 });
 
-test('a year whose worker has stopped: 503, since when the engine is quiet, and the page reloads itself; other years still answer', async () => {
+test('a year whose worker has stopped: its page as last read while its history is unchanged; once it grows, 503, since when the engine is quiet, and the page reloads itself; other years still answer', async () => {
   // This year's only worker runs it, plans it, and stops.
   const lone = await startEngine(fx.env, fx.smtp.url, { ownConnection: true });
   const [config] = fixtureBlocs();
   if (!config) throw new Error('the fixture has blocs');
   const year = fx.year - 1;
   const { workflowId } = await startBlocYear(fx.env.client, config, year, { taskQueue: lone.taskQueue, now: new Date(fx.clock()) });
-  await planned(fx.env.client.workflow.getHandle(workflowId));
-  await lone.shutdown();
+  const handle = fx.env.client.workflow.getHandle(workflowId);
+  await planned(handle);
 
   const agent = new WebAgent(fx.web.url);
   await agent.signIn(ACCOUNTS.secretariat.name);
+  const matrix = `/khoi/${config.bloc.id}/${year}`;
+  const read = await (await agent.request(matrix)).text();
+  await lone.shutdown();
+  // Nothing was recorded since: the console shows what it read, without a worker to ask.
+  const remembered = await agent.request(matrix);
+  expect(remembered.status).toBe(200);
+  expect(await remembered.text()).toBe(read);
+
+  // The history grows (a signal the server takes without a worker): the page must ask the year's worker again.
+  // A ranking for a year before this one, which this year does not hold: it changes nothing but the history.
+  await handle.signal(amendPreviousRanking, { year: year - 1, ranking: { bonusSettled: true, maxTotal: 100, rows: [], proposals: [] } });
   const minute = (ms: number) => DateTime.fromMillis(ms, { zone: 'Asia/Ho_Chi_Minh' }).toFormat('dd/MM/yyyy HH:mm');
   const asked = fx.clock();
-  const first = await agent.request(`/khoi/${config.bloc.id}/${year}`);
+  const first = await agent.request(matrix);
   const page = await first.text();
   // The page's words go with the status, so that a failure says what the console answered instead.
   expect([first.status, first.headers.get('refresh'), /role="alert">([^<]*)/.exec(page)?.[1]]).toEqual([503, '15', expect.stringMatching(/^Bộ máy nhắc hạn không trả lời từ/)]);
