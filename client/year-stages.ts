@@ -3,8 +3,8 @@
  * the stage, so each year is asked; a few at a time, so that a province's dozens of blocs do not all land on
  * the workers at once, and a year that does not answer is left without one rather than failing the list.
  */
-import type { Client } from '@temporalio/client';
-import { stageQuery, type StageView } from '../workflows/messages';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { StageView } from '../workflows/messages';
 import type { ListedBlocYear } from './listed-years';
 
 export type YearStage = StageView['stage'];
@@ -20,10 +20,16 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, use: 
   return results;
 }
 
-export async function withStages(client: Client, years: ListedBlocYear[], limit = 6): Promise<(ListedBlocYear & { stage?: YearStage; blocName?: string })[]> {
+/** `stageOf`: how a year is asked (the console, from its memory of the year's page while the year is unchanged). */
+export async function withStages(
+  client: Client,
+  years: ListedBlocYear[],
+  stageOf: (handle: WorkflowHandle) => Promise<StageView>,
+  limit = 6,
+): Promise<(ListedBlocYear & { stage?: YearStage; blocName?: string })[]> {
   return mapBounded(years, limit, async (year) => {
     try {
-      const { stage, blocName } = await client.workflow.getHandle(year.workflowId).query(stageQuery);
+      const { stage, blocName } = await stageOf(client.workflow.getHandle(year.workflowId));
       return { ...year, stage, blocName };
     } catch {
       return year;

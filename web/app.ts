@@ -419,7 +419,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
     const years = await findBlocYears(client, `ExecutionStatus = 'Running'${blocs}`);
     years.sort((a, b) => a.blocId.localeCompare(b.blocId) || b.year - a.year);
     const province = account.role === 'board' && account.blocs === 'all';
-    return c.html(overviewPage(frame(c), await withStages(client, years), province));
+    return c.html(overviewPage(frame(c), await withStages(client, years, async (h) => (await yearNow(h)).stage), province));
   });
 
   // A bloc account sees its own blocs only.
