@@ -9,8 +9,8 @@ export const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 export const ISO_DAY = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/;
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 /** The words Vietnamese dates are made of, and its way of writing a day ("15/6/2049"). */
-const VIETNAMESE_DATE = /(?<!\p{L})(?:ngày|tháng|năm|giờ|phút|Quý|thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật|hết)(?!\p{L})|(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}/iu;
-const ENGLISH_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
+export const VIETNAMESE_DATE = /(?<!\p{L})(?:ngày|tháng|năm|giờ|phút|Quý|thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật|hết)(?!\p{L})|(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}/iu;
+export const ENGLISH_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
 
 /**
  * Words that are values, not language: what a person types after an option or in a file (true, confirm, a
