@@ -44,6 +44,11 @@ export function formatDateEn(iso: string, zone: string): string {
   return local(iso, zone).setLocale('en-GB').toFormat('cccc, d LLLL yyyy');
 }
 
+/** "15 June 2020" */
+export function dayMonthYearEn(iso: string, zone: string): string {
+  return local(iso, zone).setLocale('en-GB').toFormat('d LLLL yyyy');
+}
+
 /** "08:00, Monday, 15 June 2020" */
 export function formatDateTimeEn(iso: string, zone: string): string {
   return local(iso, zone).setLocale('en-GB').toFormat('HH:mm, cccc, d LLLL yyyy');
@@ -132,6 +137,11 @@ export function endsItsDay(at: IsoInstant, zone: string): boolean {
  */
 export function cutOffVi(at: IsoInstant, zone: string): string {
   return endsItsDay(at, zone) ? `hết ${formatDateVi(at, zone)}` : `hạn ${formatDateTimeVi(at, zone)}`;
+}
+
+/** A cut-off for an English reader: "the end of Monday, 15 June 2020", or "06:12, Thursday, 26 November 2026". */
+export function cutOffEn(at: IsoInstant, zone: string): string {
+  return endsItsDay(at, zone) ? `the end of ${formatDateEn(at, zone)}` : formatDateTimeEn(at, zone);
 }
 
 /** An event's or the handover's moment: "8 giờ 00, thứ Sáu, ngày 17/1/2020", or "hết thứ Hai, ngày 1/2/2021". */

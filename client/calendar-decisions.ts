@@ -25,7 +25,7 @@ export function decisionsFromText(text: string): { decisions: YearDecision[]; re
   const calendar = (read.data as { calendar?: { decisions?: unknown } } | null)?.calendar;
   const decisions = typeof calendar === 'object' && calendar !== null ? calendar.decisions : undefined;
   if (!Array.isArray(decisions)) {
-    throw new InputError(`${DECISIONS_TEXT}: cần mục calendar: rồi decisions: là danh sách quyết định, như trong tệp kế hoạch / expected calendar.decisions, a list`);
+    throw new InputError(`${DECISIONS_TEXT}: cần danh sách quyết định ở mục calendar.decisions, như trong tệp kế hoạch / expected calendar.decisions, a list`);
   }
   // The validator checks every field; what is not a decision is refused there, with its path.
   return { decisions: decisions as YearDecision[], refusal: decisionsRefusal((path, reason) => formatProblem(read.problemAt(path, reason))) };

@@ -13,7 +13,7 @@ const LABELS: Record<string, FieldLabel> = {
   itemId: { option: '--item', vi: 'Mục', en: 'Item' },
   receivedAt: { option: '--received', vi: 'Thời điểm nhận', en: 'Received at' },
   reference: { option: '--ref', vi: 'Số văn bản', en: 'Reference' },
-  note: { option: '--note' },
+  note: { option: '--note', vi: 'Ghi chú', en: 'Note' },
   until: { option: '--until', vi: 'Đến hết ngày', en: 'Until the end of' },
   reason: { option: '--reason', vi: 'Lý do', en: 'Reason' },
   date: { option: '--date', vi: 'Ngày', en: 'Date' },
@@ -25,6 +25,9 @@ const LABELS: Record<string, FieldLabel> = {
   sentOn: { vi: 'Ngày gửi', en: 'Sent on' },
   file: { vi: 'Văn bản đính kèm', en: 'Attached document' },
   confirm: { vi: 'Xác nhận', en: 'Confirmation' },
+  decision: { vi: 'Trả lời', en: 'Answer' },
+  via: { vi: 'Đường dẫn', en: 'Link' },
+  handover: { vi: 'Chuyển giao', en: 'Handover' },
   // bloc score
   points: { option: '--points' },
   deductions: { option: '--deduct' },

@@ -7,9 +7,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'fs';
 import { extname } from 'path';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
-import type { z } from 'zod';
+import { issueInWords } from './issue-words';
 import { blocConfigSchema, blocConfigSizeSchema, type BlocConfig } from './schema';
-import { cut, describePath, escapeLineBreakers, formatPath, shownValue, valueAt } from './where';
+import { describePath, escapeLineBreakers, formatPath, shownValue, valueAt } from './where';
 
 export { formatPath } from './where';
 
@@ -94,21 +94,6 @@ function problemAt(src: Source, path: readonly PropertyKey[], message: string, k
   };
 }
 
-/** Vietnamese first for the messages the schema does not word itself. */
-const localized: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === 'invalid_type') {
-    // An empty YAML value (`name:`) reads as null: nothing was written, as when the key is missing.
-    return issue.input == null ? 'bắt buộc / required' : `sai kiểu, cần ${issue.expected} / expected ${issue.expected}`;
-  }
-  if (issue.code === 'unrecognized_keys') {
-    // The keys are the file's own text: cut short, so that a pasted paragraph does not become the message.
-    const keys = issue.keys.slice(0, 5).map(cut);
-    const more = issue.keys.length > keys.length ? `, … (+${issue.keys.length - keys.length})` : '';
-    return `khóa không được phép: ${keys.join(', ')}${more} / unknown key`;
-  }
-  return undefined;
-};
-
 const TEMPLATE_MESSAGE =
   'đây là bản mẫu: npm start điền các mốc {{…}} theo lúc khởi động, không dùng trực tiếp được / ' +
   'a template: npm start fills in its {{…}} times when it starts; it cannot be used as it stands';
@@ -119,7 +104,7 @@ function validate(src: Source): BlocConfig {
   }
   // Too many units or items is the whole story: say it in one line before reading each of them.
   const size = blocConfigSizeSchema.safeParse(src.data);
-  const result = size.success ? blocConfigSchema.safeParse(src.data, { error: localized }) : size;
+  const result = size.success ? blocConfigSchema.safeParse(src.data, { error: issueInWords }) : size;
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) =>
     // An unknown key is shown where it is written, not where its mapping begins.

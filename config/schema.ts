@@ -2,9 +2,9 @@
  * The bloc configuration: one source of types and of error messages for the plan as data.
  * Messages are Vietnamese first, English after the slash, because a secretariat edits these files.
  */
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { blocTerms } from '../calendar/wording';
+import { blocTerms, dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
 import { scoringTableSchema } from './scoring';
 
 // --- Limits ------------------------------------------------------------------------------------
@@ -320,8 +320,10 @@ export const yearDecisionSchema = z
     // A decision is read by its year: a day of another year would be silently ignored.
     for (const key of ['daysOff', 'workingDays'] as const) {
       d[key].forEach((e, j) => {
-        if (!e.date.startsWith(`${d.year}-`)) {
-          ctx.addIssue({ code: 'custom', path: [key, j, 'date'], message: `ngày ${e.date} nằm ngoài năm ${d.year} / date outside its year` });
+        // A day that does not exist is refused by its own schema, and has no words to be said in.
+        if (!e.date.startsWith(`${d.year}-`) && DateTime.fromISO(e.date).isValid) {
+          const message = `ngày ${dayMonthYearVi(e.date, 'UTC')} nằm ngoài năm ${d.year} / ${dayMonthYearEn(e.date, 'UTC')} is outside ${d.year}`;
+          ctx.addIssue({ code: 'custom', path: [key, j, 'date'], message });
         }
       });
     }

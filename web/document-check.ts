@@ -31,6 +31,8 @@ const PE = Buffer.from('MZ');
 const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 
 const refused = (reason: string): DocumentCheck => ({ ok: false, reason });
+/** The ZIP reader's own words are English: they go with the English only. */
+const damaged = (err: unknown): DocumentCheck => refused(`tệp nén DOCX hỏng / a damaged DOCX (${(err as Error).message})`);
 const NOT_A_DOCUMENT = refused('chỉ nhận văn bản PDF hoặc DOCX (Word); tệp này không phải / only PDF or DOCX documents are accepted');
 
 export async function checkDocument(bytes: Buffer): Promise<DocumentCheck> {
@@ -44,7 +46,7 @@ async function checkDocx(bytes: Buffer): Promise<DocumentCheck> {
   try {
     zip = await fromBufferPromise(bytes, { strictFileNames: true, validateEntrySizes: true, autoClose: false });
   } catch (err) {
-    return refused(`tệp nén DOCX hỏng (${(err as Error).message}) / a damaged DOCX`);
+    return damaged(err);
   }
   try {
     if (zip.entryCount > MAX_DOCX_PARTS) return refused(`DOCX có ${zip.entryCount} phần, quá ${MAX_DOCX_PARTS} / too many parts`);
@@ -71,7 +73,7 @@ async function checkDocx(bytes: Buffer): Promise<DocumentCheck> {
     }
     return { ok: true, type: 'docx' };
   } catch (err) {
-    return refused(`tệp nén DOCX hỏng (${(err as Error).message}) / a damaged DOCX`);
+    return damaged(err);
   } finally {
     zip.close();
   }

@@ -18,7 +18,8 @@ import {
   type YearDecision,
 } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
-import { blocTerms, cutOffVi, formatDateTimeEn, formatDateTimeVi } from '../calendar/wording';
+import { blocTerms, cutOffEn, cutOffVi, dayMonthYearEn, dayMonthYearVi, formatDateTimeEn, formatDateTimeVi, windowEn } from '../calendar/wording';
+import { issueInWords } from '../config/issue-words';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StoredFile, Submission, YearState } from './model';
 import type {
@@ -67,7 +68,7 @@ const paragraphs = multiLineText(LIMITS.descriptionLength);
 /** What the secretariat types: one line (a document number, a reason) or, for notes, several. */
 export function optionalText(field: string, value: unknown, schema: typeof oneLine = oneLine): string | undefined {
   if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: issueInWords });
   if (!parsed.success) reject(field, parsed.error.issues[0]?.message ?? 'không hợp lệ / invalid');
   return parsed.data;
 }
@@ -111,7 +112,10 @@ export function acceptSubmission(plan: YearPlan, state: YearState, input: Submis
   let receivedMs = nowMs;
   if (input.receivedAt !== undefined) {
     receivedMs = parseInstant('receivedAt', input.receivedAt, plan.timeZone);
-    if (receivedMs > nowMs) reject('receivedAt', `thời điểm nhận ở tương lai: ${input.receivedAt} / receipt time in the future`);
+    if (receivedMs > nowMs) {
+      const received = toIso(receivedMs, plan.timeZone);
+      reject('receivedAt', `thời điểm nhận ${formatDateTimeVi(received, plan.timeZone)} ở tương lai / the receipt time, ${formatDateTimeEn(received, plan.timeZone)}, is in the future`);
+    }
   }
   // A unit that has left keeps its record: what it sent before it left can still be entered, nothing after.
   const left = state.retired?.[unitId];
@@ -177,7 +181,8 @@ function extensionEnd(until: unknown, zone: string): number {
   if (typeof until !== 'string') reject('until', 'bắt buộc / required');
   if (/^\d{4}-\d{2}-\d{2}$/.test(until)) {
     const day = DateTime.fromISO(until, { zone });
-    if (!day.isValid) reject('until', `ngày không hợp lệ: ${until} / invalid date`);
+    // A day that does not exist (30/2) has no words of either language: the form shows it as typed.
+    if (!day.isValid) reject('until', 'ngày không tồn tại / no such date');
     return day.endOf('day').toMillis();
   }
   return parseInstant('until', until, zone);
@@ -195,7 +200,7 @@ export function acceptExtension(plan: YearPlan, state: YearState, input: Extensi
   if (!current) reject('itemId', `"${item.id}" chưa có ngày cụ thể / item has no date yet`);
   const until = extensionEnd(input.until, plan.timeZone);
   if (until <= Date.parse(current)) {
-    reject('until', `gia hạn phải sau hạn hiện tại (${cutOffVi(current, plan.timeZone)}) / an extension must end after the current cut-off (${formatDateTimeEn(current, plan.timeZone)})`);
+    reject('until', `gia hạn phải sau hạn hiện tại (${cutOffVi(current, plan.timeZone)}) / an extension must end after the current cut-off (${cutOffEn(current, plan.timeZone)})`);
   }
   return { unitId, itemId: item.id, until: toIso(until, plan.timeZone), reason: optionalText('reason', input.reason) };
 }
@@ -227,19 +232,23 @@ export function acceptReschedule(plan: YearPlan, state: YearState, input: Resche
   const item = itemOf(plan, input?.itemId);
   checkOpen(state, item);
   if (item.kind === 'ongoing') reject('itemId', `"${item.id}" diễn ra cả năm, không có ngày / ongoing item has no date`);
-  const date = isoDateSchema.safeParse(input.date);
-  if (!date.success) reject('date', `${String(input.date)}: ${date.error.issues[0]?.message ?? 'invalid'}`);
+  const date = isoDateSchema.safeParse(input.date, { error: issueInWords });
+  if (!date.success) reject('date', date.error.issues[0]?.message ?? 'không hợp lệ / invalid');
   if (input.time !== undefined && !hourMinuteSchema.safeParse(input.time).success) {
     reject('time', `${String(input.time)}: giờ phải viết dạng HH:mm / time must read HH:mm`);
   }
   if (input.allowPast !== undefined && typeof input.allowPast !== 'boolean') reject('allowPast', 'phải là true hoặc false / must be true or false');
   const day = date.data;
+  const zone = plan.timeZone;
+  const dayVi = `ngày ${dayMonthYearVi(day, zone)}`;
+  const dayEn = dayMonthYearEn(day, zone);
   if (item.window && item.dateState !== 'fixed' && (day < item.window.from || day > item.window.to)) {
-    reject('date', `${day} nằm ngoài ${item.wording} (${item.window.from} – ${item.window.to}) / outside the item's window`);
+    const { from, to } = item.window;
+    reject('date', `${dayVi} nằm ngoài ${item.wording} (${dayMonthYearVi(from, zone)} – ${dayMonthYearVi(to, zone)}) / ${dayEn} is outside the item's window, ${windowEn(item.window)}`);
   }
   const year = Number(day.slice(0, 4));
   if (year < plan.year || year > plan.year + 1) {
-    reject('date', `${day} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
+    reject('date', `${dayVi} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / ${dayEn} is outside the cycle ${plan.year}–${plan.year + 1}`);
   }
   if (item.kind === 'event' && item.at && Date.parse(item.at) <= nowMs && !input.allowPast) {
     reject('itemId', `sự kiện "${item.id}" đã diễn ra / the event has already taken place`);
@@ -249,10 +258,10 @@ export function acceptReschedule(plan: YearPlan, state: YearState, input: Resche
   }
   const pastDated = instantOf(state, item, day, input.time, plan.timeZone) <= nowMs;
   if (pastDated && hasCutOff(item.kind)) {
-    reject('date', `${day} đã qua: không thể dời hạn nộp về quá khứ; hãy gia hạn hoặc ghi nhận hồ sơ / a deadline cannot move into the past; extend or record instead`);
+    reject('date', `${dayVi} đã qua: không thể dời hạn nộp về quá khứ; hãy gia hạn hoặc ghi nhận hồ sơ / ${dayEn} is past: a deadline cannot move into the past; extend or record instead`);
   }
   if (pastDated && !input.allowPast) {
-    reject('date', `${day} đã qua; nếu chỉ để ghi nhận việc đã diễn ra, dùng --past (không gửi thư, không kích hoạt chuyển giao) / already past; --past records it without sending or handing over`);
+    reject('date', `${dayVi} đã qua; nếu chỉ để ghi nhận việc đã diễn ra, dùng --past (không gửi thư, không kích hoạt chuyển giao) / ${dayEn} is past; --past records it without sending or handing over`);
   }
   return { itemId: item.id, override: { date: day, ...(input.time ? { time: input.time } : {}) }, pastDated };
 }
@@ -275,11 +284,11 @@ export function acceptCalendar(plan: YearPlan, state: YearState, input: Calendar
   if (typeof input.apply !== 'boolean') reject('apply', 'phải là true hoặc false / must be true or false');
   if (!Array.isArray(input.decisions)) reject('decisions', 'phải là danh sách / must be a list');
   return input.decisions.map((d, i) => {
-    const parsed = yearDecisionSchema.safeParse(d);
+    const parsed = yearDecisionSchema.safeParse(d, { error: issueInWords });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = (issue?.path ?? []).map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('');
-      reject(`decisions[${i}]${where}`, issue?.message ?? 'invalid');
+      reject(`decisions[${i}]${where}`, issue?.message ?? 'không hợp lệ / invalid');
     }
     if (parsed.data.year < plan.year || parsed.data.year > plan.year + 1) {
       reject(`decisions[${i}].year`, `${parsed.data.year} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
@@ -316,7 +325,7 @@ export function applyCalendar(state: YearState, decisions: YearDecision[], befor
 export function acceptContacts(state: YearState, input: ContactsInput): ContactsInput {
   const unitId = checkUnit(state, input?.unitId);
   const list = (field: string, value: unknown): string[] => {
-    const parsed = emailListSchema.safeParse(value);
+    const parsed = emailListSchema.safeParse(value, { error: issueInWords });
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const at = typeof issue?.path[0] === 'number' ? (value as unknown[])[issue.path[0]] : undefined;
@@ -366,7 +375,11 @@ export function applyRestore(state: YearState, accepted: RestoreInput, nowMs: nu
 }
 
 export function acceptHandOver(state: YearState): void {
-  if (state.handover) reject('handover', `năm ${state.year} đã chuyển giao lúc ${state.handover.at} / already handed over`);
+  if (state.handover) {
+    const { at } = state.handover;
+    const zone = state.config.bloc.timeZone;
+    reject('handover', `năm ${state.year} đã chuyển giao lúc ${formatDateTimeVi(at, zone)} / the year ${state.year} was handed over at ${formatDateTimeEn(at, zone)}`);
+  }
   if (state.closeRequested) reject('handover', `năm ${state.year} đang đóng / the year is closing`);
 }
 

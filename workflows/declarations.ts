@@ -7,6 +7,8 @@
 import { DateTime } from 'luxon';
 import { hasCutOff } from '../calendar/kinds';
 import { isoDateSchema } from '../config/schema';
+import { issueInWords } from '../config/issue-words';
+import { dayMonthYearEn, dayMonthYearVi, formatDateTimeEn, formatDateTimeVi } from '../calendar/wording';
 import type { YearPlan } from '../calendar/types';
 import { acceptSubmission, applySubmission, checkOpen, checkUnit, itemOf, optionalText, toIso, type AcceptedSubmission } from './changes';
 import type { DeclarationInput, DeclarationReviewInput } from './messages';
@@ -36,12 +38,15 @@ export function acceptDeclaration(plan: YearPlan, state: YearState, input: Decla
   if (hasSubmitted(state, item.id, unitId)) reject('itemId', `Thư ký đã ghi nhận hồ sơ "${item.title}" của đơn vị / already recorded`);
   const waiting = pendingDeclaration(state, item.id, unitId);
   if (waiting) {
-    reject('itemId', `đơn vị đã báo gửi "${item.title}" lúc ${waiting.declaredAt}, đang chờ Thư ký xác nhận / already declared, awaiting the secretariat`);
+    const at = waiting.declaredAt;
+    reject('itemId', `đơn vị đã báo gửi "${item.title}" lúc ${formatDateTimeVi(at, plan.timeZone)}, đang chờ Thư ký xác nhận / already declared at ${formatDateTimeEn(at, plan.timeZone)}, awaiting the secretariat`);
   }
-  const day = isoDateSchema.safeParse(input.sentOn);
+  const day = isoDateSchema.safeParse(input.sentOn, { error: issueInWords });
   if (!day.success) reject('sentOn', day.error.issues[0]?.message ?? 'cần ngày YYYY-MM-DD / a YYYY-MM-DD day');
   const today = DateTime.fromMillis(nowMs, { zone: plan.timeZone }).toISODate() ?? '';
-  if (day.data > today) reject('sentOn', `ngày gửi ${day.data} ở tương lai / the day sent is in the future`);
+  if (day.data > today) {
+    reject('sentOn', `ngày gửi ${dayMonthYearVi(day.data, plan.timeZone)} ở tương lai / the day sent, ${dayMonthYearEn(day.data, plan.timeZone)}, is in the future`);
+  }
   const reference = requiredText('reference', input.reference, 'cần số văn bản / the document number is required');
   const by = optionalText('by', input.by)?.trim();
   const via = acceptOrigin('via', input.via);

@@ -10,6 +10,7 @@
 import { nameSchema, unitSchema, type ItemConfig, type UnitConfig } from '../config/schema';
 import type { RoleHolders } from '../calendar/types';
 import { blocTerms } from '../calendar/wording';
+import { issueInWords } from '../config/issue-words';
 import { checkPlanOpen, checkUnit, optionalText, toIso } from './changes';
 import type { AddUnitInput, MergeUnitsInput, RenameUnitInput, RetireUnitInput, RolesInput } from './messages';
 import type { UnitChange, YearState } from './model';
@@ -39,7 +40,7 @@ function record(state: YearState, nowMs: number, change: Omit<UnitChange, 'at'>)
 
 export function acceptAddUnit(state: YearState, input: AddUnitInput): { unit: UnitConfig; reason?: string } {
   checkPlanOpen(state, 'unit');
-  const parsed = unitSchema.safeParse(input?.unit);
+  const parsed = unitSchema.safeParse(input?.unit, { error: issueInWords });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     reject(['unit', ...(issue?.path ?? [])].join('.'), issue?.message ?? 'không hợp lệ / invalid');
@@ -57,7 +58,7 @@ export function applyAddUnit(state: YearState, accepted: { unit: UnitConfig; rea
 
 export function acceptRenameUnit(state: YearState, input: RenameUnitInput): RenameUnitInput {
   const unitId = checkActive(state, 'unitId', input?.unitId);
-  const name = nameSchema.safeParse(input.name);
+  const name = nameSchema.safeParse(input.name, { error: issueInWords });
   if (!name.success) reject('name', name.error.issues[0]?.message ?? 'không hợp lệ / invalid');
   if (name.data === unitOf(state, unitId).name) reject('name', 'tên mới trùng tên hiện tại / the same name');
   return { unitId, name: name.data, reason: optionalText('reason', input.reason) };

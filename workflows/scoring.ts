@@ -15,7 +15,8 @@
  */
 import { isoDateSchema, LIMITS, multiLineText, singleLineText } from '../config/schema';
 import { criteriaOf, criterionOf, criterionVi, isHundredths, NO_BONUS_ON_QUALITATIVE, pointsVi, type Criterion, type ScoringTable } from '../config/scoring';
-import { blocTerms, cutOffVi, dayMonthYearVi } from '../calendar/wording';
+import { blocTerms, cutOffEn, cutOffVi, dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
+import { issueInWords } from '../config/issue-words';
 import type { PlannedItem, YearPlan } from '../calendar/types';
 import { DateTime } from 'luxon';
 import { acceptSubmission, applySubmission, checkUnit, optionalText, toIso, type AcceptedSubmission } from './changes';
@@ -167,7 +168,7 @@ export function acceptScore(plan: YearPlan, state: YearState, input: ScoreInput,
   const zone = plan.timeZone;
   const decision = decisionInForce(state);
   if (decision && !sameClaims(bonus, latest?.bonus ?? [])) {
-    reject('bonus', `${decidedVi(decision, zone)}: không thêm, bớt hay sửa đề nghị điểm thưởng được nữa / the conference has decided on bonus points; claims can no longer change`);
+    reject('bonus', `${decidedVi(decision, zone)}: không thêm, bớt hay sửa đề nghị điểm thưởng được nữa / the conference decided on bonus points on ${dayMonthYearEn(decision.conferenceDate, zone)}; claims can no longer change`);
   }
   const cutoff = effectiveCutoff(state, item, submission.unitId);
   const late = cutoff !== undefined && Date.parse(submission.receivedAt) > Date.parse(cutoff);
@@ -176,7 +177,7 @@ export function acceptScore(plan: YearPlan, state: YearState, input: ScoreInput,
     reject(
       'consent',
       `đã qua hạn chấm điểm (${cutOffVi(cutoff, zone)}): sửa bảng tự chấm điểm cần ${t.vi.secretariat} đồng ý; ghi lý do hoặc số văn bản đồng ý / ` +
-        `past the cut-off: a correction needs the ${t.en.secretariat}'s consent`,
+        `past the cut-off (${cutOffEn(cutoff, zone)}): a correction needs the ${t.en.secretariat}'s consent`,
     );
   }
   return { ...sheet, ...(by && { by }), ...(via && { via }), ...(consent && { consent }), unchanged: false };
@@ -301,13 +302,17 @@ export type AcceptedBonusDecision = Omit<BonusDecision, 'at'> & { apply: boolean
 export function acceptBonusDecision(plan: YearPlan, state: YearState, input: BonusDecisionInput, nowMs: number): AcceptedBonusDecision {
   tableOf(state);
   if (typeof input?.apply !== 'boolean') reject('apply', 'phải là true hoặc false / must be true or false');
-  const date = isoDateSchema.safeParse(input.conferenceDate);
-  if (!date.success) reject('conferenceDate', `${String(input.conferenceDate)}: ${date.error.issues[0]?.message ?? 'invalid'}`);
+  const date = isoDateSchema.safeParse(input.conferenceDate, { error: issueInWords });
+  if (!date.success) reject('conferenceDate', date.error.issues[0]?.message ?? 'không hợp lệ / invalid');
   const day = date.data;
+  const zone = plan.timeZone;
+  const dayVi = `ngày ${dayMonthYearVi(day, zone)}`;
   const year = Number(day.slice(0, 4));
-  if (year < plan.year || year > plan.year + 1) reject('conferenceDate', `${day} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / outside the cycle`);
-  const today = DateTime.fromMillis(nowMs, { zone: plan.timeZone }).toISODate() ?? '';
-  if (day > today) reject('conferenceDate', `${day} chưa đến: ghi quyết định sau khi Hội nghị họp / the conference has not met yet`);
+  if (year < plan.year || year > plan.year + 1) {
+    reject('conferenceDate', `${dayVi} nằm ngoài chu kỳ ${plan.year}–${plan.year + 1} / ${dayMonthYearEn(day, zone)} is outside the cycle ${plan.year}–${plan.year + 1}`);
+  }
+  const today = DateTime.fromMillis(nowMs, { zone }).toISODate() ?? '';
+  if (day > today) reject('conferenceDate', `${dayVi} chưa đến: ghi quyết định sau khi Hội nghị họp / ${dayMonthYearEn(day, zone)} has not come: the conference has not met yet`);
   const minutes = optionalText('minutes', input.minutes, referenceLine)?.trim();
   if (!minutes) reject('minutes', 'bắt buộc: số biên bản Hội nghị / required: the number of the conference’s minutes');
   if (!Array.isArray(input.agreed)) reject('agreed', 'phải là danh sách đề nghị được thống nhất / must be a list of the claims agreed');

@@ -120,8 +120,8 @@ test('bad input: one line on stderr, exit code 2, the option named, nothing reco
   await refused([...decide, '--agree', 'so-tu-phap', '--yes'], "error: option '--agree <unit:criterion...>' argument 'so-tu-phap' is invalid");
   await refused(['bonus-decision', ...common, '--date', '14/1/2028', '--minutes', '01/BB', '--yes'], "error: option '--date <yyyy-mm-dd>' argument '14/1/2028' is invalid");
   await refused(['bonus-decision', ...common, '--date', TODAY, '--minutes', ' ', '--yes'], 'bloc: --minutes: bắt buộc: số biên bản Hội nghị');
-  await refused(['bonus-decision', ...common, '--date', `${Y + 1}-12-31`, '--minutes', '01/BB', '--yes'], `bloc: --date: ${Y + 1}-12-31 chưa đến: ghi quyết định sau khi Hội nghị họp`);
-  await refused(['bonus-decision', ...common, '--date', `${Y - 1}-12-31`, '--minutes', '01/BB', '--yes'], `bloc: --date: ${Y - 1}-12-31 nằm ngoài chu kỳ ${Y}–${Y + 1}`);
+  await refused(['bonus-decision', ...common, '--date', `${Y + 1}-12-31`, '--minutes', '01/BB', '--yes'], `bloc: --date: ngày 31/12/${Y + 1} chưa đến: ghi quyết định sau khi Hội nghị họp`);
+  await refused(['bonus-decision', ...common, '--date', `${Y - 1}-12-31`, '--minutes', '01/BB', '--yes'], `bloc: --date: ngày 31/12/${Y - 1} nằm ngoài chu kỳ ${Y}–${Y + 1}`);
   // ranking
   await refused(['ranking', ...common, '--at', 'hôm qua'], '--at');
   await refused(['ranking', '--bloc', 'khong-co', '--year', String(Y)], 'chưa bắt đầu chu kỳ năm');

@@ -233,7 +233,7 @@ test('bad input: one line on stderr, the right exit code, and nothing changed', 
   await refused(['submit', ...common, '--unit', 'so-b', '--item', 'khong-co'], 'bloc: --item: không có mục "khong-co"');
   await refused(['submit', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--ref', '45\tBC'], 'bloc: --ref: chỉ được viết trên một dòng');
   await refused(['extend', ...common, '--unit', 'so-b', '--item', 'bao-cao-6-thang', '--until', `${Y}-06-01`], 'bloc: --until: gia hạn phải sau hạn hiện tại');
-  await refused(['reschedule', ...common, '--item', 'hoi-thao', '--date', `${Y}-12-01`], `bloc: --date: ${Y}-12-01 nằm ngoài`);
+  await refused(['reschedule', ...common, '--item', 'hoi-thao', '--date', `${Y}-12-01`], `bloc: --date: ngày 1/12/${Y} nằm ngoài`);
   await refused(['contacts', ...common, '--unit', 'so-a', '--email', 'khong-phai-email'], 'bloc: --email: địa chỉ email không hợp lệ: "khong-phai-email" / invalid email address: "khong-phai-email"');
   const otherCycle = join(dir, 'lich-nam-khac.yaml');
   writeFileSync(otherCycle, stringify(smallBloc((c) => {

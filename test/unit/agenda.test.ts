@@ -160,7 +160,7 @@ describe('dates the secretariat sets, and what cannot be undone', () => {
 
   it('keeps a window item inside its window: the January conference of the cycle cannot go to this January', () => {
     expect(() => changes.acceptReschedule(plan, state, { itemId: 'hoi-nghi-tong-ket', date: `${Y}-01-05` }, now)).toThrow(
-      `date: ${Y}-01-05 nằm ngoài tháng 1/${Y + 1} (${Y + 1}-01-01 – ${Y + 1}-01-31) / outside the item's window`,
+      `date: ngày 5/1/${Y} nằm ngoài tháng 1/${Y + 1} (1/1/${Y + 1} – 31/1/${Y + 1}) / 5 January ${Y} is outside the item's window, January ${Y + 1}`,
     );
     expect(changes.acceptReschedule(plan, state, { itemId: 'hoi-nghi-tong-ket', date: `${Y + 1}-01-14` }, now)).toEqual({
       itemId: 'hoi-nghi-tong-ket',

@@ -134,7 +134,7 @@ describe('control characters in the text of a bloc file', () => {
   it('writes every problem on one line, even an unknown key that holds a line break', () => {
     const data = seedData();
     data.items[0]['màu\nBcc: x@example.com'] = 'đỏ';
-    expect(linesOf(data)).toEqual(['bloc.yaml: items[0]: khóa không được phép: màu\\nBcc: x@example.com / unknown key']);
+    expect(linesOf(data)).toEqual(['bloc.yaml: items[0]: khóa không được phép: \"màu\\nBcc: x@example.com\" / unknown key']);
   });
 });
 

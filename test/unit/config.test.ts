@@ -79,7 +79,7 @@ describe('loading a bloc file', () => {
         'bloc.yaml: roles.deputy: không có đơn vị khong-co / unknown unit',
         expect.stringMatching(/^bloc\.yaml: reminders\.before\[1\]: thời lượng ISO-8601 không hợp lệ/),
         'bloc.yaml: items[4].due.before: ngày không có trong mọi năm / no such day every year',
-        'bloc.yaml: items[0]: khóa không được phép: colour / unknown key',
+        'bloc.yaml: items[0]: khóa không được phép: "colour" / unknown key',
       ]),
     );
   });
@@ -183,7 +183,7 @@ describe('problems a person can act on', () => {
     expect(lines(path)).toEqual([
       `${path}:${at(text, 'name:\n')}: đơn vị "so-noi-vu" (thứ 2), name: bắt buộc / required`,
       `${path}:${at(text, 'id: so-tai-chinh')}: đơn vị "so-tai-chinh" (thứ 4), emails: bắt buộc / required`,
-      `${path}:${at(text, 'colour')}: mục "tong-hop-6-thang" (thứ 6): khóa không được phép: colour / unknown key`,
+      `${path}:${at(text, 'colour')}: mục "tong-hop-6-thang" (thứ 6): khóa không được phép: "colour" / unknown key`,
     ]);
   });
 

@@ -37,7 +37,7 @@ describe('a DOCX is read through its central directory', () => {
     // The substring test took this: the part names written in a file's contents, not as parts.
     const named = zip([{ name: 'readme.txt', data: Buffer.from('[Content_Types].xml _rels/.rels word/document.xml') }]);
     expect(await reason(named)).toBe('chỉ nhận văn bản PDF hoặc DOCX (Word); tệp này không phải / only PDF or DOCX documents are accepted');
-    expect(await reason(Buffer.from('PK\x03\x04 [Content_Types].xml word/document.xml', 'latin1'))).toMatch(/^tệp nén DOCX hỏng \(/);
+    expect(await reason(Buffer.from('PK\x03\x04 [Content_Types].xml word/document.xml', 'latin1'))).toMatch(/^tệp nén DOCX hỏng \/ a damaged DOCX \(/);
   });
 
   test('a gibibyte zip bomb named .docx is refused from its directory, without inflating it', async () => {
@@ -50,7 +50,7 @@ describe('a DOCX is read through its central directory', () => {
   });
 
   test('a directory that understates a part is caught by the inflater', async () => {
-    expect(await reason(wordBomb(64, 1000))).toMatch(/^tệp nén DOCX hỏng \(.*too many bytes in the stream/);
+    expect(await reason(wordBomb(64, 1000))).toMatch(/^tệp nén DOCX hỏng \/ a damaged DOCX \(.*too many bytes in the stream/);
   });
 });
 

@@ -67,7 +67,7 @@ describe('an invalid table is refused, the criterion named with the reason', () 
     ['a minimum above the table\'s total', (d) => (d.scoring.titles[0].minTotal = 120), 'danh hiệu "co-thi-dua": điểm tối thiểu phải từ 0 đến 100'],
     ['an unknown item', (d) => (d.scoring.item = 'cham-diem-2'), 'scoring.item = "cham-diem-2": không có mục cham-diem-2 / unknown item'],
     ['an item that is not a deadline', (d) => (d.scoring.item = 'hoi-nghi-tong-ket'), 'bảng tự chấm điểm phải gắn với một hạn nộp của các đơn vị'],
-    ['an unknown key', (d) => (criterion(d, 'I.1').bonusMax = 5), 'khóa không được phép: bonusMax'],
+    ['an unknown key', (d) => (criterion(d, 'I.1').bonusMax = 5), 'khóa không được phép: "bonusMax"'],
   ];
 
   it.each(cases)('%s', (_name, mutate, expected) => {

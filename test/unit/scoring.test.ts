@@ -104,7 +104,7 @@ describe('a unit\'s sheet', () => {
     const late = () => scoring.acceptScore(PLAN, state, sheet('so-tu-phap', 2), at(`${Y + 1}-01-03T09:00`));
     expect(refusal(late)).toEqual({
       field: 'consent',
-      reason: `đã qua hạn chấm điểm (hết thứ Năm, ngày 30/12/${Y}): sửa bảng tự chấm điểm cần Thư ký Khối đồng ý; ghi lý do hoặc số văn bản đồng ý / past the cut-off: a correction needs the bloc secretariat's consent`,
+      reason: `đã qua hạn chấm điểm (hết thứ Năm, ngày 30/12/${Y}): sửa bảng tự chấm điểm cần Thư ký Khối đồng ý; ghi lý do hoặc số văn bản đồng ý / past the cut-off (the end of Thursday, 30 December ${Y}): a correction needs the bloc secretariat's consent`,
     });
     expect(submit(state, sheet('so-tu-phap', 2, { consent: 'Công văn 5/TK' }), `${Y + 1}-01-03T09:00`)).toMatchObject({ outcome: 'corrected', version: 3 });
     scoring.applyCorrectionRequest(state, scoring.acceptCorrectionRequest(state, { unitId: 'so-tu-phap', reason: 'Thiếu minh chứng tiêu chí I.1', criteria: ['I.1'] }), at(`${Y + 1}-01-04T09:00`));

@@ -256,7 +256,7 @@ test('a file of the wrong type, or over the limit, is refused with the reason an
   const unkept = Buffer.concat([PDF_BYTES, Buffer.from(`% ${randomUUID()}\n`)]);
   const future = await declare(link, { ...fields, sentOn: '2100-01-01' }, { bytes: unkept, name: 'bao-cao.pdf', type: 'application/pdf' });
   expect(future.status).toBe(422);
-  expect(await future.text()).toContain('Ngày gửi: ngày gửi 2100-01-01 ở tương lai');
+  expect(await future.text()).toContain('Ngày gửi: ngày gửi 1/1/2100 ở tương lai');
   expect(storedFiles()).toEqual(filesBefore);
 
   expect(await handle().query(declarationsQuery)).toEqual(before);

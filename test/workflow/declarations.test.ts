@@ -37,7 +37,7 @@ test('a declaration stops the unit’s reminders; confirmed it is the submission
 
   // Refusals name the field and leave the record as it was.
   expect(await refusal(declare({}))).toMatch(/^itemId: đơn vị đã báo gửi "Báo cáo sơ kết 6 tháng" lúc .*, đang chờ Thư ký xác nhận/);
-  expect(await refusal(declare({ unitId: 'so-a', sentOn: `${Y}-06-04` }))).toBe(`sentOn: ngày gửi ${Y}-06-04 ở tương lai / the day sent is in the future`);
+  expect(await refusal(declare({ unitId: 'so-a', sentOn: `${Y}-06-04` }))).toBe(`sentOn: ngày gửi 4/6/${Y} ở tương lai / the day sent, 4 June ${Y}, is in the future`);
   expect(await refusal(declare({ unitId: 'so-a', reference: ' ' }))).toMatch(/^reference: /);
   expect(await refusal(declare({ unitId: 'so-a', file: { ...PDF, type: 'exe' as 'pdf' } }))).toBe('file: chỉ nhận PDF hoặc DOCX / only PDF or DOCX');
   expect(await refusal(declare({ unitId: 'so-a', itemId: 'hoi-thao' }))).toMatch(/^itemId: đơn vị "so-a" không phải nộp "hoi-thao"/);

@@ -39,7 +39,7 @@ test('replaceCalendar: a decision without its optional fields works, a day outsi
   });
 
   const outside = await refusal(calendar(true, [{ year: Y, daysOff: [{ date: `${Y + 1}-01-02`, name: 'Nghỉ' }] }]));
-  expect(outside).toBe(`decisions[0].daysOff[0].date: ngày ${Y + 1}-01-02 nằm ngoài năm ${Y} / date outside its year`);
+  expect(outside).toBe(`decisions[0].daysOff[0].date: ngày 2/1/${Y + 1} nằm ngoài năm ${Y} / 2 January ${Y + 1} is outside ${Y}`);
   expect(await refusal(calendar(true, [{ year: Y + 5, daysOff: [] }]))).toMatch(/^decisions\[0\]\.year: /);
   expect(await refusal(calendar(true, 'none'))).toMatch(/^decisions: /);
   const foreign = await refusal(handle.executeUpdate(msg.replaceCalendar, { args: [{ blocId: 'khoi-khac', decisions: [], apply: true }] }));

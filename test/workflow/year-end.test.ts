@@ -56,8 +56,8 @@ test('a conference dated after the fact is kept for the record and does not hand
   // The cycle's conference is in January of the next year: this January is outside it, the 14th has passed.
   const conference = (date: string, allowPast?: boolean) =>
     handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-nghi-tong-ket', date, ...(allowPast && { allowPast }) }] });
-  expect(await refusal(conference(`${Y}-01-05`))).toBe(`date: ${Y}-01-05 nằm ngoài tháng 1/${Y + 1} (${Y + 1}-01-01 – ${Y + 1}-01-31) / outside the item's window`);
-  expect(await refusal(conference(`${Y + 1}-01-14`))).toMatch(/^date: 2050-01-14 đã qua; nếu chỉ để ghi nhận việc đã diễn ra, dùng --past/);
+  expect(await refusal(conference(`${Y}-01-05`))).toBe(`date: ngày 5/1/${Y} nằm ngoài tháng 1/${Y + 1} (1/1/${Y + 1} – 31/1/${Y + 1}) / 5 January ${Y} is outside the item's window, January ${Y + 1}`);
+  expect(await refusal(conference(`${Y + 1}-01-14`))).toMatch(/^date: ngày 14\/1\/2050 đã qua; nếu chỉ để ghi nhận việc đã diễn ra, dùng --past/);
 
   const recordedDay = await conference(`${Y + 1}-01-14`, true);
   expect(recordedDay).toMatchObject({ at: `${Y + 1}-01-14T08:00:00.000+07:00`, wording: 'ngày 14/1/2050 (tháng 1/2050)' });
