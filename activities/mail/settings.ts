@@ -5,7 +5,7 @@
  * URL: that is masked as `***`.
  */
 import addressparser from 'nodemailer/lib/addressparser';
-import { InputError } from '../../client/errors';
+import { InputError } from '../../config/errors';
 import { effectiveStartTls, loginNeedsStartTls } from './tls';
 
 export type StartTlsPolicy = 'required' | 'opportunistic' | 'off';

@@ -21,7 +21,7 @@ import { loadConfigOrExplain } from './load-config';
 import { cellVi, whenVi, zoneOf } from '../cell-wording';
 import { emit } from '../output';
 import { changesTableVi } from '../schedule-changes';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
 import { withBlocYear, type RefusalSource } from '../workflow-handle';
 

@@ -10,7 +10,7 @@ import { findBlocYears } from '../listed-years';
 import type { OverdueItem } from '../../workflows/status';
 import { latenessVi } from '../../calendar/wording';
 import { latenessOf, stampVi, termsOf } from '../cell-wording';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { emit, table } from '../output';
 import { atOption, blocOption, jsonOption, newCommand, nowIso, yearOption } from '../options';
 import { withBlocYear, withClient } from '../workflow-handle';
