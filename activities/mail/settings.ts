@@ -6,9 +6,7 @@
  */
 import addressparser from 'nodemailer/lib/addressparser';
 import { InputError } from '../../config/errors';
-import { effectiveStartTls, loginNeedsStartTls } from './tls';
-
-export type StartTlsPolicy = 'required' | 'opportunistic' | 'off';
+import { effectiveStartTls, loginNeedsStartTls, type StartTlsPolicy } from './tls';
 
 export interface SmtpSettings {
   /** As a socket takes it: `::1`, not `[::1]`. */
