@@ -7,18 +7,9 @@
  * the workflow task.
  */
 import { DateTime } from 'luxon';
-import {
-  emailListSchema,
-  hourMinuteSchema,
-  isoDateSchema,
-  LIMITS,
-  multiLineText,
-  singleLineText,
-  yearDecisionSchema,
-  type YearDecision,
-} from '../config/schema';
+import { emailListSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema, type YearDecision } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
-import { blocTerms, cutOffVi, formatDateTimeEn, formatDateTimeVi } from '../calendar/wording';
+import { cutOffVi, formatDateTimeEn, formatDateTimeVi } from '../calendar/wording';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StoredFile, Submission, YearState } from './model';
 import type {
@@ -35,6 +26,8 @@ import type {
 import { reject } from './refusal';
 import { effectiveCutoff, hasSubmitted } from './status';
 import { acceptFile } from './stored-file';
+import { LIMITS, multiLineText, singleLineText } from '../config/bounded-text';
+import { blocTerms } from '../config/terms';
 
 
 export function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {

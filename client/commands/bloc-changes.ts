@@ -15,7 +15,7 @@ import {
   type CalendarResult,
   type SubmissionResult,
 } from '../../workflows/messages';
-import { blocTerms, dueVi } from '../../calendar/wording';
+import { dueVi } from '../../calendar/wording';
 import { formatProblem, problemInFile } from '../../config/load';
 import { loadConfigOrExplain } from './load-config';
 import { cellVi, whenVi, zoneOf } from '../cell-wording';
@@ -24,6 +24,7 @@ import { changesTableVi } from '../schedule-changes';
 import { InputError } from '../../config/errors';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
 import { withBlocYear, type RefusalSource } from '../workflow-handle';
+import { blocTerms } from '../../config/terms';
 
 export const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 export const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();

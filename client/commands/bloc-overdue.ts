@@ -4,7 +4,6 @@
  */
 import { Option, type Command } from '@commander-js/extra-typings';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { BlocTerms } from '../../calendar/types';
 import { overdueQuery, timelineQuery } from '../../workflows/messages';
 import { findBlocYears } from '../listed-years';
 import type { OverdueItem } from '../../workflows/status';
@@ -14,6 +13,7 @@ import { InputError } from '../../config/errors';
 import { emit, table } from '../output';
 import { atOption, blocOption, jsonOption, newCommand, nowIso, yearOption } from '../options';
 import { withBlocYear, withClient } from '../workflow-handle';
+import type { BlocTerms } from '../../config/terms';
 
 /** OverdueCount is as of the workflow's last wake-up; the query at `at` gives the detail as it stands now. */
 const OVERDUE_QUERY = "ExecutionStatus = 'Running' AND OverdueCount > 0";
