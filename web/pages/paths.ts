@@ -1,6 +1,9 @@
 /** Where the console's pages are: the links between them and the routes that answer them. */
 import type { StoredFile } from '../../workflows/model';
 
+export const SIGN_IN = '/dang-nhap';
+/** A unit's own page: no account, its signed link instead. */
+export const UNIT_PAGES = '/don-vi/';
 export const STYLE_PATH = '/tai-nguyen/style.css';
 export const LIVE_PATH = '/tai-nguyen/live.js';
 

@@ -1,0 +1,17 @@
+import type { Client } from '@temporalio/client';
+import type { UploadStore } from '../uploads';
+import type { ConsoleOptions } from './options';
+import type { Reader } from './reader';
+import type { YearTools } from './year';
+
+/** What the console's routes share, made once per console. */
+export interface ConsoleParts {
+  opts: ConsoleOptions;
+  client: Client;
+  reader: Reader;
+  year: YearTools;
+  clock: () => number;
+  /** The present the console judges a year by, as an instant in the bloc's zone. */
+  judgedNow: () => string;
+  uploads: UploadStore;
+}
