@@ -1,5 +1,5 @@
 // The Temporal samples' rules: floating promises are errors, and code that runs in the workflow sandbox
-// (the workflows, the calendar and the config schema and scoring table they import) imports no Node built-ins.
+// (the workflows, the calendar and the config schema, scoring table, text bounds and terms they import) imports no Node built-ins.
 const tseslint = require('typescript-eslint');
 const { builtinModules } = require('module');
 
@@ -17,7 +17,7 @@ module.exports = tseslint.config(
   // Jest loads its reporter and test sequencer as CommonJS, untransformed.
   { files: ['test/support/*.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
-    files: ['workflows/**/*.ts', 'calendar/**/*.ts', 'config/schema.ts', 'config/scoring.ts'],
+    files: ['workflows/**/*.ts', 'calendar/**/*.ts', 'config/schema.ts', 'config/scoring.ts', 'config/bounded-text.ts', 'config/terms.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

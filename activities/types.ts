@@ -2,8 +2,9 @@
  * What the workflow asks the mail activity to send. The workflow decides who gets what and when;
  * the activity renders (Vietnamese or English, text, HTML, .ics) and sends. Plain data only.
  */
-import type { BlocKind, ItemKind, Party, TermOverrides } from '../config/schema';
+import type { ItemKind, Party } from '../config/schema';
 import type { IsoInstant } from '../calendar/types';
+import type { BlocKind, TermOverrides } from '../config/terms';
 
 export type NoticeKind = 'reminder' | 'followUp' | 'invitation' | 'taskReminder' | 'handover';
 
@@ -91,7 +92,7 @@ export interface OutgoingMessage {
   key: string;
   /**
    * `kind` and `terms` as the plan gives them (what the bloc and its roles are called); absent in messages
-   * built before the plan could say, which are a Khối's. The renderer resolves them (calendar/wording.ts).
+   * built before the plan could say, which are a Khối's. The renderer resolves them (config/terms.ts).
    */
   bloc: { id: string; name: string; province: string; language: 'vi' | 'en'; timeZone: string; kind?: BlocKind; terms?: TermOverrides };
   year: number;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { connectClient } from '../client/connection';
 import { readYearPage } from '../client/year-page';
-import { matrixPage } from '../web/pages';
+import { matrixPage } from '../web/pages/matrix';
 import { workflowIdFor } from '../workflows/model';
 import { startBlocYear } from '../client/start-year';
 import { loadBlocConfig } from '../config/load';

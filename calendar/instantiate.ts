@@ -18,7 +18,8 @@ import { hasCutOff } from './kinds';
 import { mergeRules } from './reminders';
 import type { DateOverride, IsoDate, IsoInstant, PlannedItem, RoleHolders, YearPlan } from './types';
 import { windowRange } from './windows';
-import { afterItemVi, beforeDayVi, blocTerms, fillTitle, onDayVi, setInWindowVi, windowVi } from './wording';
+import { afterItemVi, beforeDayVi, fillTitle, onDayVi, setInWindowVi, windowVi } from './wording';
+import { blocTerms } from '../config/terms';
 
 export interface InstantiateOptions {
   /** Who leads and deputises this year; defaults to the file's roles. */

@@ -3,6 +3,7 @@
  * Plain data (JSON-safe), because it is computed inside the workflow and shown by the CLI alike.
  */
 import type { ItemKind, Party, ReminderRules } from '../config/schema';
+import type { BlocTerms } from '../config/terms';
 
 /** ISO-8601 instant with the bloc's offset, e.g. 2020-06-15T23:59:59.999+07:00. */
 export type IsoInstant = string;
@@ -14,21 +15,6 @@ export interface DateOverride {
   date: IsoDate;
   /** Local HH:mm; events default to the plan's event time, deadlines end at the end of the day. */
   time?: string;
-}
-
-/** What people call the bloc and its roles, in one language. */
-export interface RoleWords {
-  /** "Khối", "Cụm"; "bloc", "cluster". */
-  bloc: string;
-  leader: string;
-  deputy: string;
-  secretariat: string;
-}
-
-/** The words of a bloc in force for a year, from its `bloc.kind` and `bloc.terms`. */
-export interface BlocTerms {
-  vi: RoleWords;
-  en: RoleWords;
 }
 
 /** A day off that a cut-off rolled over. */

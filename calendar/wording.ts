@@ -3,10 +3,11 @@
  * ("ngày 15/6/2020") and names weekdays by ordinal ("thứ Hai") except Sunday ("Chủ nhật").
  */
 import { DateTime } from 'luxon';
-import type { BlocKind, ItemKind, Party, TermOverrides, WindowName } from '../config/schema';
+import type { ItemKind, Party, WindowName } from '../config/schema';
 import { addDays, isWeekend } from './days';
 import { hasCutOff } from './kinds';
-import type { BlocTerms, Holiday, IsoDate, IsoInstant, PlannedItem, SkippedDay } from './types';
+import type { Holiday, IsoDate, IsoInstant, PlannedItem, SkippedDay } from './types';
+import type { BlocTerms } from '../config/terms';
 
 const WEEKDAYS_VI = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
@@ -248,30 +249,6 @@ const KIND_VI: Record<ItemKind, string> = {
 
 export function kindVi(kind: ItemKind): string {
   return KIND_VI[kind];
-}
-
-const TERMS: Record<BlocKind, BlocTerms> = {
-  khoi: {
-    vi: { bloc: 'Khối', leader: 'Khối trưởng', deputy: 'Khối phó', secretariat: 'Thư ký Khối' },
-    en: { bloc: 'bloc', leader: 'bloc leader', deputy: 'deputy leader', secretariat: 'bloc secretariat' },
-  },
-  cum: {
-    vi: { bloc: 'Cụm', leader: 'Cụm trưởng', deputy: 'Cụm phó', secretariat: 'Thư ký Cụm' },
-    en: { bloc: 'cluster', leader: 'cluster leader', deputy: 'deputy leader', secretariat: 'cluster secretariat' },
-  },
-};
-
-/**
- * The words for the bloc and its roles: those of its kind, each replaced by the plan's own where it gives
- * one. Without a kind (a year recorded before the plan could name it) it is a Khối.
- */
-export function blocTerms(bloc: { kind?: BlocKind; terms?: TermOverrides } = {}): BlocTerms {
-  const { vi, en } = TERMS[bloc.kind ?? 'khoi'];
-  const t = bloc.terms ?? {};
-  return {
-    vi: { bloc: t.bloc ?? vi.bloc, leader: t.leader ?? vi.leader, deputy: t.deputy ?? vi.deputy, secretariat: t.secretariat ?? vi.secretariat },
-    en: { bloc: t.blocEn ?? en.bloc, leader: t.leaderEn ?? en.leader, deputy: t.deputyEn ?? en.deputy, secretariat: t.secretariatEn ?? en.secretariat },
-  };
 }
 
 /** "Khối trưởng", "Cụm phó", "Ban Thi đua - Khen thưởng tỉnh". */

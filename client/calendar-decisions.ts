@@ -8,7 +8,7 @@ import { tetOf } from '../calendar/lunar';
 import { ConfigError, formatProblem, readYamlText } from '../config/load';
 import type { YearDecision } from '../config/schema';
 import { decisionsRefusal } from './commands/bloc-changes';
-import { InputError } from './errors';
+import { InputError } from '../config/errors';
 import type { RefusalSource } from './workflow-handle';
 
 /** What the text is called in its problems, where a file's name would stand. */

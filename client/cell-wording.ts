@@ -4,10 +4,11 @@
  * Instants are shown in the offset the workflow wrote them with, which is the bloc's zone.
  */
 import { DateTime } from 'luxon';
-import type { BlocTerms, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
-import { AWAITING_DAY_VI, awaitingDayVi, blocTerms, endsItsDay, formatDateEn, formatDateTimeEn, formatDateTimeVi, lateness, latenessEn, latenessVi, windowEn, windowOver, type Lateness } from '../calendar/wording';
+import type { IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
+import { AWAITING_DAY_VI, awaitingDayVi, endsItsDay, formatDateEn, formatDateTimeEn, formatDateTimeVi, lateness, latenessEn, latenessVi, windowEn, windowOver, type Lateness } from '../calendar/wording';
 import { hasCutOff } from '../calendar/kinds';
 import type { Cell } from '../workflows/status';
+import { blocTerms, type BlocTerms } from '../config/terms';
 
 function local(iso: string): DateTime {
   return DateTime.fromISO(iso, { setZone: true });

@@ -9,7 +9,7 @@ import { registerConfigCommands } from './commands/config';
 import { registerHolidaysCommand } from './commands/holidays';
 import { registerPlanCommand } from './commands/plan';
 import { registerUserCommands } from './commands/user';
-import { EXIT_BAD_INPUT, InputError, ServerError } from './errors';
+import { EXIT_BAD_INPUT, InputError, ServerError } from '../config/errors';
 import { cli } from './cli-context';
 
 export function buildProgram(): Command {

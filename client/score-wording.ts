@@ -2,13 +2,13 @@
  * Scores in the secretariat's words: where a unit's score stands, the ranking with its ties stated and the
  * bonus pending marked, the titles proposed, and the years compared. Shared by `bloc score` and its exports.
  */
-import type { BlocTerms } from '../calendar/types';
 import { pointsVi, type ScoringTable } from '../config/scoring';
 import type { ScoresView } from '../workflows/messages';
 import type { YearSummary } from '../workflows/model';
 import type { Proposal, RankedRow, Ranking, ScoreStatus } from '../workflows/ranking';
 import { stampEn, stampVi } from './cell-wording';
 import { originEn, originVi } from './link-origin-wording';
+import type { BlocTerms } from '../config/terms';
 
 const STATUS_VI: Record<ScoreStatus, string> = {
   'not-sent': 'chưa gửi',

@@ -9,7 +9,7 @@ import type { BlocConfig } from '../config/schema';
 import { blocYear } from '../workflows';
 import { workflowIdFor } from '../workflows/model';
 import { BLOC_ID, BLOC_YEAR } from '../workflows/search-attributes';
-import { InputError } from './errors';
+import { InputError } from '../config/errors';
 
 export interface StartOptions {
   taskQueue: string;

@@ -16,7 +16,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { YEAR_BEING_PLANNED } from '../workflows/messages';
 import { workflowIdFor } from '../workflows/model';
 import { connectClient, type Connected } from './connection';
-import { EngineNotAnsweringError, InputError, ServerError, YearBeingPlannedError } from './errors';
+import { InputError, ServerError } from '../config/errors';
+import { EngineNotAnsweringError, YearBeingPlannedError } from './errors';
 import { optionOf } from './field-labels';
 
 export interface BlocYearRef {

@@ -9,7 +9,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { planYear } from '../calendar/schedule';
 import { loadBlocConfig, TEMPLATE_KEY } from './load';
-import { idSchema, LIMITS, singleLineText, type BlocConfig } from './schema';
+import type { BlocConfig } from './schema';
+import { idSchema, LIMITS, singleLineText } from './bounded-text';
 
 export const DEMO_FILE = path.join('config', 'blocs', 'trinh-dien.yaml');
 

@@ -4,51 +4,12 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { blocTerms, dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
+import { dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
+import { idSchema, LIMITS, listOf, multiLineText, nameSchema, REQUIRED, singleLineText, tooLong, tooMany } from './bounded-text';
+import { blocKindSchema, blocTerms, termsSchema } from './terms';
 import { scoringTableSchema } from './scoring';
 
-// --- Limits ------------------------------------------------------------------------------------
-
-/**
- * Bounds a real bloc never reaches (the sample has 9 units and 15 items; the largest blocs have a few
- * dozen units), so that a file that is mistaken or hostile is refused with one line rather than planned,
- * mailed and kept in a workflow's history. README "Limits" states them for people.
- */
-export const LIMITS = {
-  units: 500,
-  items: 200,
-  /** Reminder offsets in one rule (the plan's or an item's). */
-  remindersPerRule: 20,
-  /** An item's short name, for column headings and tabs. */
-  shortTitleLength: 40,
-  /** Addresses in one `emails` or `cc` list. */
-  emailsPerList: 20,
-  decisions: 50,
-  /** Days in one decision's `daysOff`, and again in its `workingDays`. */
-  daysPerDecision: 100,
-  idLength: 64,
-  /** RFC 5321: a forward path holds at most 256 octets, angle brackets included. */
-  emailLength: 254,
-  /** Names of units, people, bodies, provinces, places and holidays. */
-  nameLength: 300,
-  /** Document numbers with their date and issuer, e.g. "Kế hoạch số 277/KH-KTĐ4 ngày 31/3/2020 của ...". */
-  referenceLength: 500,
-  /** The seed's longest title is 245 characters. */
-  titleLength: 1000,
-  descriptionLength: 5000,
-} as const;
-
-/** "có 150000 đơn vị, tối đa 500 / 150000 units, at most 500" */
-export function tooMany(count: number, max: number, vi: string, en: string): string {
-  return `có ${count} ${vi}, tối đa ${max} / ${count} ${en}, at most ${max}`;
-}
-
-/** A list with a bound: the error gives the count and the limit. */
-export function listOf<T extends z.ZodType>(item: T, max: number, vi: string, en: string) {
-  return z.array(item).max(max, {
-    error: (iss) => tooMany(Array.isArray(iss.input) ? iss.input.length : max + 1, max, vi, en),
-  });
-}
+// --- Size ---------------------------------------------------------------------------------------
 
 /** The lists whose length multiplies all later work; `blocConfigSizeSchema` reads them first. */
 const TOP_LISTS: { path: string[]; max: number; vi: string; en: string }[] = [
@@ -74,105 +35,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// --- Text a person writes -----------------------------------------------------------------------
-
-const REQUIRED = 'bắt buộc / required';
-
-/**
- * What may not appear in one line of text: the C0 controls (CR, LF, TAB, ...), DEL, the C1 controls (NEL,
- * U+0085, ends a line for some readers) and the Unicode line and paragraph separators. Each of them breaks
- * the CLI's tables and, in a mail, starts a new line of the body or header, where a fake "Bcc:" can follow.
- */
-const NOT_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** The same, except LF: the one line break a multi-line text keeps (YAML already reads CRLF as LF). */
-const NOT_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
-const CHAR_NAMES: Record<number, string> = {
-  0x09: 'TAB',
-  0x0a: 'LF',
-  0x0d: 'CR',
-  0x7f: 'DEL',
-  0x85: 'NEL',
-  0x2028: 'LINE SEPARATOR',
-  0x2029: 'PARAGRAPH SEPARATOR',
-};
-
-/** "U+000D (CR) ở ký tự thứ 13 / U+000D (CR) at character 13": enough to find it in an editor. */
-function whereIs(text: string, at: number): { vi: string; en: string } {
-  const code = text.charCodeAt(at);
-  const name = CHAR_NAMES[code];
-  const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
-  return { vi: `${char} ở ký tự thứ ${at + 1}`, en: `${char} at character ${at + 1}` };
-}
-
-function tooLong(max: number) {
-  return {
-    error: (iss: { input?: unknown }) => {
-      const n = typeof iss.input === 'string' ? iss.input.length : max + 1;
-      return `dài ${n} ký tự, tối đa ${max} / ${n} characters long, at most ${max}`;
-    },
-  };
-}
-
-/**
- * Missing is "required", as elsewhere in the file, and so is an empty YAML value (`name:`), which reads
- * as null; anything else but a string is "must be text".
- */
-const textType = {
-  error: (iss: { input?: unknown }) => (iss.input == null ? REQUIRED : 'phải là chuỗi ký tự / must be text'),
-};
-
-function humanText(max: number, forbidden: RegExp, vi: string, en: string) {
-  return z
-    .string(textType)
-    .max(max, tooLong(max))
-    .superRefine((value, ctx) => {
-      const at = value.search(forbidden);
-      if (at < 0) return;
-      const where = whereIs(value, at);
-      ctx.addIssue({ code: 'custom', message: `${vi}: ${where.vi} / ${en}: ${where.en}` });
-    });
-}
-
-/**
- * One line of human text (a name, title, wording, reason, place, document number), at most `max`
- * characters (UTF-16 units), with no control characters or line breaks. Chain `.min(1, ...)` where
- * the text is required; the workflow's Update validators use it for what the secretariat types.
- */
-export function singleLineText(max: number) {
-  return humanText(
-    max,
-    NOT_IN_A_LINE,
-    'chỉ được viết trên một dòng, không có ký tự điều khiển',
-    'must be one line without control characters',
-  );
-}
-
-/** Text of several lines (a description): LF between lines, no other control character. */
-export function multiLineText(max: number) {
-  return humanText(
-    max,
-    NOT_IN_LINES,
-    'có ký tự điều khiển (chỉ được xuống dòng bằng LF)',
-    'contains a control character (only LF may break lines)',
-  );
-}
-
-/** A required name: one line, not empty. */
-export const nameSchema = singleLineText(LIMITS.nameLength).min(1, REQUIRED);
-
 // --- Values -------------------------------------------------------------------------------------
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 const DAY_MONTH = /^(0?[1-9]|[12][0-9]|3[01])\/(0?[1-9]|1[0-2])$/;
 const HOUR_MINUTE = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** ISO-8601 durations with days, hours and minutes only: months and years have no fixed length. */
 const DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/;
 
-export const idSchema = z
-  .string({ error: REQUIRED })
-  .max(LIMITS.idLength, tooLong(LIMITS.idLength))
-  .regex(ID, 'mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang / lowercase letters, digits and hyphens only');
 /** Its pattern admits no CR, LF or space, so no address can carry a second header line. */
 export const emailSchema = z
   .email({ error: 'địa chỉ email không hợp lệ / invalid email address' })
@@ -330,27 +200,6 @@ export const yearDecisionSchema = z
   });
 export type YearDecision = z.infer<typeof yearDecisionSchema>;
 
-/** A province groups its agencies into blocs (khối) and clusters (cụm); the two differ only in what they are called. */
-export const blocKindSchema = z.enum(['khoi', 'cum'], {
-  error: 'phải là khoi (Khối) hoặc cum (Cụm) / must be khoi (bloc) or cum (cluster)',
-});
-export type BlocKind = z.infer<typeof blocKindSchema>;
-
-/**
- * What the plan calls the bloc and its roles where the words `kind` gives do not fit, e.g. a province that
- * writes "Trưởng Cụm". Each word goes into headings and sentences as written, so it is one line.
- */
-export const termsSchema = z.strictObject({
-  bloc: nameSchema.optional(),
-  leader: nameSchema.optional(),
-  deputy: nameSchema.optional(),
-  secretariat: nameSchema.optional(),
-  blocEn: nameSchema.optional(),
-  leaderEn: nameSchema.optional(),
-  deputyEn: nameSchema.optional(),
-  secretariatEn: nameSchema.optional(),
-});
-export type TermOverrides = z.infer<typeof termsSchema>;
 
 export const contactSchema = z.strictObject({
   name: nameSchema,
@@ -406,11 +255,8 @@ export const blocConfigSchema = z
       .strictObject({ decisions: listOf(yearDecisionSchema, LIMITS.decisions, 'quyết định', 'decisions').default([]) })
       .default({ decisions: [] }),
     items: listOf(itemSchema, LIMITS.items, 'mục', 'items').min(1, 'kế hoạch cần ít nhất một mục / the plan needs at least one item'),
-    /**
-     * The scoring table the units score themselves against (config/scoring.ts). Lazy: config/scoring.ts
-     * builds it from the text schemas above, and the two modules import each other.
-     */
-    scoring: z.lazy(() => scoringTableSchema()).optional(),
+    /** The scoring table the units score themselves against (config/scoring.ts). */
+    scoring: scoringTableSchema.optional(),
   })
   .superRefine((cfg, ctx) => {
     const unitIds = new Set<string>();

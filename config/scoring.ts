@@ -9,12 +9,11 @@
  * given on qualitative criteria, and each criterion's figures stay within its maximum. Every refusal names
  * the criterion by its code, so that a secretariat finds it in a table of dozens.
  *
- * Imported by the workflow code (no Node built-ins). config/schema.ts includes this schema in the bloc file's
- * and imports it; this file imports the text and value schemas from config/schema.ts. The schema is built on
- * first use, so that whichever of the two modules loads first finds the other's exports in place.
+ * Imported by the workflow code (no Node built-ins). config/schema.ts includes this schema in the bloc file's;
+ * both take the text schemas from config/bounded-text.ts.
  */
 import { z } from 'zod';
-import { idSchema, LIMITS, listOf, multiLineText, singleLineText } from './schema';
+import { idSchema, LIMITS, listOf, multiLineText, REQUIRED, singleLineText } from './bounded-text';
 
 /** Bounds far above any real table (Appendix III has a few dozen criteria). */
 export const SCORING_LIMITS = {
@@ -31,7 +30,6 @@ export type CriterionKind = 'quantitative' | 'qualitative';
 /** In Vietnamese, as the table says it. */
 export const KIND_VI: Record<CriterionKind, string> = { quantitative: 'định lượng', qualitative: 'định tính' };
 
-const REQUIRED = 'bắt buộc / required';
 const CODE = /^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$/;
 
 /** Points are written to the hundredth at most (tables give halves and quarters); totals are kept exact in hundredths. */
@@ -115,12 +113,8 @@ export type ScoringGroup = ScoringTable['groups'][number];
 export type Criterion = ScoringGroup['criteria'][number];
 export type TitleRule = ScoringTable['titles'][number];
 
-let built: Built | undefined;
-/** The schema of `scoring:`, built once, on first use (see the head of this file). */
-export function scoringTableSchema(): Built {
-  built ??= build();
-  return built;
-}
+/** The schema of `scoring:`. */
+export const scoringTableSchema = build();
 
 /** `tiêu chí "I.3"`: how every message names a criterion. */
 export function criterionVi(code: string): string {

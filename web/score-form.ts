@@ -5,7 +5,7 @@
  * a number the person typed, so that an empty field is named here rather than reaching the workflow as NaN.
  */
 import { criteriaOf, parsePoints, type ScoringTable } from '../config/scoring';
-import { InputError } from '../client/errors';
+import { InputError } from '../config/errors';
 import type { RefusalSource } from '../client/workflow-handle';
 import type { ScoreInput } from '../workflows/messages';
 import type { ScoreVersion } from '../workflows/model';

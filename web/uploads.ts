@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../client/errors';
+import { InputError } from '../config/errors';
 import { checkDocument } from './document-check';
 import type { StoredFile } from '../workflows/model';
 

@@ -5,7 +5,7 @@
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
-import { InputError } from '../client/errors';
+import { InputError } from '../config/errors';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
 import { createEngineWorkers } from './engine-workers';

@@ -7,7 +7,7 @@
  */
 import type { TLSConfig } from '@temporalio/client';
 import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile } from '@temporalio/envconfig';
-import { InputError, ServerError } from '../client/errors';
+import { InputError, ServerError } from '../config/errors';
 
 /** Options shared by `Connection.connect` (client) and `NativeConnection.connect` (worker). */
 export interface ConnectionTarget {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../client/errors';
+import { InputError } from '../config/errors';
 
 export const WORKFLOW_BUNDLE_FILE = 'workflow-bundle.js';
 

@@ -7,18 +7,9 @@
  * the workflow task.
  */
 import { DateTime } from 'luxon';
-import {
-  emailListSchema,
-  hourMinuteSchema,
-  isoDateSchema,
-  LIMITS,
-  multiLineText,
-  singleLineText,
-  yearDecisionSchema,
-  type YearDecision,
-} from '../config/schema';
+import { emailListSchema, hourMinuteSchema, isoDateSchema, yearDecisionSchema, type YearDecision } from '../config/schema';
 import { hasCutOff } from '../calendar/kinds';
-import { blocTerms, cutOffEn, cutOffVi, dayMonthYearEn, dayMonthYearVi, formatDateTimeEn, formatDateTimeVi, windowEn } from '../calendar/wording';
+import { cutOffEn, cutOffVi, dayMonthYearEn, dayMonthYearVi, formatDateTimeEn, formatDateTimeVi, windowEn } from '../calendar/wording';
 import { issueInWords } from '../config/issue-words';
 import type { DateOverride, IsoInstant, PlannedItem, YearPlan } from '../calendar/types';
 import type { StoredFile, Submission, YearState } from './model';
@@ -36,6 +27,8 @@ import type {
 import { reject } from './refusal';
 import { effectiveCutoff, hasSubmitted } from './status';
 import { acceptFile } from './stored-file';
+import { LIMITS, multiLineText, singleLineText } from '../config/bounded-text';
+import { blocTerms } from '../config/terms';
 
 
 export function itemOf(plan: YearPlan, itemId: unknown): PlannedItem {

@@ -6,7 +6,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { YearDecision } from '../config/schema';
 import type { ScoringTable } from '../config/scoring';
 import type { ScheduleChange, YearSchedule } from '../calendar/schedule';
-import type { BlocTerms, IsoDate, IsoInstant, YearPlan } from '../calendar/types';
+import type { IsoDate, IsoInstant, YearPlan } from '../calendar/types';
 import type {
   BonusDecision,
   Declaration,
@@ -25,6 +25,7 @@ import type {
 } from './model';
 import type { ClaimView, Ranking, ScoreStatus } from './ranking';
 import type { Cell, OverdueItem } from './status';
+import type { BlocTerms } from '../config/terms';
 
 export interface SubmissionInput {
   unitId: string;

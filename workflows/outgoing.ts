@@ -3,7 +3,6 @@
  * The words are the mail activity's job.
  */
 import type { Party } from '../config/schema';
-import { blocTerms } from '../calendar/wording';
 import type { PlannedItem, RoleHolders, YearPlan } from '../calendar/types';
 import type { Addressee, DigestRow, HandoverInfo, Notice, NoticeKind, OutgoingMessage, ScoringGap } from '../activities/types';
 import type { DueMessage, Slot } from './agenda';
@@ -11,6 +10,7 @@ import { isoInZone } from './local-time';
 import type { YearState } from './model';
 import { adjustedCriteria, latestVersion, openCorrection, scoreStatus, unjustifiedClaims } from './ranking';
 import { effectiveCutoff, isRetired, pendingDeclaration } from './status';
+import { blocTerms } from '../config/terms';
 
 function unitOf(state: YearState, unitId: string) {
   const unit = state.config.units.find((u) => u.id === unitId);

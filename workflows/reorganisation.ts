@@ -7,15 +7,16 @@
  * Changes to who takes part change the plan (items "from all" or "from the leader"), so the handlers ask
  * for a new schedule after applying them to the record's copy of the configuration.
  */
-import { nameSchema, unitSchema, type ItemConfig, type UnitConfig } from '../config/schema';
+import { unitSchema, type ItemConfig, type UnitConfig } from '../config/schema';
 import type { RoleHolders } from '../calendar/types';
-import { blocTerms } from '../calendar/wording';
 import { issueInWords } from '../config/issue-words';
 import { checkPlanOpen, checkUnit, optionalText, toIso } from './changes';
 import type { AddUnitInput, MergeUnitsInput, RenameUnitInput, RetireUnitInput, RolesInput } from './messages';
 import type { UnitChange, YearState } from './model';
 import { reject } from './refusal';
 import { isRetired } from './status';
+import { nameSchema } from '../config/bounded-text';
+import { blocTerms } from '../config/terms';
 
 function unitOf(state: YearState, unitId: string): UnitConfig {
   return state.config.units.find((u) => u.id === unitId) as UnitConfig;

@@ -13,9 +13,9 @@
  * - The conference agrees some bonus claims and refuses the rest; only agreed bonus enters the total. Once it
  *   has decided, the claims no longer change.
  */
-import { isoDateSchema, LIMITS, multiLineText, singleLineText } from '../config/schema';
+import { isoDateSchema } from '../config/schema';
 import { criteriaOf, criterionOf, criterionVi, isHundredths, NO_BONUS_ON_QUALITATIVE, pointsVi, type Criterion, type ScoringTable } from '../config/scoring';
-import { blocTerms, cutOffEn, cutOffVi, dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
+import { cutOffEn, cutOffVi, dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
 import { issueInWords } from '../config/issue-words';
 import type { PlannedItem, YearPlan } from '../calendar/types';
 import { DateTime } from 'luxon';
@@ -26,6 +26,8 @@ import type { BonusClaim, BonusDecision, LinkOrigin, ScoreAdjustment, ScoreVersi
 import { adjustedCriteria, claimsOf, decisionInForce, latestVersion, openCorrection, rankingOf, scoreStatus, unitTotals, type Ranking, rank } from './ranking';
 import { reject } from './refusal';
 import { effectiveCutoff, isRetired } from './status';
+import { LIMITS, multiLineText, singleLineText } from '../config/bounded-text';
+import { blocTerms } from '../config/terms';
 
 const nameLine = singleLineText(LIMITS.nameLength);
 const referenceLine = singleLineText(LIMITS.referenceLength);

@@ -5,10 +5,8 @@
  * URL: that is masked as `***`.
  */
 import addressparser from 'nodemailer/lib/addressparser';
-import { InputError } from '../../client/errors';
-import { effectiveStartTls, loginNeedsStartTls } from './tls';
-
-export type StartTlsPolicy = 'required' | 'opportunistic' | 'off';
+import { InputError } from '../../config/errors';
+import { effectiveStartTls, loginNeedsStartTls, type StartTlsPolicy } from './tls';
 
 export interface SmtpSettings {
   /** As a socket takes it: `::1`, not `[::1]`. */

@@ -5,7 +5,7 @@
  * password in clear. So with credentials TLS is required, whatever SMTP_STARTTLS says, unless the server
  * is this very machine.
  */
-import type { SmtpSettings, StartTlsPolicy } from './settings';
+export type StartTlsPolicy = 'required' | 'opportunistic' | 'off';
 
 /**
  * Only the canonical loopback names are exempt. The rest of 127.0.0.0/8 is loopback too, and so is
@@ -20,7 +20,13 @@ export function isCanonicalLoopback(host: string): boolean {
   return CANONICAL_LOOPBACK.has(host.replace(/^\[(.*)\]$/, '$1').toLowerCase());
 }
 
-type TlsInputs = Pick<SmtpSettings, 'host' | 'secure' | 'starttls' | 'auth'>;
+/** The SMTP settings that decide the policy; of the login, only whether there is one. */
+interface TlsInputs {
+  host: string;
+  secure: boolean;
+  starttls: StartTlsPolicy;
+  auth?: unknown;
+}
 
 /** Credentials over a connection that does not start encrypted, to another machine. */
 export function loginNeedsStartTls(s: Omit<TlsInputs, 'starttls'>): boolean {

@@ -15,15 +15,16 @@ import {
   type CalendarResult,
   type SubmissionResult,
 } from '../../workflows/messages';
-import { blocTerms, dueVi } from '../../calendar/wording';
+import { dueVi } from '../../calendar/wording';
 import { formatProblem, problemInFile } from '../../config/load';
 import { loadConfigOrExplain } from './load-config';
 import { cellVi, whenVi, zoneOf } from '../cell-wording';
 import { emit } from '../output';
 import { changesTableVi } from '../schedule-changes';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
 import { withBlocYear, type RefusalSource } from '../workflow-handle';
+import { blocTerms } from '../../config/terms';
 
 export const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 export const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();

@@ -1,7 +1,7 @@
 /** `bloc export --csv`: the matrix, one row per unit × item, for the January evaluation in a spreadsheet; `--xlsx`: its workbook. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { exportCsv, exportRows } from '../export-rows';
 import { atOption, blocYearCommand, nowIso } from '../options';
 import { withBlocYear } from '../workflow-handle';

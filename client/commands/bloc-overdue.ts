@@ -4,16 +4,16 @@
  */
 import { Option, type Command } from '@commander-js/extra-typings';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { BlocTerms } from '../../calendar/types';
 import { overdueQuery, timelineQuery } from '../../workflows/messages';
 import { findBlocYears } from '../listed-years';
 import type { OverdueItem } from '../../workflows/status';
 import { latenessVi } from '../../calendar/wording';
 import { latenessOf, stampVi, termsOf } from '../cell-wording';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { emit, table } from '../output';
 import { atOption, blocOption, jsonOption, newCommand, nowIso, yearOption } from '../options';
 import { withBlocYear, withClient } from '../workflow-handle';
+import type { BlocTerms } from '../../config/terms';
 
 /** OverdueCount is as of the workflow's last wake-up; the query at `at` gives the detail as it stands now. */
 const OVERDUE_QUERY = "ExecutionStatus = 'Running' AND OverdueCount > 0";

@@ -20,7 +20,7 @@ import {
   type ScoresView,
 } from '../../workflows/messages';
 import type { YearSummary } from '../../workflows/model';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { emit, table } from '../output';
 import { atOption, blocYearCommand, jsonOption, NOTHING_DONE_YET, nowIso, parseInstant, parseIsoDate, yesOption } from '../options';
 import { rankingCsv, scoreWorkbook } from '../score-export';

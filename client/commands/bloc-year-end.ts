@@ -3,13 +3,13 @@
  * undone, so without `--yes` they only say what they would do.
  */
 import type { Command } from '@commander-js/extra-typings';
-import type { BlocTerms } from '../../calendar/types';
 import { closeYear, handOver, stageQuery, statusQuery, timelineQuery, type StageView } from '../../workflows/messages';
 import type { YearSummary } from '../../workflows/model';
 import { termsOf, whenVi } from '../cell-wording';
 import { emit } from '../output';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, yesOption } from '../options';
 import { withBlocYear } from '../workflow-handle';
+import type { BlocTerms } from '../../config/terms';
 
 export function handoverVi(stage: StageView, names: Map<string, string>, done: boolean, terms: BlocTerms): string {
   const name = (id: string) => names.get(id) ?? id;

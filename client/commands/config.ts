@@ -1,9 +1,9 @@
 /** `bloc config check FILE`: validate a bloc file and say what it holds. */
 import type { Command } from '@commander-js/extra-typings';
-import { blocTerms } from '../../calendar/wording';
 import type { BlocConfig } from '../../config/schema';
 import { loadConfigOrExplain } from './load-config';
 import { cli } from '../cli-context';
+import { blocTerms } from '../../config/terms';
 
 function summary(file: string, cfg: BlocConfig): string {
   const decisions = cfg.calendar.decisions.map((d) => d.year).join(', ') || 'không có / none';

@@ -5,7 +5,7 @@
 import { ConfigError, formatProblem, loadBlocConfig } from '../../config/load';
 import type { BlocConfig } from '../../config/schema';
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 
 export function loadConfigOrExplain(file: string): BlocConfig {
   try {

@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from '@commander-js/extra-typings';
 import { accountsPath, addAccount, generatePassword, loadAccounts, removeAccount, ROLE_EN, ROLE_VI, ROLES } from '../accounts';
-import { InputError } from '../errors';
+import { InputError } from '../../config/errors';
 import { jsonOption, newCommand, yesOption } from '../options';
 import { emit, table } from '../output';
 import { cli } from '../cli-context';

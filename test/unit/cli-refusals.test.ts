@@ -5,7 +5,8 @@
  */
 import { QueryNotRegisteredError, ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { EngineNotAnsweringError, InputError, YearBeingPlannedError } from '../../client/errors';
+import { InputError } from '../../config/errors';
+import { EngineNotAnsweringError, YearBeingPlannedError } from '../../client/errors';
 import { explain } from '../../client/workflow-handle';
 import { YEAR_BEING_PLANNED } from '../../workflows/messages';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { ConfigError, formatProblem, loadBlocConfig, MAX_FILE_BYTES, parseBlocConfig, type ConfigProblem } from '../../config/load';
-import { multiLineText, singleLineText } from '../../config/schema';
+import { multiLineText, singleLineText } from '../../config/bounded-text';
 
 const SEED = 'config/blocs/dak-nong-khoi-4.yaml';
 // Mutations reach anywhere into a document that has not been validated yet: it is deliberately untyped.

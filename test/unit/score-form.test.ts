@@ -4,7 +4,7 @@
  * a bonus without points claims nothing, and the unit is the one given, whatever the form says.
  */
 import { parsePoints, type ScoringTable } from '../../config/scoring';
-import { InputError } from '../../client/errors';
+import { InputError } from '../../config/errors';
 import { scoreFormOf, scoreInputOf } from '../../web/score-form';
 import type { ScoreVersion } from '../../workflows/model';
 

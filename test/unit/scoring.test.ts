@@ -240,7 +240,7 @@ const tableArb: fc.Arbitrary<ScoringTable> = fc
         })),
       })),
     };
-    return scoringTableSchema().parse(input);
+    return scoringTableSchema.parse(input);
   });
 
 /** A valid sheet for the table, and which of its claims the conference agrees. */

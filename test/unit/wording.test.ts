@@ -2,9 +2,10 @@
 import { instantiate } from '../../calendar/instantiate';
 import { scheduleChanges, planYear } from '../../calendar/schedule';
 import type { PlannedItem, YearPlan } from '../../calendar/types';
-import { awaitingDayVi, blocTerms, cutOffVi, dueVi, momentVi, rolledVi } from '../../calendar/wording';
+import { awaitingDayVi, cutOffVi, dueVi, momentVi, rolledVi } from '../../calendar/wording';
 import { loadBlocConfig } from '../../config/load';
 import type { BlocConfig, ItemConfig } from '../../config/schema';
+import { blocTerms } from '../../config/terms';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const seed = loadBlocConfig('config/blocs/dak-nong-khoi-4.yaml');

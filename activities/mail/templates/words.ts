@@ -4,22 +4,9 @@
  */
 import { DateTime } from 'luxon';
 import type { Party } from '../../../config/schema';
-import type { RoleWords } from '../../../calendar/types';
-import {
-  blocTerms,
-  dayMonthYearVi,
-  endsItsDay,
-  formatDateEn,
-  formatDateTimeEn,
-  formatDateTimeVi,
-  formatDateVi,
-  lateness,
-  latenessEn,
-  latenessVi,
-  partyEn,
-  partyVi,
-} from '../../../calendar/wording';
+import { dayMonthYearVi, endsItsDay, formatDateEn, formatDateTimeEn, formatDateTimeVi, formatDateVi, lateness, latenessEn, latenessVi, partyEn, partyVi } from '../../../calendar/wording';
 import type { Notice, NoticeKind, OutgoingMessage } from '../../types';
+import { blocTerms, type RoleWords } from '../../../config/terms';
 
 export type Lang = 'vi' | 'en';
 

@@ -1,19 +1,19 @@
 /**
  * The "Tự chấm điểm" section of a unit's own page: where its self-score stands, the latest sheet it sent,
  * and the form to send one, criteria grouped as the bloc's scoring table groups them. Kept apart from
- * web/pages.ts so that the table's long form does not crowd the page's other sections.
+ * the unit's page (web/pages/unit.ts) so that the table's long form does not crowd the page's other sections.
  */
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
-import { KIND_VI, type Criterion } from '../config/scoring';
-import { titleOf } from '../activities/mail/templates/words';
-import { stampEn, stampVi, whenEn, whenVi } from '../client/cell-wording';
-import { pts, statusEn, statusVi, tableHeadingEn, tableHeadingVi, versionEn, versionVi } from '../client/score-wording';
-import type { ScoresView } from '../workflows/messages';
-import type { ScoreVersion } from '../workflows/model';
-import { latestVersion, openCorrection } from '../workflows/ranking';
-import { scoreField, scoreFormOf } from './score-form';
-import { refusalFor, t, type Lang } from './lang';
+import { KIND_VI, type Criterion } from '../../config/scoring';
+import { titleOf } from '../../activities/mail/templates/words';
+import { stampEn, stampVi, whenEn, whenVi } from '../../client/cell-wording';
+import { pts, statusEn, statusVi, tableHeadingEn, tableHeadingVi, versionEn, versionVi } from '../../client/score-wording';
+import type { ScoresView } from '../../workflows/messages';
+import type { ScoreVersion } from '../../workflows/model';
+import { latestVersion, openCorrection } from '../../workflows/ranking';
+import { scoreField, scoreFormOf } from '../score-form';
+import { refusalFor, t, type Lang } from '../lang';
+import type { Html } from './layout';
 
 /** The unit's reader: its form's token and its language. */
 interface Reader {
@@ -22,8 +22,6 @@ interface Reader {
 }
 
 const KIND_EN: Record<Criterion['kind'], string> = { quantitative: 'quantitative', qualitative: 'qualitative' };
-
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** What the form shows again after a refusal: the validator's words and the values as posted. */
 export interface ScoreFormState {

@@ -3,15 +3,17 @@
  * the matrix has no column for (events, the handover, ongoing reports), each a link to its own page.
  */
 import { html } from 'hono/html';
-import type { YearSchedule } from '../calendar/schedule';
-import { kindVi } from '../calendar/wording';
-import { noInstantIn } from '../client/cell-wording';
-import { fateEn, fateVi } from '../client/record-wording';
-import type { NextStep } from '../client/next-steps';
-import type { PlannedItem } from '../calendar/types';
-import type { StageView } from '../workflows/messages';
-import { t } from './lang';
-import { dueIn, itemPath, KIND_EN, shortIn, titleIn, when, yearPath, type Frame } from './pages';
+import type { YearSchedule } from '../../calendar/schedule';
+import { kindVi } from '../../calendar/wording';
+import { noInstantIn } from '../../client/cell-wording';
+import { fateEn, fateVi } from '../../client/record-wording';
+import type { NextStep } from '../../client/next-steps';
+import type { PlannedItem } from '../../calendar/types';
+import type { StageView } from '../../workflows/messages';
+import { t } from '../lang';
+import type { Frame } from './layout';
+import { itemPath, yearPath } from './paths';
+import { dueIn, KIND_EN, shortIn, titleIn, when } from './words';
 
 interface YearRef {
   blocId: string;
