@@ -61,3 +61,28 @@ test('a year whose worker has stopped: its page as last read while its history i
   // A year with its worker answers as ever.
   expect((await agent.request(`/khoi/${config.bloc.id}/${fx.year}`)).status).toBe(200);
 });
+
+test('readers of one remembered view share its matrix, each page with its own name, form token and language', async () => {
+  const readers = [ACCOUNTS.secretariat, ACCOUNTS.leader, ACCOUNTS.board].map((account) => ({ account, agent: new WebAgent(fx.web.url) }));
+  for (const { account, agent } of readers) await agent.signIn(account.name);
+  const matrix = `/khoi/${fixtureBlocs()[0]?.bloc.id}/${fx.year}`;
+  const pages = await Promise.all(readers.map(async ({ agent }) => (await agent.request(matrix)).text()));
+  const token = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  const body = (page: string) => page.slice(page.indexOf('<main>'));
+
+  expect(new Set(pages.map(token)).size).toBe(3);
+  readers.forEach(({ account }, i) => {
+    const page = pages[i] ?? '';
+    expect(page).toContain(`<span>${account.name} (`);
+    for (const [j, other] of readers.entries()) if (j !== i) expect(page).not.toContain(`<span>${other.account.name} (`);
+    for (const [j, theirs] of pages.entries()) if (j !== i) expect(page).not.toContain(token(theirs));
+  });
+  expect(new Set(pages.map(body)).size).toBe(1);
+
+  // The same view read in English is drawn in English, and the Vietnamese readers' matrix stays Vietnamese.
+  const [first] = readers;
+  await first?.agent.request(`/ngon-ngu?lang=en&next=${encodeURIComponent(matrix)}`);
+  const english = await (await first?.agent.request(matrix))?.text();
+  expect(english).toContain('<th scope="col">Unit</th>');
+  expect(await (await readers[1]?.agent.request(matrix))?.text()).toContain('<th scope="col">Đơn vị</th>');
+});

@@ -7,6 +7,7 @@ import { yearWorkbook } from '../../client/year-workbook';
 import { onBlocYear } from '../../client/workflow-handle';
 import { InputError } from '../../config/errors';
 import { matrixPage } from '../pages/matrix';
+import { MatrixBodies } from './matrix-bodies';
 import type { Env } from './options';
 import type { ConsoleParts } from './parts';
 import { refOf } from './year';
@@ -17,6 +18,7 @@ const LIVE_MS = 15_000;
 
 export function matrixRoutes({ opts, client, reader: { frame }, judgedNow, yearNow }: ConsoleParts): Hono<Env> {
   const app = new Hono<Env>();
+  const bodies = new MatrixBodies(opts.liveMs ?? LIVE_MS);
 
   /** The instant to judge at: `luc` (as `--at`), or now. */
   const judgedAt = (c: Context<Env>): string => {
@@ -40,7 +42,8 @@ export function matrixRoutes({ opts, client, reader: { frame }, judgedNow, yearN
     const { view, schedule, stage } = await judgedStatus(c);
     const item = c.req.query('muc');
     const filter = { onlyOverdue: c.req.query('qua-han') === '1', itemId: item || undefined, at: c.req.query('luc') };
-    return c.html(matrixPage(frame(c), view, schedule, stage, filter, opts.liveMs ?? LIVE_MS));
+    const reader = frame(c);
+    return c.html(matrixPage(reader, view, bodies.of(reader.lang, { view, schedule, stage }, filter)));
   });
 
   app.get('/khoi/:bloc/:year/tai-ve.csv', async (c) => {

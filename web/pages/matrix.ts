@@ -3,7 +3,7 @@ import type { YearSchedule } from '../../calendar/schedule';
 import type { StageView, StatusView } from '../../workflows/messages';
 import { whenEn, whenVi } from '../../client/cell-wording';
 import { nextSteps } from '../../client/next-steps';
-import { t } from '../lang';
+import { t, type Lang } from '../lang';
 import { layout, type Frame, type Html } from './layout';
 import { calendarPath, cellPath, itemPath, LIVE_PATH, yearPath } from './paths';
 import { cellIn, cellOf, dueShortIn, shortIn, titleIn } from './words';
@@ -16,8 +16,18 @@ export interface MatrixFilter {
   at?: string;
 }
 
-/** `liveMs`: how often the page fetches itself to show what changed since. */
-export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedule, stage: StageView, filter: MatrixFilter, liveMs: number): Html {
+/** The matrix's page: the header names its reader and carries their form token; the body is the same for all. */
+export function matrixPage(frame: Frame, view: StatusView, body: Html): Html {
+  return layout(frame, `${view.blocName} — ${t(frame, 'năm', 'year')} ${view.year}`, body);
+}
+
+/**
+ * What the matrix shows, given the reader's language alone — never their account or form token — so that the
+ * console may render it once for every reader of a view (web/console/matrix-routes.ts). `liveMs`: how often
+ * the page fetches itself to show what changed since.
+ */
+export function matrixBody(lang: Lang, view: StatusView, schedule: YearSchedule, stage: StageView, filter: MatrixFilter, liveMs: number): Html {
+  const frame: Frame = { lang, csrf: '', here: '' };
   const items = view.items.filter((i) => !filter.itemId || i.id === filter.itemId);
   const units = view.units.filter((u) => !filter.onlyOverdue || items.some((i) => cellOf(view, u.id, i.id)?.state === 'overdue'));
   const planned = new Map(schedule.items.map((i) => [i.id, i]));
@@ -40,10 +50,7 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
   const options = view.items.map((i) => html`<option value="${i.id}" ${i.id === filter.itemId ? 'selected' : ''}>${shortIn(frame, planned, i)}</option>`);
   const base = yearPath(view.blocId, view.year);
   const at = filter.at ? `?luc=${encodeURIComponent(filter.at)}` : '';
-  return layout(
-    frame,
-    `${view.blocName} — ${t(frame, 'năm', 'year')} ${view.year}`,
-    html`${nextStepsSection(frame, view, schedule, nextSteps(schedule, stage, view.at))}
+  return html`${nextStepsSection(frame, view, schedule, nextSteps(schedule, stage, view.at))}
 <form class="filters" method="get" action="${base}">
   ${filter.at ? html`<input type="hidden" name="luc" value="${filter.at}">` : ''}
   <label><input type="checkbox" name="qua-han" value="1" ${filter.onlyOverdue ? 'checked' : ''}> ${t(frame, 'Chỉ đơn vị quá hạn', 'Overdue units only')}</label>
@@ -65,6 +72,5 @@ export function matrixPage(frame: Frame, view: StatusView, schedule: YearSchedul
 <div class="scroll"><table class="matrix"><thead><tr><th scope="col">${t(frame, 'Đơn vị', 'Unit')}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
 ${units.length === 0 ? html`<p>${t(frame, 'Không có đơn vị nào quá hạn.', 'No unit is overdue.')}</p>` : ''}</div>
 ${otherItemsTable(frame, view, schedule, stage, new Set(view.items.map((i) => i.id)), view.at)}
-<script src="${LIVE_PATH}" defer></script>`,
-  );
+<script src="${LIVE_PATH}" defer></script>`;
 }
