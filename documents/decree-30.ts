@@ -10,7 +10,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Footer,
   Header,
@@ -38,8 +37,13 @@ export const SIZE = { body: 14, heading: 13, table: 13, recipientsHeading: 12, r
 /** Millimetres. */
 export const MARGINS = { top: 20, bottom: 20, left: 30, right: 15 } as const;
 const A4 = { width: 210, height: 297 } as const;
+
+/** Millimetres in twips, rounded (docx's own converter truncates: A4 would come out a twip short of Word's 11906 × 16838). */
+export function twips(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
 /** The writing width, in twips. */
-export const TEXT_WIDTH = convertMillimetersToTwip(A4.width - MARGINS.left - MARGINS.right);
+export const TEXT_WIDTH = twips(A4.width - MARGINS.left - MARGINS.right);
 
 /** What is left blank for the clerk: a number, a person's name, an hour. */
 export const BLANK = '……';
@@ -110,19 +114,19 @@ export function para(parts: string | (string | TextRun)[], style: ParagraphStyle
 
 /** Body text: justified, its first line indented 1 cm, 6 pt between paragraphs. */
 export function body(parts: string | (string | TextRun)[], style: RunStyle = {}): Paragraph {
-  return para(parts, { ...style, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, after: 6 });
+  return para(parts, { ...style, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: twips(10) }, after: 6 });
 }
 
 /** A section's heading in the body: "I. THÀNH PHẦN". */
 export function heading(text: string): Paragraph {
-  return para(text, { bold: true, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(10) }, before: 6, after: 6, keepNext: true });
+  return para(text, { bold: true, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: twips(10) }, before: 6, after: 6, keepNext: true });
 }
 
 const centred = (text: string, style: ParagraphStyle = {}) => para(text, { alignment: AlignmentType.CENTER, ...style });
 
 /** A short rule under a line of the heading, `mm` long and centred in its cell: an empty line's top border, narrowed by indents. */
 function rule(cellMm: number, mm: number): Paragraph {
-  const side = convertMillimetersToTwip(Math.max(0, (cellMm - mm) / 2));
+  const side = twips(Math.max(0, (cellMm - mm) / 2));
   return new Paragraph({
     children: [run('', { size: 2 })],
     indent: { left: side, right: side },
@@ -132,7 +136,7 @@ function rule(cellMm: number, mm: number): Paragraph {
 }
 
 const cell = (children: Paragraph[], widthMm: number, align: TableVerticalAlign = VerticalAlignTable.TOP) =>
-  new TableCell({ children, width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA }, verticalAlign: align });
+  new TableCell({ children, width: { size: twips(widthMm), type: WidthType.DXA }, verticalAlign: align });
 
 /** Two columns without borders, across the writing width: the heading and the foot of every document. */
 function sideBySide(left: Paragraph[], right: Paragraph[], leftMm: number): Table {
@@ -140,7 +144,7 @@ function sideBySide(left: Paragraph[], right: Paragraph[], leftMm: number): Tabl
   return new Table({
     rows: [new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] })],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [convertMillimetersToTwip(leftMm), convertMillimetersToTwip(rightMm)],
+    columnWidths: [twips(leftMm), twips(rightMm)],
     borders: TableBorders.NONE,
   });
 }
@@ -188,7 +192,7 @@ export function draftMark(): Paragraph {
     alignment: AlignmentType.LEFT,
     after: 6,
     border: Object.fromEntries(['top', 'bottom', 'left', 'right'].map((side) => [side, { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 }])),
-    indent: { right: TEXT_WIDTH - convertMillimetersToTwip(27) },
+    indent: { right: TEXT_WIDTH - twips(27) },
   });
 }
 
@@ -259,9 +263,9 @@ export function dataTable(columns: Column[], rows: string[][]): [Table, Paragrap
     });
   const table = new Table({
     rows: [line(columns.map((c) => c.title), true), ...rows.map((r) => line(r, false))],
-    width: { size: convertMillimetersToTwip(columns.reduce((sum, c) => sum + c.width, 0)), type: WidthType.DXA },
-    columnWidths: columns.map((c) => convertMillimetersToTwip(c.width)),
-    margins: { top: convertMillimetersToTwip(0.5), bottom: convertMillimetersToTwip(0.5), left: convertMillimetersToTwip(1.2), right: convertMillimetersToTwip(1.2) },
+    width: { size: twips(columns.reduce((sum, c) => sum + c.width, 0)), type: WidthType.DXA },
+    columnWidths: columns.map((c) => twips(c.width)),
+    margins: { top: twips(0.5), bottom: twips(0.5), left: twips(1.2), right: twips(1.2) },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
   });
   return [table, para('', { size: 6 })];
@@ -278,14 +282,14 @@ export async function documentBuffer(title: string, children: FileChild[]): Prom
         properties: {
           titlePage: true,
           page: {
-            size: { width: convertMillimetersToTwip(A4.width), height: convertMillimetersToTwip(A4.height) },
+            size: { width: twips(A4.width), height: twips(A4.height) },
             margin: {
-              top: convertMillimetersToTwip(MARGINS.top),
-              bottom: convertMillimetersToTwip(MARGINS.bottom),
-              left: convertMillimetersToTwip(MARGINS.left),
-              right: convertMillimetersToTwip(MARGINS.right),
-              header: convertMillimetersToTwip(10),
-              footer: convertMillimetersToTwip(10),
+              top: twips(MARGINS.top),
+              bottom: twips(MARGINS.bottom),
+              left: twips(MARGINS.left),
+              right: twips(MARGINS.right),
+              header: twips(10),
+              footer: twips(10),
             },
           },
         },
