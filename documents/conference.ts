@@ -14,7 +14,7 @@ import type { BallotRound, ConferenceModel, Proposed, RankingLine, UnitRef } fro
 /** Why the documents cannot be written yet: the field (the year, the conference's item) and the reason. */
 export class DocumentRefusal extends Error {
   constructor(
-    readonly field: 'scoring' | 'item',
+    readonly field: 'scoring' | 'itemId',
     readonly reason: string,
   ) {
     super(`${field}: ${reason}`);
@@ -42,14 +42,14 @@ const dayOf = (iso: string) => iso.slice(0, 10);
 export function conferenceItem(schedule: YearSchedule, itemId?: string): ScheduledItem {
   if (itemId !== undefined) {
     const named = schedule.items.find((i) => i.id === itemId);
-    if (!named) throw new DocumentRefusal('item', `không có mục "${itemId}" trong kế hoạch năm ${schedule.year} / no such item`);
-    if (named.kind !== 'event') throw new DocumentRefusal('item', `mục "${itemId}" không phải là một hội nghị (sự kiện) / not an event`);
+    if (!named) throw new DocumentRefusal('itemId', `không có mục "${itemId}" trong kế hoạch năm ${schedule.year} / no such item`);
+    if (named.kind !== 'event') throw new DocumentRefusal('itemId', `mục "${itemId}" không phải là một hội nghị (sự kiện) / not an event`);
     return named;
   }
   const next = String(schedule.year + 1);
   const found = schedule.items.find((i) => i.kind === 'event' && (i.window ? i.window.from : dayOf(i.at ?? '')).startsWith(next));
   if (!found) {
-    throw new DocumentRefusal('item', `kế hoạch năm ${schedule.year} không có Hội nghị tổng kết (sự kiện trong năm ${next}); nêu mục bằng --item / the plan has no year-end conference`);
+    throw new DocumentRefusal('itemId', `kế hoạch năm ${schedule.year} không có Hội nghị tổng kết (sự kiện trong năm ${next}); nêu mục bằng --item / the plan has no year-end conference`);
   }
   return found;
 }
@@ -94,7 +94,7 @@ export function conferenceModel(record: ConferenceRecord): ConferenceModel {
   const item = conferenceItem(schedule, record.itemId);
   if (!item.at) {
     throw new DocumentRefusal(
-      'item',
+      'itemId',
       `${item.short ?? item.title} (mục "${item.id}") chưa có ngày (${item.wording}): ấn định bằng bloc reschedule --item ${item.id} --date … / the conference has no day yet`,
     );
   }
