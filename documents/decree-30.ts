@@ -112,9 +112,10 @@ export function para(parts: string | (string | TextRun)[], style: ParagraphStyle
   return new Paragraph({ children: runs, spacing: { before: (before ?? 0) * 20, after: (after ?? 0) * 20 }, ...layout });
 }
 
-/** Body text: justified, its first line indented 1 cm, 6 pt between paragraphs. */
-export function body(parts: string | (string | TextRun)[], style: RunStyle = {}): Paragraph {
-  return para(parts, { ...style, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: twips(10) }, after: 6 });
+/** Body text: justified, its first line indented 1 cm, 6 pt between paragraphs (none between the lines of a list). */
+export function body(parts: string | (string | TextRun)[], style: RunStyle & { listed?: boolean } = {}): Paragraph {
+  const { listed, ...run } = style;
+  return para(parts, { ...run, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: twips(10) }, after: listed ? 0 : 6 });
 }
 
 /** A section's heading in the body: "I. THÀNH PHẦN". */

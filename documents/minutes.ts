@@ -39,7 +39,7 @@ function members(m: ConferenceModel): Paragraph[] {
   return [
     heading('I. THÀNH PHẦN'),
     body(`Lãnh đạo các đơn vị thành viên ${m.bloc.name} (${m.members.length} đơn vị):`),
-    ...m.members.map((u, i) => body(`${i + 1}. ${u.name}${role(u.unitId)}.`)),
+    ...m.members.map((u, i) => body(`${i + 1}. ${u.name}${role(u.unitId)}.`, { listed: i < m.members.length - 1 })),
     body(`Chủ trì: ${m.leader.name}, ${m.bloc.terms.vi.leader}. Thư ký: ${BLANK}.`),
     body('Đơn vị vắng mặt (ghi theo thực tế): ' + `${BLANK}.`, { italics: true }),
   ];
@@ -98,10 +98,10 @@ function ranking(m: ConferenceModel): (Paragraph | Table)[] {
       `Căn cứ ${tableSourceVi(m.table)}, tổng điểm tối đa của các tiêu chí là ${pts(m.table.maxTotal)} điểm. Các đơn vị tự chấm điểm; ${leader} tổng hợp, ` +
         `thẩm định. Điểm ${leader} tổng hợp là điểm tự chấm, trừ các tiêu chí ${leader} điều chỉnh; tổng điểm là điểm ${leader} tổng hợp cộng điểm thưởng được Hội nghị thống nhất. Kết quả:`,
     ),
+    ...rankingTable(m),
     ...(m.table.groups.length <= MAX_GROUP_COLUMNS
       ? [body(`Các cột ${m.table.groups.map((g) => g.code).join(', ')}: điểm tính theo từng nhóm tiêu chí (điểm tối đa trong ngoặc) — ${m.table.groups.map((g) => `${g.code}. ${g.title}`).join('; ')}.`, { italics: true })]
       : []),
-    ...rankingTable(m),
     ...(pending ? [body('Điểm thưởng có ghi "(chờ)" chưa được Hội nghị quyết định và chưa cộng vào tổng điểm.', { italics: true })] : []),
     ...tiesVi(m).map((line) => body(line)),
     ...(m.adjustments.length > 0
