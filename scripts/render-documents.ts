@@ -2,7 +2,7 @@
  * The pictures of the two documents in docs/: the sample conference (scripts/sample-conference.ts) written as
  * DOCX, converted to PDF by LibreOffice and the first page of each to PNG by poppler's pdftoppm.
  *
- *   npm run build && node dist/scripts/render-documents.js [year]
+ *   npm run documents:pictures      (npm run build && node dist/scripts/render-documents.js [year])
  *
  * Needs `soffice` and `pdftoppm` (Debian: libreoffice-writer-nogui, poppler-utils, fonts-liberation). Times New
  * Roman is not packaged by Debian: LibreOffice sets the documents in Liberation Serif, whose letters have the
