@@ -160,7 +160,7 @@ export interface Heading {
 }
 
 /** The first lines: the issuing body and its number on the left, the national title and the date on the right. */
-export function headingBlock(h: Heading): Table {
+function headingBlock(h: Heading): Table {
   const leftMm = 60;
   const rightMm = A4.width - MARGINS.left - MARGINS.right - leftMm;
   return sideBySide(
@@ -176,7 +176,7 @@ export function headingBlock(h: Heading): Table {
 }
 
 /** "BIÊN BẢN" and its subject, centred, bold. */
-export function titleBlock(kind: string, subject: string[]): Paragraph[] {
+function titleBlock(kind: string, subject: string[]): Paragraph[] {
   return [centred(upperVi(kind), { bold: true, size: SIZE.body, before: 18 }), ...subject.map((line, i) => centred(line, { bold: true, size: SIZE.body, after: i === subject.length - 1 ? 12 : 0 }))];
 }
 
@@ -186,7 +186,7 @@ export function addressee(to: string): Paragraph {
 }
 
 /** A draft's mark, above its first lines, for the clerk to remove once the leader has checked it. */
-export function draftMark(): Paragraph {
+function draftMark(): Paragraph {
   return para('DỰ THẢO', {
     bold: true,
     size: SIZE.heading,
@@ -207,7 +207,7 @@ export interface Signer {
 }
 
 /** "TM. KHỐI THI ĐUA SỐ 4 / KHỐI TRƯỞNG", the leader unit, the space to sign, the signer's name to fill in. */
-export function signatureLines(s: Signer): Paragraph[] {
+function signatureLines(s: Signer): Paragraph[] {
   return [
     centred(`TM. ${upperVi(s.issuer)}`, { bold: true, size: SIZE.body }),
     centred(upperVi(s.role), { bold: true, size: SIZE.body }),
@@ -235,7 +235,7 @@ export function recipientLines(list: string[]): Paragraph[] {
 }
 
 /** The foot: `left` (the recipients, or a second signature) and the signature block on the right. */
-export function footBlock(left: Paragraph[], signer: Signer): Table {
+function footBlock(left: Paragraph[], signer: Signer): Table {
   return sideBySide(left, signatureLines(signer), 80);
 }
 
@@ -273,7 +273,7 @@ export function dataTable(columns: Column[], rows: string[][]): [Table, Paragrap
 }
 
 /** A4, the decree's margins, the page number centred at the top from the second page on. */
-export async function documentBuffer(title: string, children: FileChild[]): Promise<Buffer> {
+async function documentBuffer(title: string, children: FileChild[]): Promise<Buffer> {
   const doc = new Document({
     creator: 'bloc-deadline-engine',
     title,
@@ -304,4 +304,33 @@ export async function documentBuffer(title: string, children: FileChild[]): Prom
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+export interface AdministrativeDocument {
+  /** "Biên bản", "Tờ trình". */
+  kind: string;
+  /** The kind in the symbol: "BB", "TTr". */
+  code: 'BB' | 'TTr';
+  /** The issuing body, "Khối thi đua số 4"; the number when it is known; the place and day, or the year alone. */
+  issuer: string;
+  number?: string;
+  place?: string;
+  day?: { iso: string; zone: string };
+  year?: number;
+  subject: string;
+  body: FileChild[];
+  /** Beside the signature block: the recipients, or a second signature with the recipients below. */
+  foot: { left: Paragraph[]; signer: Omit<Signer, 'issuer'>; below?: Paragraph[] };
+}
+
+/** A whole document: the draft's mark, the first lines, the kind and subject, the body, the foot. */
+export function administrativeDocument(d: AdministrativeDocument): Promise<Buffer> {
+  return documentBuffer(`${d.kind} ${d.subject}`, [
+    draftMark(),
+    headingBlock({ issuer: d.issuer, number: numberLine(d.code, d.issuer, d.number), placeDate: placeDateLine(d.place, d.day, d.year) }),
+    ...titleBlock(d.kind, [d.subject]),
+    ...d.body,
+    footBlock(d.foot.left, { issuer: d.issuer, ...d.foot.signer }),
+    ...(d.foot.below ?? []),
+  ]);
 }

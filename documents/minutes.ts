@@ -7,23 +7,7 @@
  */
 import type { Paragraph, Table } from 'docx';
 import { formatDateTimeVi } from '../calendar/wording';
-import {
-  BLANK,
-  body,
-  dataTable,
-  documentBuffer,
-  draftMark,
-  footBlock,
-  heading,
-  headingBlock,
-  numberLine,
-  placeDateLine,
-  plainSignature,
-  pts,
-  recipientLines,
-  titleBlock,
-  type Column,
-} from './decree-30';
+import { administrativeDocument, BLANK, body, dataTable, heading, plainSignature, pts, recipientLines, type Column } from './decree-30';
 import type { BallotRound, ConferenceModel, RankingLine } from './model';
 import { proposedVi, tableSourceVi, tieVi, titleRuleVi } from './wording';
 
@@ -167,27 +151,29 @@ function rounds(m: ConferenceModel): (Paragraph | Table)[] {
 }
 
 export function minutesDocx(m: ConferenceModel): Promise<Buffer> {
-  const issuer = m.bloc.name;
-  const location = m.conference.location ?? BLANK.repeat(3);
-  const children = [
-    draftMark(),
-    headingBlock({
-      issuer,
-      number: numberLine('BB', issuer, m.bonus.decision?.minutes),
-      placeDate: placeDateLine(m.bloc.province, { iso: m.conference.at, zone: m.timeZone }),
-    }),
-    ...titleBlock('Biên bản', [minutesSubject(m)]),
-    body(`Thời gian: ${formatDateTimeVi(m.conference.at, m.timeZone)}.`),
-    body(`Địa điểm: ${location}.`),
-    ...members(m),
-    heading('II. NỘI DUNG'),
-    ...ranking(m),
-    ...bonus(m),
-    ...proposals(m),
-    ...rounds(m),
-    body(`Hội nghị kết thúc lúc ${BLANK} giờ ${BLANK} cùng ngày. Biên bản đã được thông qua tại Hội nghị./.`),
-    footBlock(plainSignature('Thư ký'), { issuer, role: m.bloc.terms.vi.leader, unit: m.leader.name }),
-    ...recipientLines([m.bloc.board, `Các đơn vị trong ${m.bloc.terms.vi.bloc}`, 'Lưu: VT']),
-  ];
-  return documentBuffer(`Biên bản ${minutesSubject(m)}`, children);
+  return administrativeDocument({
+    kind: 'Biên bản',
+    code: 'BB',
+    issuer: m.bloc.name,
+    number: m.bonus.decision?.minutes,
+    place: m.bloc.province,
+    day: { iso: m.conference.at, zone: m.timeZone },
+    subject: minutesSubject(m),
+    body: [
+      body(`Thời gian: ${formatDateTimeVi(m.conference.at, m.timeZone)}.`),
+      body(`Địa điểm: ${m.conference.location ?? BLANK.repeat(3)}.`),
+      ...members(m),
+      heading('II. NỘI DUNG'),
+      ...ranking(m),
+      ...bonus(m),
+      ...proposals(m),
+      ...rounds(m),
+      body(`Hội nghị kết thúc lúc ${BLANK} giờ ${BLANK} cùng ngày. Biên bản đã được thông qua tại Hội nghị./.`),
+    ],
+    foot: {
+      left: plainSignature('Thư ký'),
+      signer: { role: m.bloc.terms.vi.leader, unit: m.leader.name },
+      below: recipientLines([m.bloc.board, `Các đơn vị trong ${m.bloc.terms.vi.bloc}`, 'Lưu: VT']),
+    },
+  });
 }

@@ -5,22 +5,7 @@
  */
 import type { Paragraph, Table } from 'docx';
 import { dayMonthYearVi } from '../calendar/wording';
-import {
-  addressee,
-  body,
-  dataTable,
-  documentBuffer,
-  draftMark,
-  footBlock,
-  heading,
-  headingBlock,
-  numberLine,
-  placeDateLine,
-  pts,
-  recipientLines,
-  titleBlock,
-  type Column,
-} from './decree-30';
+import { addressee, administrativeDocument, body, dataTable, heading, pts, recipientLines, type Column } from './decree-30';
 import { minutesSubject } from './minutes';
 import type { ConferenceModel, TitleProposal } from './model';
 import { tableSourceVi, tieVi, titleRuleVi } from './wording';
@@ -55,21 +40,24 @@ function titleSection(p: TitleProposal, i: number): (Paragraph | Table)[] {
 export function proposalDocx(m: ConferenceModel): Promise<Buffer> {
   const issuer = m.bloc.name;
   const decision = m.bonus.decision;
-  const day = dayMonthYearVi(m.conference.at, m.timeZone);
-  const conferenceYear = Number(m.conference.at.slice(0, 4));
-  const children = [
-    draftMark(),
-    headingBlock({ issuer, number: numberLine('TTr', issuer), placeDate: placeDateLine(m.bloc.province, undefined, conferenceYear) }),
-    ...titleBlock('Tờ trình', [proposalSubject(m)]),
-    addressee(m.bloc.board),
-    body(`Căn cứ kết quả chấm điểm thi đua năm ${m.year} theo ${tableSourceVi(m.table)};`),
-    body(`Căn cứ kết quả ${minutesSubject(m)} ngày ${day}${decision ? ` (Biên bản số ${decision.minutes})` : ''};`),
-    body(`${issuer} kính đề nghị ${m.bloc.board} xem xét, trình cấp có thẩm quyền khen thưởng các tập thể sau:`),
-    ...m.proposals.flatMap(titleSection),
-    ...(m.proposals.length === 0 ? [body('Thang điểm không nêu quy tắc đề nghị danh hiệu: không có đơn vị được đề nghị.')] : []),
-    body('(Kèm theo Biên bản Hội nghị và bảng tổng hợp kết quả chấm điểm.)', { italics: true }),
-    body(`${issuer} kính trình ${m.bloc.board} xem xét, quyết định./.`),
-    footBlock(recipientLines(['Như trên', `Các đơn vị trong ${m.bloc.terms.vi.bloc}`, 'Lưu: VT']), { issuer, role: m.bloc.terms.vi.leader, unit: m.leader.name }),
-  ];
-  return documentBuffer(`Tờ trình ${proposalSubject(m)}`, children);
+  return administrativeDocument({
+    kind: 'Tờ trình',
+    code: 'TTr',
+    issuer,
+    place: m.bloc.province,
+    // The clerk dates it; it goes up in the year of the conference.
+    year: Number(m.conference.at.slice(0, 4)),
+    subject: proposalSubject(m),
+    body: [
+      addressee(m.bloc.board),
+      body(`Căn cứ kết quả chấm điểm thi đua năm ${m.year} theo ${tableSourceVi(m.table)};`),
+      body(`Căn cứ kết quả ${minutesSubject(m)} ngày ${dayMonthYearVi(m.conference.at, m.timeZone)}${decision ? ` (Biên bản số ${decision.minutes})` : ''};`),
+      body(`${issuer} kính đề nghị ${m.bloc.board} xem xét, trình cấp có thẩm quyền khen thưởng các tập thể sau:`),
+      ...m.proposals.flatMap(titleSection),
+      ...(m.proposals.length === 0 ? [body('Thang điểm không nêu quy tắc đề nghị danh hiệu: không có đơn vị được đề nghị.')] : []),
+      body('(Kèm theo Biên bản Hội nghị và bảng tổng hợp kết quả chấm điểm.)', { italics: true }),
+      body(`${issuer} kính trình ${m.bloc.board} xem xét, quyết định./.`),
+    ],
+    foot: { left: recipientLines(['Như trên', `Các đơn vị trong ${m.bloc.terms.vi.bloc}`, 'Lưu: VT']), signer: { role: m.bloc.terms.vi.leader, unit: m.leader.name } },
+  });
 }
