@@ -17,14 +17,12 @@ import {
 } from '../../workflows/messages';
 import { dueVi } from '../../calendar/wording';
 import { formatProblem, problemInFile } from '../../config/load';
-import { loadConfigOrExplain } from './load-config';
+import { loadOwnConfigOrExplain } from './load-config';
 import { cellVi, whenVi, zoneOf } from '../cell-wording';
 import { emit } from '../output';
 import { changesTableVi } from '../schedule-changes';
-import { InputError } from '../../config/errors';
 import { blocYearCommand, jsonOption, NOTHING_DONE_YET, parseDateOrInstant, parseHourMinute, parseInstant, parseIsoDate, yesOption } from '../options';
 import { withBlocYear, type RefusalSource } from '../workflow-handle';
-import { blocTerms } from '../../config/terms';
 
 export const unitOption = () => new Option('--unit <id>', 'mã đơn vị / unit id').makeOptionMandatory();
 export const itemOption = () => new Option('--item <id>', 'mã mục trong kế hoạch / item id').makeOptionMandatory();
@@ -127,11 +125,7 @@ export function registerChangeCommands(program: Command): void {
     .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (file, opts) => {
-      const config = loadConfigOrExplain(file);
-      if (config.bloc.id !== opts.bloc) {
-        const t = blocTerms(config.bloc);
-        throw new InputError(`${file}: tệp của ${t.vi.bloc} "${config.bloc.id}", không phải "${opts.bloc}" / this file is another ${t.en.bloc}'s`);
-      }
+      const config = loadOwnConfigOrExplain(file, opts.bloc);
       const input = { blocId: config.bloc.id, decisions: config.calendar.decisions, apply: Boolean(opts.yes) };
       const result = await withBlocYear(opts, (h) => h.executeUpdate(replaceCalendar, { args: [input] }), decisionsIn(file));
       emit(opts.json, result, calendarVi);

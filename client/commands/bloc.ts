@@ -2,6 +2,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { registerChangeCommands } from './bloc-changes';
 import { registerDeclarationCommands } from './bloc-declarations';
+import { registerDocumentsCommand } from './bloc-documents';
 import { registerExportCommand } from './bloc-export';
 import { registerOverdueCommand } from './bloc-overdue';
 import { registerRecordCommands } from './bloc-records';
@@ -24,4 +25,5 @@ export function registerBlocCommands(program: Command): void {
   registerUnitCommands(program);
   registerExportCommand(program);
   registerScoreCommands(program);
+  registerDocumentsCommand(program);
 }

@@ -2,6 +2,7 @@
  * Loading a bloc file for a command: every problem on a line of its own (the first MAX_REPORTED_PROBLEMS,
  * then a line that counts them all), and exit 2.
  */
+import { blocTerms } from '../../config/terms';
 import { ConfigError, formatProblem, loadBlocConfig } from '../../config/load';
 import type { BlocConfig } from '../../config/schema';
 import { InvalidArgumentError } from '@commander-js/extra-typings';
@@ -20,6 +21,16 @@ export function loadConfigOrExplain(file: string): BlocConfig {
     }
     throw new InputError(lines.join('\n'));
   }
+}
+
+/** The file of the bloc a command is about: another bloc's file is refused, naming the file. */
+export function loadOwnConfigOrExplain(file: string, blocId: string): BlocConfig {
+  const config = loadConfigOrExplain(file);
+  if (config.bloc.id !== blocId) {
+    const t = blocTerms(config.bloc);
+    throw new InputError(`${file}: tệp của ${t.vi.bloc} "${config.bloc.id}", không phải "${blocId}" / this file is another ${t.en.bloc}'s`);
+  }
+  return config;
 }
 
 /** The cycle years the schema accepts for decisions. */

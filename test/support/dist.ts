@@ -18,7 +18,7 @@ export const COMPOSER_THREAD = join(ROOT, 'dist', 'activities', 'mail', 'compose
 export const WORKFLOW_BUNDLE = join(ROOT, 'dist', WORKFLOW_BUNDLE_FILE);
 
 /** The folders `npm run build` compiles (tsconfig.build.json), whose sources the built files must postdate. */
-const SOURCES = ['activities', 'calendar', 'client', 'config', 'scripts', 'web', 'worker', 'workflows'];
+const SOURCES = ['activities', 'calendar', 'client', 'config', 'documents', 'scripts', 'web', 'worker', 'workflows'];
 
 function newestSource(dir: string): number {
   let newest = 0;
