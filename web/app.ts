@@ -11,6 +11,7 @@ import { sweepStaged, uploadStoreFromEnv } from './uploads';
 import { calendarRoutes } from './console/calendar-routes';
 import { cellRoutes } from './console/cell-routes';
 import { codecRoutes } from './console/codec-routes';
+import { documentRoutes } from './console/document-routes';
 import { EngineWatch } from './console/engine-watch';
 import { errorPage, notFoundPage } from './console/error-pages';
 import { formChecks } from './console/form-checks';
@@ -60,6 +61,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.route('/', itemRoutes(parts));
   app.route('/', calendarRoutes(parts));
   app.route('/', recordRoutes(parts));
+  app.route('/', documentRoutes(parts));
   app.route('/', unitRoutes(parts));
 
   app.notFound(notFoundPage(reader));

@@ -6,21 +6,16 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { conferenceModel, DocumentRefusal } from '../../documents/conference';
+import { DocumentRefusal } from '../../documents/conference';
 import { minutesDocx } from '../../documents/minutes';
 import { proposalDocx } from '../../documents/proposal';
-import { scoresQuery } from '../../workflows/messages';
 import { cli } from '../cli-context';
 import { InputError } from '../../config/errors';
 import { optionOf } from '../field-labels';
 import { blocYearCommand, nowIso } from '../options';
-import { readYearPage } from '../year-page';
+import { documentFiles, readConference } from '../conference-documents';
 import { withBlocYear } from '../workflow-handle';
 import { loadOwnConfigOrExplain } from './load-config';
-
-export function documentFiles(bloc: string, year: number): { minutes: string; proposal: string } {
-  return { minutes: `bien-ban-hoi-nghi-${bloc}-${year}.docx`, proposal: `to-trinh-khen-thuong-${bloc}-${year}.docx` };
-}
 
 const exists = (files: string[]) =>
   new InputError(`--force: ${files.join(', ')} đã có; không ghi đè nếu không có --force / ${files.length > 1 ? 'the files exist' : 'the file exists'}: give --force to replace`);
@@ -52,17 +47,10 @@ export function registerDocumentsCommand(program: Command): void {
     .option('--force', 'ghi đè tệp đã có / replace files already there')
     .action(async (opts) => {
       const config = opts.config ? loadOwnConfigOrExplain(opts.config, opts.bloc) : undefined;
-      const at = nowIso();
-      const { page, scores } = await withBlocYear(opts, async (h) => ({ page: await readYearPage(h, at), scores: await h.query(scoresQuery, { at }) }));
+      const extras = { ...(config && { province: config.bloc.province, board: config.board.name }), ...(opts.item !== undefined && { itemId: opts.item }) };
       let model;
       try {
-        model = conferenceModel({
-          blocName: page.view.blocName,
-          schedule: page.schedule,
-          scores,
-          ...(config && { province: config.bloc.province, board: config.board.name }),
-          ...(opts.item !== undefined && { itemId: opts.item }),
-        });
+        model = await withBlocYear(opts, (h) => readConference(h, nowIso(), extras));
       } catch (err) {
         if (!(err instanceof DocumentRefusal)) throw err;
         // The year has no table: it is the year given that cannot have minutes.

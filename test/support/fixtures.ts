@@ -2,9 +2,11 @@
  * A small bloc for workflow tests: three units, one deadline, one role task, one event,
  * a window item, the January conference and the handover.
  */
+import path from 'node:path';
 import type { DateTime } from 'luxon';
-import { parseBlocConfig } from '../../config/load';
+import { loadBlocConfig, parseBlocConfig } from '../../config/load';
 import type { BlocConfig, BlocConfigInput } from '../../config/schema';
+import { criteriaOf, type ScoringTable } from '../../config/scoring';
 
 /**
  * The year every test plays, fixed so that no test reads today's date. It lies ahead of the time-skipping
@@ -38,6 +40,25 @@ export function smallBloc(patch: (c: BlocConfigInput) => void = () => undefined)
   };
   patch(input);
   return parseBlocConfig(input, 'fixture');
+}
+
+/** The seed plan's scoring table (Appendix III, illustrative figures). */
+export const SEED_TABLE = loadBlocConfig(path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml')).scoring as ScoringTable;
+
+/** The small bloc with the seed's scoring table, its self-scoring deadline, the conference and the handover only. */
+export function scoredBloc(): BlocConfig {
+  return smallBloc((c) => {
+    c.items = [
+      { id: 'cham-diem', kind: 'deadline', title: 'Các đơn vị tự chấm điểm', from: 'all', to: ['leader'], due: { before: '31/12' } },
+      ...(c.items ?? []).filter((i) => i.id === 'hoi-nghi-tong-ket' || i.id === 'chuyen-giao'),
+    ];
+    c.scoring = SEED_TABLE;
+  });
+}
+
+/** Every criterion of the seed's table at its maximum less `minus`. */
+export function seedPoints(minus: number): Record<string, number> {
+  return Object.fromEntries(criteriaOf(SEED_TABLE).map((c) => [c.code, c.max - minus]));
 }
 
 /**

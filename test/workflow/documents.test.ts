@@ -8,36 +8,20 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadBlocConfig } from '../../config/load';
-import { criteriaOf, type ScoringTable } from '../../config/scoring';
 import * as msg from '../../workflows/messages';
 import { expectOneLine, runBloc } from '../support/cli';
 import { readDocx } from '../support/docx-text';
-import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
+import { FIXTURE_YEAR as Y, scoredBloc, seedPoints, smallBloc } from '../support/fixtures';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 
 const engine = useTimeSkippingEngine();
 const dir = mkdtempSync(path.join(tmpdir(), 'bloc-documents-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SEED = loadBlocConfig(path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml'));
-const table = SEED.scoring as ScoringTable;
-
-/** The small bloc with the seed's scoring table, its self-scoring deadline, the conference and the handover only. */
-const scored = smallBloc((c) => {
-  c.items = [
-    { id: 'cham-diem', kind: 'deadline', title: 'Các đơn vị tự chấm điểm', from: 'all', to: ['leader'], due: { before: '31/12' } },
-    ...(c.items ?? []).filter((i) => i.id === 'hoi-nghi-tong-ket' || i.id === 'chuyen-giao'),
-  ];
-  c.scoring = table;
-});
+const scored = scoredBloc();
 const unscored = smallBloc((c) => {
   c.bloc = { ...c.bloc, id: 'khong-cham-diem' };
 });
-
-function points(minus: number): Record<string, number> {
-  return Object.fromEntries(criteriaOf(table).map((c) => [c.code, c.max - minus]));
-}
 
 test('the minutes and the proposal of a scored year, as the CLI writes them', async () => {
   const { env, advanceTo, startYear, taskQueue, clock } = engine();
@@ -54,9 +38,9 @@ test('the minutes and the proposal of a scored year, as the CLI writes them', as
   );
 
   await advanceTo(`${Y}-12-01T10:00`);
-  await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-a', points: points(0), bonus: [{ criterion: 'I.1', points: 3, justification: 'Vượt 25% chỉ tiêu' }] }] });
-  await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-b', points: points(1), bonus: [{ criterion: 'I.2', points: 2, justification: 'Dẫn đầu cải cách hành chính' }] }] });
-  await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-c', points: points(1) }] });
+  await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-a', points: seedPoints(0), bonus: [{ criterion: 'I.1', points: 3, justification: 'Vượt 25% chỉ tiêu' }] }] });
+  await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-b', points: seedPoints(1), bonus: [{ criterion: 'I.2', points: 2, justification: 'Dẫn đầu cải cách hành chính' }] }] });
+  await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-c', points: seedPoints(1) }] });
   await handle.executeUpdate(msg.adjustScore, { args: [{ unitId: 'so-b', criterion: 'I.1', points: 37.5, reason: 'Chỉ tiêu thu chưa đạt' }] });
 
   // The conference has no day yet: nothing is written.

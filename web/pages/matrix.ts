@@ -63,7 +63,9 @@ export function matrixBody(lang: Lang, view: StatusView, schedule: YearSchedule,
 </form>
 <p class="filters"><a href="${base}/nhat-ky">${t(frame, 'Nhật ký thư', 'Reminder log')}</a>
   <a href="${base}/lich">${t(frame, 'Lịch năm', 'The year’s dates')}</a>
-  <a href="${base}/cho-xac-nhan" id="pending-count">${t(frame, 'Đơn vị báo đã gửi, chờ xác nhận', 'Declarations awaiting an answer')}: ${view.cells.filter((c) => c.state === 'declared').length}</a></p>
+  <a href="${base}/cho-xac-nhan" id="pending-count">${t(frame, 'Đơn vị báo đã gửi, chờ xác nhận', 'Declarations awaiting an answer')}: ${view.cells.filter((c) => c.state === 'declared').length}</a>
+  <a href="${base}/bien-ban.docx">${t(frame, 'Biên bản hội nghị (.docx)', 'Conference minutes (.docx)')}</a>
+  <a href="${base}/to-trinh.docx">${t(frame, 'Tờ trình khen thưởng (.docx)', 'Reward proposal (.docx)')}</a></p>
 <div data-live data-live-ms="${liveMs}"><p class="muted">${t(
       frame,
       `Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.`,
