@@ -52,7 +52,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.route('/', languageRoute());
   app.route('/', sessions.signing);
-  app.route('/', overviewRoute(client, reader, yearNow));
+  app.route('/', overviewRoute(client, reader, (h) => views.stage(h)));
 
   const parts: ConsoleParts = { opts, client, reader, year: yearTools(reader), clock, judgedNow, yearNow, uploads };
   app.route('/', yearAccess(reader));

@@ -143,3 +143,47 @@ test('the next turn is the first cut-off or event after the instant judged', () 
   expect(nextTurnAfter(page('overdue'), Date.parse(DUE))).toBe(Date.parse(CONFERENCE));
   expect(nextTurnAfter(page('overdue'), Date.parse(CONFERENCE))).toBe(Number.POSITIVE_INFINITY);
 });
+
+describe('where a year stands, for the overview', () => {
+  /** The stand-in year also answers the stage query, counted apart. */
+  const staged = () => {
+    const year = new StandInYear();
+    const stages: string[] = [];
+    const query = year.handle.query.bind(year.handle);
+    Object.assign(year.handle, {
+      query: async (q: { name: string }, input: { at: string }) => {
+        if (q.name !== 'stage') return query(q, input);
+        stages.push(q.name);
+        return { stage: year.historyLength > 40 ? 'awaiting-handover' : 'running' };
+      },
+    });
+    return { year, stages };
+  };
+
+  test('is asked once while the history is unchanged, however long ago, and again once it grows', async () => {
+    const { year, stages } = staged();
+    const views = new YearPageCache({ maxAgeMs: 5_000 });
+    expect((await views.stage(year.handle)).stage).toBe('running');
+    expect((await views.stage(year.handle)).stage).toBe('running');
+    expect(stages).toHaveLength(1);
+    year.historyLength += 2;
+    expect((await views.stage(year.handle)).stage).toBe('awaiting-handover');
+    expect(stages).toHaveLength(2);
+  });
+
+  test('comes from a page read at the same history, even one too old to show again', async () => {
+    const { year, stages } = staged();
+    const views = new YearPageCache({ maxAgeMs: 5_000 });
+    await views.read(year.handle, BEFORE_DUE - 60_000);
+    await views.stage(year.handle);
+    expect([year.queries.length, stages.length]).toEqual([1, 0]);
+  });
+
+  test('is asked every time when the console keeps nothing', async () => {
+    const { year, stages } = staged();
+    const views = new YearPageCache({ maxAgeMs: 0 });
+    await views.stage(year.handle);
+    await views.stage(year.handle);
+    expect(stages).toHaveLength(2);
+  });
+});

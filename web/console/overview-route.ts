@@ -1,5 +1,5 @@
-import type { Client } from '@temporalio/client';
-import type { ConsoleParts } from './parts';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { StageView } from '../../workflows/messages';
 import { Hono } from 'hono';
 import type { Account } from '../../client/accounts';
 import { findBlocYears } from '../../client/listed-years';
@@ -9,7 +9,8 @@ import type { Env } from './options';
 import type { Reader } from './reader';
 
 /** The console's main page: the years the account may see, or, for the whole province's board, every bloc's. */
-export function overviewRoute(client: Client, { frame }: Reader, yearNow: ConsoleParts['yearNow']): Hono<Env> {
+/** `stageOf`: where a year stands, from the console's memory of it while the year is unchanged. */
+export function overviewRoute(client: Client, { frame }: Reader, stageOf: (handle: WorkflowHandle) => Promise<StageView>): Hono<Env> {
   const app = new Hono<Env>();
   app.get('/', async (c) => {
     const account = c.get('account') as Account;
@@ -19,7 +20,7 @@ export function overviewRoute(client: Client, { frame }: Reader, yearNow: Consol
     const years = await findBlocYears(client, `ExecutionStatus = 'Running'${blocs}`);
     years.sort((a, b) => a.blocId.localeCompare(b.blocId) || b.year - a.year);
     const province = account.role === 'board' && account.blocs === 'all';
-    return c.html(overviewPage(frame(c), await withStages(client, years, async (h) => (await yearNow(h)).stage), province));
+    return c.html(overviewPage(frame(c), await withStages(client, years, stageOf), province));
   });
   return app;
 }
