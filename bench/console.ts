@@ -197,18 +197,22 @@ async function main(): Promise<void> {
   const parts = await pageParts(client, workflowIdFor(seed.bloc.id, year));
   say(`one page's parts, one at a time, median ms: describe ${percentile(parts.describe, 50).toFixed(1)}, query ${percentile(parts.query, 50).toFixed(1)}, render ${percentile(parts.render, 50).toFixed(1)}`);
 
-  const loads: { memory: boolean; load: Load }[] = [];
-  for (const n of SESSIONS) {
+  /** `n` secretariat sessions on `pathname`, against each console in turn. */
+  const office = async (pathname: string, n: number) => {
+    const loads: { memory: boolean; load: Load }[] = [];
     for (const memory of [false, true]) {
-      const base = memory ? consoles.with : consoles.without;
-      const sessions = Array.from({ length: n }, () => new Session(base));
+      const sessions = Array.from({ length: n }, () => new Session(memory ? consoles.with : consoles.without));
       for (const [i, s] of sessions.entries()) await s.signIn(`thu-ky-${i}`);
-      await load(sessions, matrix, 3);
-      const measured = await load(sessions, matrix, SECONDS);
-      say(`${n} sessions, memory ${memory ? 'on' : 'off'}: ${measured.perSecond.toFixed(1)} req/s, p50 ${measured.p50.toFixed(0)} ms, p95 ${measured.p95.toFixed(0)} ms, errors ${measured.errors}`);
+      await load(sessions, pathname, 3);
+      const measured = await load(sessions, pathname, SECONDS);
+      say(`${pathname}, ${n} sessions, memory ${memory ? 'on' : 'off'}: ${measured.perSecond.toFixed(1)} req/s, p50 ${measured.p50.toFixed(0)} ms, p95 ${measured.p95.toFixed(0)} ms, errors ${measured.errors}`);
       loads.push({ memory, load: measured });
     }
-  }
+    return loads;
+  };
+  const loads: { memory: boolean; load: Load }[] = [];
+  for (const n of SESSIONS) loads.push(...(await office(matrix, n)));
+  const secretariatOverviews = await office('/', Math.max(...SESSIONS));
   const overviews: { memory: boolean; load: Load }[] = [];
   for (const memory of [false, true]) {
     const boardSession = new Session(memory ? consoles.with : consoles.without);
@@ -242,6 +246,18 @@ Where a page's time goes, one at a time, ${PART_ROUNDS} rounds, median (p95):
 | the year's history length (describe: the server alone) | ${ms(parts.describe)} |
 | the year's page (one query: server, then the worker) | ${ms(parts.query)} |
 | rendering the matrix (in this process) | ${ms(parts.render)} |
+
+With the memory on, a page whose year has not changed costs the describe, the session check and the HTTP: the
+query (through the server to the worker, which judges the matrix) is asked once per change of the year's history,
+and once per cut-off or \`BLOC_WEB_VIEW_SECONDS\` at most; the matrix's body is rendered once for all readers of the view
+(web/console/matrix-bodies.ts). Every record, from any console or the CLI, grows the history, so the next page
+reads it (test/unit/year-page-cache.test.ts, test/web/engine-answers.test.ts).
+
+The overview page of the same secretariats (their one bloc: visibility, then the year's stage):
+
+| console | sessions | requests | req/s | p50 ms | p95 ms | max ms | errors |
+|---|---|---|---|---|---|---|---|
+${secretariatOverviews.map(row).join('\n')}
 
 The board's overview of the ${BLOCS} years (visibility, then each year's stage, six at a time), one session for ${Math.min(SECONDS, 10)} s after 3 s of warm-up:
 

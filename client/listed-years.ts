@@ -28,3 +28,24 @@ export async function findBlocYears(client: Client, query: string): Promise<List
   }
   return found;
 }
+
+/**
+ * One visibility list at a time per query: pages asked while a list is on its way share it. Visibility lags the
+ * years by itself, so a list begun a moment before a page was asked is no older than visibility already is; a
+ * full office opening its overview at once costs the server one list, not thirty.
+ */
+export class SharedListing {
+  private readonly pending = new Map<string, Promise<ListedBlocYear[]>>();
+
+  constructor(private readonly client: Client) {}
+
+  async find(query: string): Promise<ListedBlocYear[]> {
+    let listing = this.pending.get(query);
+    if (!listing) {
+      listing = findBlocYears(this.client, query).finally(() => this.pending.delete(query));
+      this.pending.set(query, listing);
+    }
+    // Each page sorts its own copy.
+    return [...(await listing)];
+  }
+}
