@@ -11,6 +11,7 @@ import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import type { MailRate } from './mail/settings';
+import { mailCounter } from './mail-metrics';
 import { createPacer, messagesPerBatch } from './pacing';
 import { createSendDeadlines } from './send-deadline';
 import { BATCH_SIZE, type BatchActivities, type OutgoingMessage, type SendOutcome, type SendResult } from './types';
@@ -40,6 +41,7 @@ export function createBatchSender(send: (m: OutgoingMessage, signal: AbortSignal
   return {
     async sendBatch(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
       const ctx = Context.current();
+      const counted = mailCounter(ctx.metricMeter);
       const done = new Map<string, SendOutcome>(
         ((ctx.info.heartbeatDetails as SendOutcome[] | undefined) ?? []).map((o) => [o.key, o]),
       );
@@ -59,6 +61,7 @@ export function createBatchSender(send: (m: OutgoingMessage, signal: AbortSignal
           tried++;
           try {
             done.set(message.key, { key: message.key, status: 'delivered', result: await send(message, deadlines.next()) });
+            counted('delivered', message);
           } catch (err) {
             const error = err as Error;
             const outcome: SendOutcome = {
@@ -71,6 +74,7 @@ export function createBatchSender(send: (m: OutgoingMessage, signal: AbortSignal
             };
             // Both instants are the server's: a worker whose clock is off must not give up early or never.
             const retryingFor = ctx.info.currentAttemptScheduledTimestampMs - ctx.info.scheduledTimestampMs;
+            counted(outcome.permanent ? 'refused' : 'retried', message);
             if (outcome.permanent || retryingFor >= GIVE_UP_AFTER_MS) done.set(message.key, outcome);
             else passing = error;
           }

@@ -16,6 +16,7 @@ import { EngineWatch } from './console/engine-watch';
 import { errorPage, notFoundPage } from './console/error-pages';
 import { formChecks } from './console/form-checks';
 import { assetRoutes, securityHeaders } from './console/headers';
+import { healthRoute } from './console/health-route';
 import { itemRoutes } from './console/item-routes';
 import { languageRoute } from './console/language-route';
 import { matrixRoutes } from './console/matrix-routes';
@@ -41,6 +42,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.use('*', securityHeaders);
   app.route('/', assetRoutes());
+  app.route('/', healthRoute(client));
   app.route('/', sessions.reading);
   app.use('*', watch.bound);
   app.route('/', codecRoutes(opts.codecOrigins ?? []));

@@ -6,6 +6,7 @@ import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/w
 import { createActivities } from '../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
 import { InputError } from '../config/errors';
+import { metricsAddressFromEnv } from './metrics';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
 import { createEngineWorkers } from './engine-workers';
@@ -15,12 +16,15 @@ import type { TemporalSettings } from './settings';
 /**
  * Logging at INFO for the SDK and its native core. Without `shutdownSignals`, the Runtime drains every worker
  * on SIGINT, SIGTERM, SIGQUIT and SIGUSR2; a host that stops other things too passes `[]` and aborts instead.
- * Must run before anything connects.
+ * With BLOC_METRICS_ADDRESS, Prometheus reads the worker there (worker/metrics.ts). Must run before anything connects.
  */
-export function installRuntime(opts: { shutdownSignals?: NodeJS.Signals[] } = {}): void {
+export function installRuntime(opts: { shutdownSignals?: NodeJS.Signals[] } = {}, metricsAddress = metricsAddressFromEnv()): void {
   Runtime.install({
     logger: new DefaultLogger('INFO'),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'INFO' }), forward: {} } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'INFO' }), forward: {} },
+      ...(metricsAddress && { metrics: { prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true } } }),
+    },
     ...opts,
   });
 }

@@ -3,7 +3,7 @@
  * workers on one task queue (SMTP_RATE=2/s, a wave of 40 reminders due at the same minute); and a worker process
  * (`node dist/worker/main.js`, loading the prebuilt workflow bundle) killed outright with SIGKILL between two
  * invitations and a new one started, the year going on from Temporal's record with no submission lost and no
- * message sent twice. The dev server's matching service hands the dead worker's sticky queue back after a few
+ * message sent twice, the new worker's Prometheus endpoint counting what it sent. The dev server's matching service hands the dead worker's sticky queue back after a few
  * seconds, as production's does; the Java time-skipping server never does.
  *
  * A reminder's instant is a whole minute, so each waits for minutes to turn: both start together in `beforeAll`
@@ -24,6 +24,7 @@ import { startEngine, type Engine } from '../support/engine';
 import { smallBloc, waveBloc } from '../support/fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
+import { freePort } from '../../scripts/provision';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const UNITS = 40;
@@ -93,12 +94,13 @@ async function relayWave(): Promise<void> {
 }
 
 /** The worker as operators run it: `node dist/worker/main.js`, configured by the environment. */
-function startWorkerProcess(): ChildProcess {
+function startWorkerProcess(more: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(process.execPath, [WORKER], {
     cwd: ROOT,
     stdio: 'ignore',
     env: {
       ...realClockEnv(),
+      ...more,
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
       TEMPORAL_TASK_QUEUE: CRASH_QUEUE,
@@ -146,7 +148,9 @@ async function killedWorker(): Promise<void> {
   first.kill('SIGKILL');
   await new Promise((resolve) => first.once('exit', resolve));
 
-  startWorkerProcess();
+  // The second worker shows Prometheus its metrics: it sends the second invitation, three messages.
+  const metrics = `127.0.0.1:${await freePort()}`;
+  startWorkerProcess({ BLOC_METRICS_ADDRESS: metrics });
   await handle.executeUpdate(msg.recordSubmission, { args: [{ unitId: 'so-b', itemId: 'dien-hinh', reference: '2/BC' }] });
   await crashSmtp.waitFor(6, 150_000);
   // Anything sent twice would arrive within moments of the rest.
@@ -168,5 +172,18 @@ async function killedWorker(): Promise<void> {
   const status = await handle.query(msg.statusQuery, {});
   const reports = (unit: string) => status.cells.find((c) => c.itemId === 'dien-hinh' && c.unitId === unit)?.reports;
   expect([reports('so-a'), reports('so-b'), reports('so-c')]).toEqual([1, 1, 0]);
+
+  const scraped = await (await fetch(`http://${metrics}/metrics`)).text();
+  expect([counted(scraped, 'bloc_mail_delivered_total', 'invitation'), counted(scraped, 'bloc_mail_refused_total', 'invitation')]).toEqual([3, 0]);
+  // The SDK's own beside the engine's: the activities this worker ran.
+  expect(scraped).toMatch(/^temporal_activity_execution_latency\w*\{[^}]*activity_type="sendBatch"/m);
   await handle.terminate('test over');
+}
+
+/** The sum of a counter's series of one kind of message, as Prometheus reads them. */
+function counted(scraped: string, name: string, kind: string): number {
+  return scraped
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && line.includes(`kind="${kind}"`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }

@@ -5,7 +5,11 @@
  *
  * @devserver
  */
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { DateTime } from 'luxon';
+import { freePort } from '../../scripts/provision';
+import { createConsole } from '../../web/app';
 import { startBlocYear } from '../../client/start-year';
 import { amendPreviousRanking } from '../../workflows/messages';
 import { startEngine } from '../support/engine';
@@ -85,4 +89,15 @@ test('readers of one remembered view share its matrix, each page with its own na
   const english = await (await first?.agent.request(matrix))?.text();
   expect(english).toContain('<th scope="col">Unit</th>');
   expect(await (await readers[1]?.agent.request(matrix))?.text()).toContain('<th scope="col">Đơn vị</th>');
+});
+
+test('/suc-khoe: 200 while the Temporal frontend answers, without a session; 503 from a console whose Temporal is gone', async () => {
+  const health = await fetch(`${fx.web.url}/suc-khoe`, { redirect: 'manual' });
+  expect([health.status, await health.json()]).toEqual([200, { console: 'ok', temporal: 'ok' }]);
+
+  // A port nothing listens on: the connection is tried at the first call, and fails.
+  const nowhere = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }) });
+  const orphan = createConsole({ client: nowhere, accountsFile: join(fx.dir, 'none.json'), secrets: { secret: 'x'.repeat(40), secure: false } });
+  const down = await orphan.request('/suc-khoe');
+  expect([down.status, await down.json()]).toEqual([503, { console: 'ok', temporal: 'không trả lời / not answering' }]);
 });
