@@ -11,11 +11,15 @@ import type { ScoresView } from '../workflows/messages';
 import type { RankedRow } from '../workflows/ranking';
 import type { BallotRound, ConferenceModel, Proposed, RankingLine, UnitRef } from './model';
 
-/** Why the documents cannot be written yet: the field (the year, the conference's item) and the reason. */
+/**
+ * Why the documents cannot be written yet: the field (the year, the conference's item) and the reason; and, when
+ * what is missing is the conference's day, its item, which the CLI and the console each say how to set.
+ */
 export class DocumentRefusal extends Error {
   constructor(
     readonly field: 'scoring' | 'itemId',
     readonly reason: string,
+    readonly undatedItem?: string,
   ) {
     super(`${field}: ${reason}`);
   }
@@ -95,7 +99,8 @@ export function conferenceModel(record: ConferenceRecord): ConferenceModel {
   if (!item.at) {
     throw new DocumentRefusal(
       'itemId',
-      `${item.short ?? item.title} (mục "${item.id}") chưa có ngày (${item.wording}): ấn định bằng bloc reschedule --item ${item.id} --date … / the conference has no day yet`,
+      `${item.short ?? item.title} (mục "${item.id}") chưa có ngày (${item.wording}) / the conference has no day yet`,
+      item.id,
     );
   }
   const names = new Map(scores.units.map((u) => [u.unitId, u.name]));

@@ -54,7 +54,8 @@ export function registerDocumentsCommand(program: Command): void {
       } catch (err) {
         if (!(err instanceof DocumentRefusal)) throw err;
         // The year has no table: it is the year given that cannot have minutes.
-        throw new InputError(`${optionOf(err.field) ?? '--year'}: ${err.reason}`);
+        const how = err.undatedItem ? `: ấn định bằng bloc reschedule --item ${err.undatedItem} --date …` : '';
+        throw new InputError(`${optionOf(err.field) ?? '--year'}: ${err.reason.replace(' / ', `${how} / `)}`);
       }
       const names = documentFiles(opts.bloc, opts.year);
       const files = { minutes: join(opts.out, names.minutes), proposal: join(opts.out, names.proposal) };

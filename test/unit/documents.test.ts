@@ -225,14 +225,18 @@ describe('the layout\'s words', () => {
 });
 
 describe('a year that cannot have minutes yet is refused, with the field and the reason', () => {
-  const refusal = (f: () => unknown) => {
+  const thrown = (f: () => unknown): DocumentRefusal => {
     try {
       f();
     } catch (err) {
-      if (err instanceof DocumentRefusal) return `${err.field}: ${err.reason}`;
+      if (err instanceof DocumentRefusal) return err;
       throw err;
     }
     throw new Error('not refused');
+  };
+  const refusal = (f: () => unknown) => {
+    const err = thrown(f);
+    return `${err.field}: ${err.reason}`;
   };
 
   test('no scoring table', () => {
@@ -243,9 +247,9 @@ describe('a year that cannot have minutes yet is refused, with the field and the
 
   test('the conference without its day, an item that is no conference, a plan without one', () => {
     const unset = { ...sampleRecord(SEED, Y), schedule: planYear({ config: SEED, year: Y }) };
-    expect(refusal(() => conferenceModel(unset))).toBe(
-      `itemId: Hội nghị tổng kết (mục "hoi-nghi-tong-ket") chưa có ngày (tháng 1/${Y + 1}): ấn định bằng bloc reschedule --item hoi-nghi-tong-ket --date … / the conference has no day yet`,
-    );
+    expect(refusal(() => conferenceModel(unset))).toBe(`itemId: Hội nghị tổng kết (mục "hoi-nghi-tong-ket") chưa có ngày (tháng 1/${Y + 1}) / the conference has no day yet`);
+    // The item, for the CLI to say `bloc reschedule --item …` and the console to link the item's page.
+    expect(thrown(() => conferenceModel(unset)).undatedItem).toBe('hoi-nghi-tong-ket');
     expect(refusal(() => conferenceModel({ ...unset, itemId: 'cham-diem' }))).toBe('itemId: mục "cham-diem" không phải là một hội nghị (sự kiện) / not an event');
     expect(refusal(() => conferenceModel({ ...unset, itemId: 'khong-co' }))).toBe(`itemId: không có mục "khong-co" trong kế hoạch năm ${Y} / no such item`);
     const without = { ...SEED, items: SEED.items.filter((i) => i.id !== 'hoi-nghi-tong-ket' && i.id !== 'ban-giao') };

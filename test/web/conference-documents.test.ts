@@ -36,7 +36,9 @@ test('the matrix links both drafts; without the conference’s day they are refu
   await handle.executeUpdate(msg.submitScore, { args: [{ unitId: 'so-b', points: seedPoints(1) }] });
   const early = await agent.request(`${year}/bien-ban.docx`);
   expect(early.status).toBe(422);
-  expect(/role="alert">([^<]*)/.exec(await early.text())?.[1]).toBe('Hội nghị tổng kết (mục &quot;hoi-nghi-tong-ket&quot;) chưa có ngày (tháng 1/2050): ấn định bằng bloc reschedule --item hoi-nghi-tong-ket --date …');
+  const refusal = await early.text();
+  expect(/role="alert">([^<]*)/.exec(refusal)?.[1]).toBe('Hội nghị tổng kết (mục &quot;hoi-nghi-tong-ket&quot;) chưa có ngày (tháng 1/2050)');
+  expect(refusal).toContain(`<a href="${year}/muc/hoi-nghi-tong-ket">Ấn định ngày Hội nghị</a>`);
   await agent.request(`/ngon-ngu?lang=en&next=${encodeURIComponent(year)}`);
   expect(/role="alert">([^<]*)/.exec(await (await agent.request(`${year}/to-trinh.docx`)).text())?.[1]).toBe('the conference has no day yet');
   await agent.request(`/ngon-ngu?lang=vi&next=${encodeURIComponent(year)}`);

@@ -44,7 +44,11 @@ test('the minutes and the proposal of a scored year, as the CLI writes them', as
   await handle.executeUpdate(msg.adjustScore, { args: [{ unitId: 'so-b', criterion: 'I.1', points: 37.5, reason: 'Chỉ tiêu thu chưa đạt' }] });
 
   // The conference has no day yet: nothing is written.
-  expectOneLine(await bloc(documents), 2, 'bloc: --item: Hội nghị tổng kết (mục "hoi-nghi-tong-ket") chưa có ngày');
+  expectOneLine(
+    await bloc(documents),
+    2,
+    `bloc: --item: Hội nghị tổng kết (mục "hoi-nghi-tong-ket") chưa có ngày (tháng 1/${Y + 1}): ấn định bằng bloc reschedule --item hoi-nghi-tong-ket --date … / the conference has no day yet`,
+  );
   expect(existsSync(path.join(dir, `bien-ban-hoi-nghi-thu-nghiem-${Y}.docx`))).toBe(false);
 
   await handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-nghi-tong-ket', date: `${Y + 1}-01-14`, time: '08:30' }] });

@@ -10,13 +10,15 @@ import { DocumentRefusal } from '../../documents/conference';
 import { minutesDocx } from '../../documents/minutes';
 import type { ConferenceModel } from '../../documents/model';
 import { proposalDocx } from '../../documents/proposal';
-import { langOf, refusalFor } from '../lang';
+import { refusalFor, t } from '../lang';
+import { messagePage } from '../pages/layout';
+import { itemPath } from '../pages/paths';
 import { CONTENT_TYPE } from '../uploads';
 import type { Env } from './options';
 import type { ConsoleParts } from './parts';
 import { refOf } from './year';
 
-export function documentRoutes({ client, reader: { message }, judgedNow }: ConsoleParts): Hono<Env> {
+export function documentRoutes({ client, reader: { frame }, judgedNow }: ConsoleParts): Hono<Env> {
   const app = new Hono<Env>();
 
   const download = (name: 'minutes' | 'proposal', write: (model: ConferenceModel) => Promise<Buffer>) => async (c: Context<Env>) => {
@@ -26,8 +28,11 @@ export function documentRoutes({ client, reader: { message }, judgedNow }: Conso
       model = await onBlocYear(client, ref, (h) => readConference(h, judgedNow()));
     } catch (err) {
       if (!(err instanceof DocumentRefusal)) throw err;
-      const reason = refusalFor(langOf(c), err.reason);
-      return c.html(message(c, ['Chưa lập được văn bản', 'The document cannot be drafted yet'], [reason, reason]), 422);
+      const shown = frame(c);
+      const reason = refusalFor(shown.lang, err.reason);
+      const title = t(shown, 'Chưa lập được văn bản', 'The document cannot be drafted yet');
+      const setDay = err.undatedItem ? { href: itemPath(ref.bloc, ref.year, err.undatedItem), label: t(shown, 'Ấn định ngày Hội nghị', 'Set the conference’s day') } : undefined;
+      return c.html(messagePage(shown, title, reason, setDay), 422);
     }
     return c.body(new Uint8Array(await write(model)), 200, {
       'Content-Type': CONTENT_TYPE.docx,

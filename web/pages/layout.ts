@@ -50,8 +50,10 @@ ${body}
 </html>`;
 }
 
-export function messagePage(frame: Frame, title: string, message: string): Html {
-  return layout(frame, title, html`<p class="error" role="alert">${message}</p><p><a href="/">${t(frame, 'Về trang chính', 'Back to the main page')}</a></p>`);
+/** `next`: where the reader goes to do something about it; the main page by default. */
+export function messagePage(frame: Frame, title: string, message: string, next?: { href: string; label: string }): Html {
+  const onward = next ?? { href: '/', label: t(frame, 'Về trang chính', 'Back to the main page') };
+  return layout(frame, title, html`<p class="error" role="alert">${message}</p><p><a href="${onward.href}">${onward.label}</a></p>`);
 }
 
 export function backToYear(frame: Frame, blocId: string, year: number): Html {
