@@ -1,10 +1,10 @@
 /**
  * The console's accounts: a JSON file (path from `BLOC_WEB_ACCOUNTS`, default `data/accounts.json`), each with
  * a role, the blocs it may see (or all of them, for the province board) and a scrypt hash of its password.
- * `bloc user add` writes it; the console reads it on every sign-in, so an account added works at once.
+ * `bloc user add` writes it; the console reads it on every page, so an account added or removed counts at once.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { ACCOUNT_NAME } from '../config/keys';
@@ -31,18 +31,30 @@ export function accountsPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.BLOC_WEB_ACCOUNTS || 'data/accounts.json';
 }
 
+/**
+ * The file parsed once for each state it is in: the console asks on every page, and a change (`bloc user` renames
+ * a new file into place: a new inode; or an edit: a new time or size) is read at the next.
+ */
+const parsed = new Map<string, { state: string; accounts: readonly Account[] }>();
+
 /** An absent file is no account at all; a broken one is an error naming the file. */
 export function loadAccounts(file: string): Account[] {
-  let text: string;
+  let state: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const stat = statSync(file, { bigint: true });
+    state = `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const parsed = fileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data.accounts;
+  const kept = parsed.get(file);
+  if (kept?.state === state) return [...kept.accounts];
+  const read = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!read.success) throw new Error(`${file}: ${read.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  // Shared by every caller from now on: frozen, so that none can change another's.
+  const accounts = Object.freeze(read.data.accounts.map((a) => Object.freeze(a)));
+  parsed.set(file, { state, accounts });
+  return [...accounts];
 }
 
 export function mayAct(account: Account): boolean {
