@@ -2,7 +2,8 @@
  * The titles a unit may aim for, as plan data (config/titles.ts, issue 25): who grants each, its seats,
  * whether registration is required, the ballot's rule. The sample's illustrative set loads; a plan written
  * before these fields parses to exactly what it parsed to before, and reads with the defaults; each invalid
- * form is refused with the title, the field and the reason; a rank rule wider than its seats is only warned of.
+ * form is refused with the title, the field and the reason; `bloc config check` prints the titles in
+ * Vietnamese and warns of a rank rule wider than its seats.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -10,6 +11,7 @@ import { join } from 'path';
 import { parse, stringify } from 'yaml';
 import { ConfigError, formatProblem, loadBlocConfig, parseBlocConfig } from '../../config/load';
 import { ballotRuleVi, shareFraction, titleTerms, titleWarnings } from '../../config/titles';
+import { bloc } from '../support/cli';
 
 const SEED = 'config/blocs/dak-nong-khoi-4.yaml';
 // Mutations reach anywhere into a document that has not been validated yet: it is deliberately untyped.
@@ -173,5 +175,51 @@ describe('fewer seats than the rank rule\'s places', () => {
   it('is silent where the seats are not stated or cover the places', () => {
     expect(titleWarnings(parseBlocConfig(seedData(), 'bloc.yaml').scoring?.titles ?? [])).toEqual([]);
     expect(titleWarnings(parseBlocConfig(oldStyle(), 'bloc.yaml').scoring?.titles ?? [])).toEqual([]);
+  });
+});
+
+describe('bloc config check', () => {
+  it('prints the sample\'s titles in Vietnamese, marked illustrative, and warns of nothing', async () => {
+    const r = await bloc(['config', 'check', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').slice(1)).toEqual([
+      'Danh hiệu (MINH HỌA, số liệu không phải của tỉnh) / titles (illustrative):',
+      '  - Cờ thi đua của Ủy ban nhân dân tỉnh (co-thi-dua): do UBND tỉnh tặng; 1 suất; phải đăng ký thi đua; bình xét: trên 50% tổng số đơn vị trong Khối đồng ý; xếp hạng: hạng 1, từ 90 điểm',
+      '  - Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (bang-khen): do Chủ tịch UBND tỉnh tặng; 2 suất; không cần đăng ký thi đua; bình xét: từ 2/3 trở lên số đơn vị tham gia bỏ phiếu đồng ý; xếp hạng: hạng 2–3, từ 80 điểm',
+      '',
+    ]);
+  });
+
+  it('says what a plan without the new fields will be read as', async () => {
+    const data = oldStyle();
+    data.scoring.illustrative = false;
+    const r = await bloc(['config', 'check', fileOf(data, 'cu.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1)).toEqual([
+      'Danh hiệu / titles:',
+      '  - Cờ thi đua của Ủy ban nhân dân tỉnh (co-thi-dua): chưa ghi cấp tặng; 1 suất (theo số hạng); không cần đăng ký thi đua; chưa ghi tỷ lệ phiếu bình xét; xếp hạng: hạng 1, từ 90 điểm',
+      '  - Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (bang-khen): chưa ghi cấp tặng; 2 suất (theo số hạng); không cần đăng ký thi đua; chưa ghi tỷ lệ phiếu bình xét; xếp hạng: hạng 2–3, từ 80 điểm',
+      '',
+    ]);
+  });
+
+  it('warns on stderr, exit 0, of a rank rule wider than its seats', async () => {
+    const data = seedData();
+    data.scoring.titles[1].seats = 1;
+    const r = await bloc(['config', 'check', fileOf(data, 'mot-suat.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK: /);
+    expect(r.stderr).toBe(
+      'Cảnh báo: danh hiệu "bang-khen": quy tắc xếp hạng đề nghị hạng 2–3 (2 đơn vị) nhưng chỉ có 1 suất; Hội nghị bình xét chọn trong số đó / warning: title "bang-khen": its ranks give 2 places but it has 1 seat\n',
+    );
+  });
+
+  it('prints no titles for a plan without a scoring table', async () => {
+    const data = seedData();
+    delete data.scoring;
+    const r = await bloc(['config', 'check', fileOf(data, 'khong-thang-diem.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });
