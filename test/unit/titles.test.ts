@@ -5,20 +5,11 @@
  * form is refused with the title, the field and the reason; `bloc config check` prints the titles in
  * Vietnamese and warns of a rank rule wider than its seats.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { parse, stringify } from 'yaml';
-import { ConfigError, formatProblem, loadBlocConfig, parseBlocConfig } from '../../config/load';
+import { loadBlocConfig, parseBlocConfig } from '../../config/load';
 import { ballotRuleVi, shareFraction, titleTerms, titleWarnings } from '../../config/titles';
 import { bloc } from '../support/cli';
+import { expectOneRefusal, problemInYaml, SEED, seedData, yamlFile, type Doc } from '../support/seed-file';
 
-const SEED = 'config/blocs/dak-nong-khoi-4.yaml';
-// Mutations reach anywhere into a document that has not been validated yet: it is deliberately untyped.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = any;
-const seedData = (): Doc => parse(readFileSync(SEED, 'utf8')) as Doc;
-const dir = mkdtempSync(join(tmpdir(), 'bloc-titles-'));
 const NEW_FIELDS = ['grantor', 'seats', 'requiresRegistration', 'ballot'];
 
 /** The sample as a plan written before the titles carried anything but their rank rule. */
@@ -26,22 +17,6 @@ function oldStyle(): Doc {
   const data = seedData();
   for (const t of data.scoring.titles) for (const field of NEW_FIELDS) delete t[field];
   return data;
-}
-
-function linesOf(data: Doc): string[] {
-  try {
-    parseBlocConfig(data, 'bloc.yaml');
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems.map(formatProblem);
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
-
-function fileOf(data: Doc, name: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, stringify(data));
-  return file;
 }
 
 describe('the sample\'s titles', () => {
@@ -135,29 +110,15 @@ describe('an invalid title is refused, with the title, the field and the reason'
     ['a duplicate id, as before', (d) => (title(d, 1).id = 'co-thi-dua'), 'scoring.titles[1].id = "co-thi-dua": mã danh hiệu trùng: "co-thi-dua" / duplicate title id'],
   ];
 
-  it.each(cases)('%s', (_name, mutate, expected) => {
-    const data = seedData();
-    mutate(data);
-    const lines = linesOf(data);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(expected);
-  });
+  it.each(cases)('%s', (_name, mutate, expected) => expectOneRefusal(mutate, expected));
 
   it('in a YAML file, at its line, the title called by its id; a cluster\'s words for a cluster', () => {
     const data = seedData();
     data.bloc.kind = 'cum';
     data.bloc.name = 'Cụm thi đua số 4';
     data.scoring.titles[0].seats = 12;
-    const file = fileOf(data, 'cum.yaml');
-    const text = readFileSync(file, 'utf8').split('\n');
-    let problem = '';
-    try {
-      loadBlocConfig(file);
-    } catch (err) {
-      problem = (err as ConfigError).problems.map(formatProblem).join('\n');
-    }
-    const line = Number(/:(\d+):\d+: /.exec(problem)?.[1]);
-    expect(text[line - 1]).toMatch(/^\s*seats: 12$/);
+    const { problem, lineText } = problemInYaml(data, 'cum.yaml');
+    expect(lineText).toMatch(/^\s*seats: 12$/);
     expect(problem).toContain(': danh hiệu "co-thi-dua" (thứ 1), seats = 12: danh hiệu "co-thi-dua": 12 suất nhưng Cụm chỉ có 9 đơn vị / title "co-thi-dua": 12 seats but the cluster has only 9 units');
   });
 });
@@ -178,39 +139,40 @@ describe('fewer seats than the rank rule\'s places', () => {
   });
 });
 
+/** What `bloc config check` prints after its first line, and its warnings. */
+async function checked(file: string): Promise<{ titles: string[]; stderr: string }> {
+  const r = await bloc(['config', 'check', file]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^OK: /);
+  return { titles: r.stdout.split('\n').slice(1, -1), stderr: r.stderr };
+}
+
 describe('bloc config check', () => {
   it('prints the sample\'s titles in Vietnamese, marked illustrative, and warns of nothing', async () => {
-    const r = await bloc(['config', 'check', SEED]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n').slice(1)).toEqual([
-      'Danh hiệu (MINH HỌA, số liệu không phải của tỉnh) / titles (illustrative):',
-      '  - Cờ thi đua của Ủy ban nhân dân tỉnh (co-thi-dua): do UBND tỉnh tặng; 1 suất; phải đăng ký thi đua; bình xét: trên 50% tổng số đơn vị trong Khối đồng ý; xếp hạng: hạng 1, từ 90 điểm',
-      '  - Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (bang-khen): do Chủ tịch UBND tỉnh tặng; 2 suất; không cần đăng ký thi đua; bình xét: từ 2/3 trở lên số đơn vị tham gia bỏ phiếu đồng ý; xếp hạng: hạng 2–3, từ 80 điểm',
-      '',
-    ]);
+    expect(await checked(SEED)).toEqual({
+      titles: [
+        'Danh hiệu (MINH HỌA, số liệu không phải của tỉnh) / titles (illustrative):',
+        '  - Cờ thi đua của Ủy ban nhân dân tỉnh (co-thi-dua): do UBND tỉnh tặng; 1 suất; phải đăng ký thi đua; bình xét: trên 50% tổng số đơn vị trong Khối đồng ý; xếp hạng: hạng 1, từ 90 điểm',
+        '  - Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (bang-khen): do Chủ tịch UBND tỉnh tặng; 2 suất; không cần đăng ký thi đua; bình xét: từ 2/3 trở lên số đơn vị tham gia bỏ phiếu đồng ý; xếp hạng: hạng 2–3, từ 80 điểm',
+      ],
+      stderr: '',
+    });
   });
 
   it('says what a plan without the new fields will be read as', async () => {
     const data = oldStyle();
     data.scoring.illustrative = false;
-    const r = await bloc(['config', 'check', fileOf(data, 'cu.yaml')]);
-    expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(1)).toEqual([
+    expect((await checked(yamlFile(data, 'cu.yaml'))).titles).toEqual([
       'Danh hiệu / titles:',
       '  - Cờ thi đua của Ủy ban nhân dân tỉnh (co-thi-dua): chưa ghi cấp tặng; 1 suất (theo số hạng); không cần đăng ký thi đua; chưa ghi tỷ lệ phiếu bình xét; xếp hạng: hạng 1, từ 90 điểm',
       '  - Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (bang-khen): chưa ghi cấp tặng; 2 suất (theo số hạng); không cần đăng ký thi đua; chưa ghi tỷ lệ phiếu bình xét; xếp hạng: hạng 2–3, từ 80 điểm',
-      '',
     ]);
   });
 
   it('warns on stderr, exit 0, of a rank rule wider than its seats', async () => {
     const data = seedData();
     data.scoring.titles[1].seats = 1;
-    const r = await bloc(['config', 'check', fileOf(data, 'mot-suat.yaml')]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^OK: /);
-    expect(r.stderr).toBe(
+    expect((await checked(yamlFile(data, 'mot-suat.yaml'))).stderr).toBe(
       'Cảnh báo: danh hiệu "bang-khen": quy tắc xếp hạng đề nghị hạng 2–3 (2 đơn vị) nhưng chỉ có 1 suất; Hội nghị bình xét chọn trong số đó / warning: title "bang-khen": its ranks give 2 places but it has 1 seat\n',
     );
   });
@@ -218,8 +180,6 @@ describe('bloc config check', () => {
   it('prints no titles for a plan without a scoring table', async () => {
     const data = seedData();
     delete data.scoring;
-    const r = await bloc(['config', 'check', fileOf(data, 'khong-thang-diem.yaml')]);
-    expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect((await checked(yamlFile(data, 'khong-thang-diem.yaml'))).titles).toEqual([]);
   });
 });
