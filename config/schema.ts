@@ -8,6 +8,7 @@ import { dayMonthYearEn, dayMonthYearVi } from '../calendar/wording';
 import { idSchema, LIMITS, listOf, multiLineText, nameSchema, REQUIRED, singleLineText, tooLong, tooMany } from './bounded-text';
 import { blocKindSchema, blocTerms, termsSchema } from './terms';
 import { scoringTableSchema } from './scoring';
+import { checkSeatsAgainstUnits } from './titles';
 
 // --- Size ---------------------------------------------------------------------------------------
 
@@ -317,6 +318,9 @@ export const blocConfigSchema = z
           message: 'bảng tự chấm điểm phải gắn với một hạn nộp của các đơn vị (kind: deadline) / self-scores belong to a deadline of the units',
         });
       }
+      // The bloc cannot propose more units than it has: only here are both the titles and the units known.
+      const t = blocTerms(cfg.bloc);
+      checkSeatsAgainstUnits(cfg.scoring.titles, cfg.units.length, { vi: t.vi.bloc, en: t.en.bloc }, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
     }
   });
 

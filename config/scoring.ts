@@ -2,7 +2,7 @@
  * The bloc's scoring table (thang bảng điểm) as data: groups of criteria, each with a code, a title, its
  * maximum, whether it is quantitative (định lượng) or qualitative (định tính), the bonus points it may carry
  * and their cap, and the deductions the table allows; and the rule by which the ranking proposes emulation
- * titles. For Đắk Nông the table is Appendix III of Decision 354/QĐ-UBND of 12/3/2018; the plan file keeps
+ * titles, with who grants each title, its seats, registration and ballot rule (config/titles.ts). For Đắk Nông the table is Appendix III of Decision 354/QĐ-UBND of 12/3/2018; the plan file keeps
  * it under `scoring:`.
  *
  * The rules of plan 277/KH-KTĐ4, section III, that the data must already respect: bonus points are never
@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { idSchema, LIMITS, listOf, multiLineText, REQUIRED, singleLineText } from './bounded-text';
+import { checkTitleAward, titleAwardFields, type TitleAward } from './titles';
 
 /** Bounds far above any real table (Appendix III has a few dozen criteria). */
 export const SCORING_LIMITS = {
@@ -81,7 +82,10 @@ function build() {
     criteria: listOf(criterion, SCORING_LIMITS.criteria, 'tiêu chí', 'criteria').min(1, 'nhóm cần ít nhất một tiêu chí / a group needs at least one criterion'),
   });
   const rank = z.number({ error: 'phải là số / must be a number' }).int('phải là số nguyên / must be a whole number').min(1, 'thứ hạng bắt đầu từ 1 / ranks start at 1');
-  /** "The first unit is proposed for the province's emulation flag": the places of the ranking a title goes to. */
+  /**
+   * "The first unit is proposed for the province's emulation flag": the places of the ranking a title goes to;
+   * and, optionally, who grants it, its seats, registration and ballot rule (config/titles.ts).
+   */
   const titleRule = z.strictObject({
     id: idSchema,
     title,
@@ -89,6 +93,7 @@ function build() {
     ranks: z.strictObject({ from: rank, to: rank }),
     /** A unit below this total is not proposed, whatever its place. */
     minTotal: points.optional(),
+    ...titleAwardFields,
   });
   return z
     .strictObject({
@@ -146,7 +151,7 @@ type Issue = (path: (string | number)[], message: string) => void;
 /** What the checks read of a table, stated apart from the schema so that the schema's type does not depend on them. */
 interface TableFacts {
   groups: { code: string; criteria: { code: string; kind: CriterionKind; max: number; bonus?: { max: number }; deduction?: { max: number } }[] }[];
-  titles: { id: string; ranks: { from: number; to: number }; minTotal?: number }[];
+  titles: (TitleAward & { minTotal?: number })[];
   total?: number;
 }
 
@@ -203,6 +208,7 @@ function checkTable(table: TableFacts, issue: Issue): void {
     if (summed && t.minTotal !== undefined && (t.minTotal < 0 || inHundredths(t.minTotal) > sum)) {
       issue(['titles', i, 'minTotal'], `danh hiệu "${t.id}": điểm tối thiểu phải từ 0 đến ${pointsVi(sum / 100)} / minTotal must lie between 0 and the table's total`);
     }
+    checkTitleAward(t, (...rest) => ['titles', i, ...rest], issue);
   });
 }
 

@@ -2,29 +2,9 @@
  * The scoring table as data (config/scoring.ts): the sample's illustrative table loads, and each invalid
  * form is refused with the criterion named and the reason, at its line in a YAML file.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { parse, stringify } from 'yaml';
-import { ConfigError, formatProblem, loadBlocConfig, parseBlocConfig } from '../../config/load';
+import { loadBlocConfig, parseBlocConfig } from '../../config/load';
 import { criteriaOf, maxTotal } from '../../config/scoring';
-
-const SEED = 'config/blocs/dak-nong-khoi-4.yaml';
-// Mutations reach anywhere into a document that has not been validated yet: it is deliberately untyped.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = any;
-const seedData = (): Doc => parse(readFileSync(SEED, 'utf8')) as Doc;
-const dir = mkdtempSync(join(tmpdir(), 'bloc-scoring-'));
-
-function linesOf(data: Doc, file = 'bloc.yaml'): string[] {
-  try {
-    parseBlocConfig(data, file);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems.map(formatProblem);
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { expectOneRefusal, problemInYaml, SEED, seedData, type Doc } from '../support/seed-file';
 
 /** The seed's criterion by code, to mutate. */
 const criterion = (data: Doc, code: string): Doc => data.scoring.groups.flatMap((g: Doc) => g.criteria).find((c: Doc) => c.code === code);
@@ -70,28 +50,13 @@ describe('an invalid table is refused, the criterion named with the reason', () 
     ['an unknown key', (d) => (criterion(d, 'I.1').bonusMax = 5), 'khóa không được phép: "bonusMax"'],
   ];
 
-  it.each(cases)('%s', (_name, mutate, expected) => {
-    const data = seedData();
-    mutate(data);
-    const lines = linesOf(data);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(expected);
-  });
+  it.each(cases)('%s', (_name, mutate, expected) => expectOneRefusal(mutate, expected));
 
   it('in a YAML file, at its line, the group and the criterion called by their codes', () => {
     const data = seedData();
     criterion(data, 'III.2').bonus = { max: 1 };
-    const file = join(dir, 'bloc.yaml');
-    writeFileSync(file, stringify(data));
-    const text = readFileSync(file, 'utf8').split('\n');
-    let problem = '';
-    try {
-      loadBlocConfig(file);
-    } catch (err) {
-      problem = (err as ConfigError).problems.map(formatProblem).join('\n');
-    }
-    const line = Number(/:(\d+):\d+: /.exec(problem)?.[1]);
-    expect(text[line - 1]).toMatch(/^\s*bonus:/);
+    const { problem, lineText } = problemInYaml(data);
+    expect(lineText).toMatch(/^\s*bonus:/);
     expect(problem).toContain(': nhóm "III" (thứ 3), tiêu chí "III.2" (thứ 2), bonus: tiêu chí "III.2" là tiêu chí định tính');
   });
 });
