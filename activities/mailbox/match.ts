@@ -62,7 +62,7 @@ export type ItemEvidence =
   | { itemId: string; by: 'in-reply-to' | 'references'; messageId: string }
   | { itemId: string; by: 'subject'; phrase: string };
 
-export type Unmatched = 'unreadable' | 'too-large' | 'unknown-sender' | 'ambiguous-sender' | 'no-item' | 'ambiguous-item' | 'no-document';
+export type Unmatched = 'unreadable' | 'automatic' | 'too-large' | 'unknown-sender' | 'ambiguous-sender' | 'no-item' | 'ambiguous-item' | 'no-document';
 
 export interface MailMatch {
   status: 'matched' | 'unmatched';
@@ -232,6 +232,10 @@ export function matchMessage(message: MailboxMessage, ctx: MatchContext): MailMa
   const documents = attachments.flatMap((a, index) => (looksLikeDocument(a) ? [{ index, name: a.name, type: a.type, size: a.size }] : []));
 
   const reasons: MailMatch['reasons'] = [];
+  // Reminders say Auto-Submitted, so responders should stay quiet; those that answer anyway are not a clerk.
+  if (message.autoSubmitted) {
+    reasons.push({ code: 'automatic', text: `thư tự động (${message.autoSubmitted}), như thư báo vắng mặt, không phải đơn vị gửi hồ sơ / an automatic message, such as an out-of-office reply` });
+  }
   if ('reason' in unitFinding) reasons.push(unitFinding.reason);
   if ('reason' in itemFinding) reasons.push(itemFinding.reason);
   if (message.status === 'too-large') {

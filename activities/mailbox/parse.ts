@@ -32,6 +32,7 @@ function authenticationResults(parsed: ParsedMail): string[] {
 function headersOf(parsed: ParsedMail, uid: number, size: number): MailHeaders {
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : undefined;
   const [inReplyTo] = messageIds(parsed.inReplyTo);
+  const auto = String(parsed.headers.get('auto-submitted') ?? '').trim().toLowerCase().split(/[\s;(]/)[0];
   return {
     uid,
     size,
@@ -44,6 +45,7 @@ function headersOf(parsed: ParsedMail, uid: number, size: number): MailHeaders {
     references: messageIds(parsed.references),
     authenticationResults: authenticationResults(parsed),
     ...(date && { date }),
+    ...(auto && auto !== 'no' && { autoSubmitted: auto }),
   };
 }
 

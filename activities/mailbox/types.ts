@@ -38,6 +38,11 @@ export interface MailHeaders {
   authenticationResults: string[];
   /** The Date header as an ISO instant, when it is one. */
   date?: string;
+  /**
+   * RFC 3834's Auto-Submitted, lower case, when it is not `no`: a vacation notice or a server's report
+   * answering a reminder, not a clerk.
+   */
+  autoSubmitted?: string;
 }
 
 export type MailboxMessage =

@@ -182,6 +182,15 @@ describe('a message that is not matched says why', () => {
     expect(m.reasons[0]?.code).toBe('unreadable');
   });
 
+  it('an automatic reply to a reminder (out of office), even from the unit\'s own address', () => {
+    const m = matchMessage(message({ inReplyTo: reminderTo('stp', '2027-06-08'), subject: 'Trả lời tự động: Nhắc hạn', autoSubmitted: 'auto-replied', attachments: [] }), ctx);
+    expect(m.unit).toMatchObject({ unitId: 'stp' });
+    expect(m.reasons.map((r) => r.text)).toEqual([
+      'thư tự động (auto-replied), như thư báo vắng mặt, không phải đơn vị gửi hồ sơ / an automatic message, such as an out-of-office reply',
+      'thư không có tài liệu (PDF hoặc DOCX) / the message has no document (PDF or DOCX)',
+    ]);
+  });
+
   it('several reasons at once, each with its code', () => {
     const m = matchMessage(message({ from: [{ name: '', address: 'x@example.com' }], subject: 'Xin chào', attachments: [] }), ctx);
     expect(m.reasons.map((r) => r.code)).toEqual(['unknown-sender', 'no-item', 'no-document']);
