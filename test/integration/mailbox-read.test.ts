@@ -2,10 +2,13 @@
  * Reading the bloc's mailbox from a real IMAP server (GreenMail on loopback): what units send by mail comes
  * back whole (who, what it answers, the document's bytes), a broken message comes back as unreadable without
  * stopping the pass, a message over the limit comes back with its size and no bytes, and the next pass starts
- * after the last UID seen. Then each message is matched as the secretariat would check it.
+ * after the last UID seen. Then each message is matched as the secretariat would check it, and a recorded one is
+ * flagged or moved, never deleted.
  */
 import { matchMessage, type MatchContext } from '../../activities/mailbox/match';
-import { readMailbox } from '../../activities/mailbox/read';
+import { markDone } from '../../activities/mailbox/done';
+import { imapClient, readMailbox } from '../../activities/mailbox/read';
+import type { ImapSettings } from '../../activities/mailbox/settings';
 import { sentFromLog, threadRootsOf } from '../../activities/mailbox/sent';
 import type { MailboxMessage } from '../../activities/mailbox/types';
 import { messageIdFor } from '../../activities/mail/message-id';
@@ -180,5 +183,53 @@ describe('the next pass', () => {
     const renumbered = await readMailbox(mailbox.settings(), { lastUid: all.lastUid, uidValidity: `${all.uidValidity}0` });
     expect(renumbered.uidValidityChanged).toBe(true);
     expect(byUid(renumbered.messages)).toEqual(byUid(all.messages));
+  });
+});
+
+/** Each message's UID and flags in a folder, as any mail client would see them. */
+async function flagsIn(settings: ImapSettings, folder: string): Promise<Map<number, string[]>> {
+  const client = imapClient(settings);
+  await client.connect();
+  try {
+    await client.mailboxOpen(folder, { readOnly: true });
+    const flags = new Map<number, string[]>();
+    for await (const m of client.fetch('1:*', { uid: true, flags: true })) flags.set(m.uid, [...(m.flags ?? [])]);
+    return flags;
+  } finally {
+    await client.logout();
+  }
+}
+
+describe('a message whose record was accepted', () => {
+  it('is flagged where it is (a second time changes nothing), and the next pass still starts after the last UID', async () => {
+    const settings = mailbox.settings();
+    const pass = await readMailbox(settings, { lastUid: 0 });
+    const [first] = pass.messages;
+    if (!first) throw new Error('no message');
+    expect(await markDone(settings, pass.uidValidity, [first.uid])).toEqual({ status: 'marked', uids: [first.uid] });
+    expect(await markDone(settings, pass.uidValidity, [first.uid])).toEqual({ status: 'marked', uids: [first.uid] });
+    const flags = await flagsIn(settings, 'INBOX');
+    expect(flags.get(first.uid)).toContain('$BlocRecorded');
+    expect(flags.size).toBe(pass.messages.length);
+    expect((await readMailbox(settings, { lastUid: pass.lastUid, uidValidity: pass.uidValidity })).messages).toEqual([]);
+  });
+
+  it('is left alone when the folder\'s UIDVALIDITY is not the one its UID was read under', async () => {
+    const settings = mailbox.settings();
+    const pass = await readMailbox(settings, { lastUid: 0 });
+    const result = await markDone(settings, `${pass.uidValidity}0`, [pass.lastUid]);
+    expect(result).toEqual({ status: 'uidvalidity-changed', uidValidity: pass.uidValidity });
+    expect((await flagsIn(settings, 'INBOX')).get(pass.lastUid)).not.toContain('$BlocRecorded');
+  });
+
+  it('is moved to the done folder when one is named, which is made if missing', async () => {
+    const settings = mailbox.settings({ done: { move: 'Đã ghi nhận' } });
+    const pass = await readMailbox(settings, { lastUid: 0 });
+    const moved = pass.messages.slice(0, 2).map((m) => m.uid);
+    expect(await markDone(settings, pass.uidValidity, moved)).toEqual({ status: 'marked', uids: moved });
+    const left = await flagsIn(settings, 'INBOX');
+    expect([...left.keys()]).toEqual(byUid(pass.messages).filter((uid) => !moved.includes(uid)));
+    expect((await flagsIn(settings, 'Đã ghi nhận')).size).toBe(2);
+    expect((await readMailbox(settings, { lastUid: pass.lastUid, uidValidity: pass.uidValidity })).messages).toEqual([]);
   });
 });
