@@ -6,7 +6,7 @@
  * URL's user part. Without IMAP_URL the mailbox is not read at all.
  */
 import { z } from 'zod';
-import { InputError } from '../../config/errors';
+import { EnvironmentProblems } from '../../config/errors';
 import { maskUserinfo } from '../mail/settings';
 import { isCanonicalLoopback } from '../mail/tls';
 
@@ -33,12 +33,8 @@ export interface ImapSettings {
 }
 
 /** One line per problem, `VARIABLE: lý do / reason`, as for SMTP. */
-export class ImapSettingsError extends InputError {
+export class ImapSettingsError extends EnvironmentProblems {
   override name = 'ImapSettingsError';
-
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-  }
 }
 
 /**
