@@ -12,6 +12,7 @@ import type { ImapSettings } from '../../activities/mailbox/settings';
 import { sentFromLog, threadRootsOf } from '../../activities/mailbox/sent';
 import type { MailboxMessage } from '../../activities/mailbox/types';
 import { messageIdFor } from '../../activities/mail/message-id';
+import { freePort } from '../../scripts/ports';
 import { startTestMailbox, type TestMailbox } from '../support/greenmail';
 
 const DOMAIN = 'khoi4.local';
@@ -231,5 +232,14 @@ describe('a message whose record was accepted', () => {
     expect([...left.keys()]).toEqual(byUid(pass.messages).filter((uid) => !moved.includes(uid)));
     expect((await flagsIn(settings, 'Đã ghi nhận')).size).toBe(2);
     expect((await readMailbox(settings, { lastUid: pass.lastUid, uidValidity: pass.uidValidity })).messages).toEqual([]);
+  });
+});
+
+describe('a pass that cannot reach the mailbox', () => {
+  it('fails as a whole, for the caller to retry, when nothing listens or the login is refused', async () => {
+    const closed = mailbox.settings({ port: await freePort(), timeoutMs: 2000 });
+    await expect(readMailbox(closed, { lastUid: 0 })).rejects.toThrow();
+    const wrong = mailbox.settings({ auth: { user: 'khoi4', pass: 'sai-mat-khau' } });
+    await expect(readMailbox(wrong, { lastUid: 0 })).rejects.toMatchObject({ authenticationFailed: true });
   });
 });
