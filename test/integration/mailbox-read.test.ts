@@ -12,6 +12,7 @@ import type { ImapSettings } from '../../activities/mailbox/settings';
 import { sentFromLog, threadRootsOf } from '../../activities/mailbox/sent';
 import type { MailboxMessage } from '../../activities/mailbox/types';
 import { messageIdFor } from '../../activities/mail/message-id';
+import * as net from 'node:net';
 import { freePort } from '../../scripts/ports';
 import { startTestMailbox, type TestMailbox } from '../support/greenmail';
 
@@ -241,5 +242,50 @@ describe('a pass that cannot reach the mailbox', () => {
     await expect(readMailbox(closed, { lastUid: 0 })).rejects.toThrow();
     const wrong = mailbox.settings({ auth: { user: 'khoi4', pass: 'sai-mat-khau' } });
     await expect(readMailbox(wrong, { lastUid: 0 })).rejects.toMatchObject({ authenticationFailed: true });
+  });
+});
+
+/**
+ * An IMAP server on 127.0.0.2 (loopback, but remote to the settings' rule) that offers no STARTTLS and would take
+ * a LOGIN in clear: the stand-in for a server, or someone between, striking STARTTLS out. It records every line.
+ */
+async function strippingServer(): Promise<{ port: number; lines: string[]; close(): Promise<void> }> {
+  const lines: string[] = [];
+  const server = net.createServer((socket) => {
+    socket.write('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n');
+    let buffered = '';
+    socket.on('data', (chunk) => {
+      buffered += chunk.toString('latin1');
+      for (let end = buffered.indexOf('\r\n'); end >= 0; end = buffered.indexOf('\r\n')) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        lines.push(line);
+        const [tag, command] = line.split(' ');
+        if (command?.toUpperCase() === 'CAPABILITY') socket.write('* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n');
+        socket.write(`${tag} OK done\r\n`);
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
+  return { port: (server.address() as net.AddressInfo).port, lines, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('the login to a mailbox on another machine', () => {
+  it('is never sent when the server offers no STARTTLS', async () => {
+    const server = await strippingServer();
+    try {
+      const remote = mailbox.settings({ host: '127.0.0.2', port: server.port, starttls: 'required', timeoutMs: 2000 });
+      await expect(readMailbox(remote, { lastUid: 0 })).rejects.toMatchObject({ tlsFailed: true });
+      const carriesLogin = (l: string) => /\b(LOGIN|AUTHENTICATE)\b/i.test(l) || l.includes('mat-khau-thu');
+      expect(server.lines.some(carriesLogin)).toBe(false);
+      // The control: the same client on loopback's terms does log in there, so the recording would have seen it.
+      const control = imapClient({ ...remote, starttls: 'opportunistic' });
+      await control.connect();
+      control.close();
+      expect(server.lines.some(carriesLogin)).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });
