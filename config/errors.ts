@@ -12,6 +12,13 @@ export class InputError extends Error {
   readonly exitCode = EXIT_BAD_INPUT;
 }
 
+/** Settings read from the environment (SMTP, IMAP): one line per problem, `VARIABLE: lý do / reason`, all at once. */
+export class EnvironmentProblems extends InputError {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
 /** The Temporal server (or the SMTP server) could not be reached or failed. */
 export class ServerError extends Error {
   readonly exitCode = EXIT_SERVER;

@@ -1,21 +1,27 @@
 /**
  * Provisions the two Temporal servers the engine and its tests run on, without the SDK's own download
  * (which needs the open internet): the `temporal` CLI (dev server) is built from the Go module proxy, the
- * Java time-skipping test server is fetched from Maven Central. Both are cached under
- * `~/.cache/bloc-engine/` (or BLOC_CACHE_DIR), checked on every use and rebuilt when broken.
+ * Java time-skipping test server is fetched from Maven Central. GreenMail, the mail server (SMTP and IMAP)
+ * the mailbox tests read, is fetched from Maven Central too. All are cached under `~/.cache/bloc-engine/`
+ * (or BLOC_CACHE_DIR), checked on every use and fetched again when broken.
  *
- * `node dist/scripts/provision.js` provisions both and prints their paths.
+ * `node dist/scripts/provision.js` provisions all three and prints their paths.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startGreenMail } from './greenmail';
+import { freePort, waitForPort } from './ports';
+
+// Where the tests and the benchmarks have always found them.
+export { freePort, portAnswers, waitForPort } from './ports';
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 export const TEST_SERVER_VERSION = '1.38.0';
+export const GREENMAIL_VERSION = '2.1.13';
 /** CLI 1.5.1 wants Go 1.25; from 1.21 on, `go` fetches the toolchain a module asks for by itself. */
 const MIN_GO: readonly [number, number] = [1, 21];
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
@@ -23,7 +29,7 @@ const TEST_SERVER_MAIN = 'io.temporal.testserver.TestServer';
 const WRAPPER = 'test-server.sh';
 const MANIFEST = 'manifest.json';
 
-export type ServerKind = 'dev-server' | 'test-server';
+export type ServerKind = 'dev-server' | 'test-server' | 'greenmail';
 
 /** A failure a person can act on; its message is one line. */
 export class ProvisionError extends Error {}
@@ -85,6 +91,34 @@ export async function ensureTestServer(log: Log = () => {}): Promise<string> {
 }
 
 /**
+ * GreenMail's standalone jar (one file, its dependencies inside): GREENMAIL_JAR if set, else the cached copy,
+ * fetched by Maven with its checksums enforced against Maven Central's `.sha1`, then proved by starting it.
+ */
+export async function ensureGreenMail(log: Log = () => {}): Promise<string> {
+  const override = process.env.GREENMAIL_JAR;
+  if (override) {
+    if (!(await isFile(override))) throw new ProvisionError(`GREENMAIL_JAR=${override}: not a file`);
+    return override;
+  }
+  const dir = greenMailDir();
+  const jar = path.join(dir, GREENMAIL_JAR);
+  if (!(await greenMailProblem(dir))) return jar;
+  await throwIfBlocked('greenmail');
+  log(`fetching greenmail-standalone ${GREENMAIL_VERSION} with maven into ${dir}`);
+  await buildAtomically(dir, async (tmp) => {
+    await run('mvn', [
+      '-q', '-B', '--strict-checksums',
+      `${DEPENDENCY_PLUGIN}:copy`,
+      `-Dartifact=com.icegreen:greenmail-standalone:${GREENMAIL_VERSION}`,
+      `-DoutputDirectory=${tmp}`,
+    ], { timeoutMs: 20 * 60_000 });
+    await writeManifest(tmp, tmp);
+    await greenMailStarts(path.join(tmp, GREENMAIL_JAR));
+  });
+  return jar;
+}
+
+/**
  * Why this machine can provide no server of this kind: no override, no usable cache and no toolchain to
  * build one. Undefined when `ensure…` can succeed. The test support falls back to the SDK's own download
  * when this returns a reason, and that download needs the open internet.
@@ -96,13 +130,15 @@ export async function whyCannotProvision(kind: ServerKind): Promise<string | und
     const go = await goProblem();
     return go && `cannot build the Temporal dev server: ${go}; install Go >= ${MIN_GO.join('.')} (apt-get install golang) or set TEMPORAL_CLI_PATH to an existing \`temporal\` CLI`;
   }
-  if (process.env.TEMPORAL_TEST_SERVER_PATH) return undefined;
+  const [what, variable] = kind === 'greenmail' ? ['GreenMail', 'GREENMAIL_JAR'] : ['the Temporal test server', 'TEMPORAL_TEST_SERVER_PATH'];
+  if (process.env[variable]) return undefined;
   const noJava = await commandMissing('java', ['-version']);
-  if (!noJava && !(await testServerProblem(testServerDir()))) return undefined;
+  const cached = !(await (kind === 'greenmail' ? greenMailProblem(greenMailDir()) : testServerProblem(testServerDir())));
+  if (!noJava && cached) return undefined;
   const missing = [noJava && 'java', (await commandMissing('mvn', ['-version'])) && 'mvn'].filter(Boolean);
   return missing.length === 0
     ? undefined
-    : `cannot fetch the Temporal test server: ${missing.join(' and ')} not found; apt-get install openjdk-17-jre-headless maven, or set TEMPORAL_TEST_SERVER_PATH to an existing test server executable`;
+    : `cannot fetch ${what}: ${missing.join(' and ')} not found; apt-get install openjdk-17-jre-headless maven, or set ${variable} to an existing ${kind === 'greenmail' ? 'greenmail-standalone jar' : 'test server executable'}`;
 }
 
 async function throwIfBlocked(kind: ServerKind): Promise<void> {
@@ -117,6 +153,12 @@ function devServerDir(): string {
 function testServerDir(): string {
   return path.join(cacheDir(), `temporal-test-server-${TEST_SERVER_VERSION}`);
 }
+
+function greenMailDir(): string {
+  return path.join(cacheDir(), `greenmail-${GREENMAIL_VERSION}`);
+}
+
+const GREENMAIL_JAR = `greenmail-standalone-${GREENMAIL_VERSION}.jar`;
 
 /** What is wrong with a `temporal` executable, or undefined when it runs (and is `version`, if given). */
 async function cliProblem(exe: string, version?: string): Promise<string | undefined> {
@@ -153,24 +195,42 @@ async function commandMissing(command: string, args: string[]): Promise<boolean>
 }
 
 /** Checked once per process: hashing the jars costs ~0.1 s, and a test run asks several times. */
-const intactTestServers = new Set<string>();
+const intactCaches = new Set<string>();
 
-async function testServerProblem(dir: string): Promise<string | undefined> {
-  if (intactTestServers.has(dir)) return undefined;
+/** What is wrong with the jars in `jarDir` against the SHA-256 manifest in `dir`, or undefined when intact. */
+async function jarsProblem(dir: string, jarDir: string): Promise<string | undefined> {
+  if (intactCaches.has(dir)) return undefined;
   let manifest: Record<string, string>;
   try {
     manifest = JSON.parse(await fs.readFile(path.join(dir, MANIFEST), 'utf8')) as Record<string, string>;
   } catch {
     return 'no manifest';
   }
-  if (!(await isExecutable(path.join(dir, WRAPPER)))) return 'no wrapper script';
-  const jars = await fs.readdir(path.join(dir, 'lib')).catch(() => [] as string[]);
+  const jars = (await fs.readdir(jarDir).catch(() => [] as string[])).filter((f) => f.endsWith('.jar'));
   if (jars.length === 0 || jars.sort().join() !== Object.keys(manifest).sort().join()) return 'jars missing';
   for (const jar of jars) {
-    if ((await sha256(path.join(dir, 'lib', jar))) !== manifest[jar]) return `${jar} is corrupt`;
+    if ((await sha256(path.join(jarDir, jar))) !== manifest[jar]) return `${jar} is corrupt`;
   }
-  intactTestServers.add(dir);
+  intactCaches.add(dir);
   return undefined;
+}
+
+/** The SHA-256 of every jar in `jarDir`, written to `dir`'s manifest: what later uses check the cache against. */
+async function writeManifest(dir: string, jarDir: string): Promise<void> {
+  const jars = (await fs.readdir(jarDir)).filter((f) => f.endsWith('.jar'));
+  const manifest: Record<string, string> = {};
+  for (const jar of jars.sort()) manifest[jar] = await sha256(path.join(jarDir, jar));
+  await fs.writeFile(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+async function testServerProblem(dir: string): Promise<string | undefined> {
+  if (!(await isExecutable(path.join(dir, WRAPPER)))) return 'no wrapper script';
+  return jarsProblem(dir, path.join(dir, 'lib'));
+}
+
+async function greenMailProblem(dir: string): Promise<string | undefined> {
+  if (!(await isFile(path.join(dir, GREENMAIL_JAR)))) return 'no jar';
+  return jarsProblem(dir, dir);
 }
 
 async function fetchTestServer(dir: string): Promise<void> {
@@ -198,10 +258,7 @@ async function fetchTestServer(dir: string): Promise<void> {
     '-DincludeScope=runtime',
   ], { timeoutMs: 20 * 60_000 });
   await fs.rm(pomPath);
-  const jars = await fs.readdir(path.join(dir, 'lib'));
-  const manifest: Record<string, string> = {};
-  for (const jar of jars.sort()) manifest[jar] = await sha256(path.join(dir, 'lib', jar));
-  await fs.writeFile(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeManifest(dir, path.join(dir, 'lib'));
   // The script finds its jars relative to itself, so the cache folder may move; `exec` keeps one process.
   const wrapper = `#!/bin/sh
 # Temporal time-skipping test server ${TEST_SERVER_VERSION}; the SDK passes the port as the only argument.
@@ -227,35 +284,13 @@ async function startsListening(wrapper: string): Promise<void> {
   }
 }
 
-export async function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await portAnswers(port, host)) return;
-    if (Date.now() > deadline) throw new ProvisionError(`nothing answered on ${host}:${port} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
+/** Proves a freshly fetched GreenMail works: it must open both its ports, with a user to read. */
+async function greenMailStarts(jar: string): Promise<void> {
+  const [smtpPort, imapPort] = [await freePort(), await freePort()];
+  const server = await startGreenMail(jar, { smtpPort, imapPort, users: [{ login: 'probe', password: 'probe', address: 'probe@localhost' }] }).catch((err: Error) => {
+    throw new ProvisionError(firstLine(err.message));
   });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  await server.stop();
 }
 
 /**
@@ -300,6 +335,10 @@ async function isExecutable(file: string): Promise<boolean> {
   }
 }
 
+async function isFile(file: string): Promise<boolean> {
+  return (await fs.stat(file).catch(() => undefined))?.isFile() ?? false;
+}
+
 function sha256(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
@@ -318,17 +357,20 @@ function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
 }
 
-/** Both servers; a line for each says where it is and how long it took. One ProvisionError names every failure. */
+/** Every server; a line for each says where it is and how long it took. One ProvisionError names every failure. */
 export async function provisionServers(log: Log): Promise<string[]> {
   const timed = async (name: string, ensure: (log: Log) => Promise<string>): Promise<string> => {
     const started = Date.now();
     const exe = await ensure(log);
     return `${name}: ${exe} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
   };
-  // Go compiles while Maven downloads: running both at once saves the shorter of the two.
+  // Go compiles while Maven downloads: running both at once saves the shorter of the two. The two Maven
+  // fetches go one after the other, since they share the local repository.
+  const testServer = timed('time-skipping test server', ensureTestServer);
   const results = await Promise.allSettled([
     timed('dev server (temporal CLI)', ensureDevServer),
-    timed('time-skipping test server', ensureTestServer),
+    testServer,
+    testServer.catch(() => undefined).then(() => timed('GreenMail (SMTP and IMAP for the mailbox tests)', ensureGreenMail)),
   ]);
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
   if (failures.length > 0) throw new ProvisionError(failures.map((e) => firstLine(e.message)).join('; '));

@@ -5,7 +5,7 @@
  * URL: that is masked as `***`.
  */
 import addressparser from 'nodemailer/lib/addressparser';
-import { InputError } from '../../config/errors';
+import { EnvironmentProblems } from '../../config/errors';
 import { effectiveStartTls, loginNeedsStartTls, type StartTlsPolicy } from './tls';
 
 export interface SmtpSettings {
@@ -35,12 +35,8 @@ export interface MailRate {
 }
 
 /** One line per problem, `VARIABLE: lý do / reason`, so that the message can be printed as it stands. */
-export class SmtpSettingsError extends InputError {
+export class SmtpSettingsError extends EnvironmentProblems {
   override name = 'SmtpSettingsError';
-
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-  }
 }
 
 type Variable =
