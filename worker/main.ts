@@ -2,11 +2,13 @@
  * The worker process (`npm run worker`): runs the bloc-year workflows and the mail activities against the
  * Temporal named by the environment (worker/settings.ts). scripts/start.ts runs the same worker in-process.
  */
+import { Client } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
 import { InputError } from '../config/errors';
 import { metricsAddressFromEnv } from './metrics';
+import { censusSecondsFromEnv, reportCensus } from './census';
 import { connectWorker } from './connection';
 import { loadTemporalSettings } from './settings';
 import { createEngineWorkers } from './engine-workers';
@@ -36,6 +38,8 @@ export interface RunWorkerOptions {
   onRunning?: () => void;
   /** Default: from the environment (SMTP_URL, ...). */
   smtp?: SmtpSettings;
+  /** Seconds between censuses of the years running and the units overdue (worker/census.ts); none unless set. */
+  censusSeconds?: number;
 }
 
 /** Resolves once the worker has stopped, by signal or abort; rejects on a fatal worker error. */
@@ -54,6 +58,12 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       workflows: { workflowBundle: builtWorkflowBundle(), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
     });
     if (opts.signal?.aborted) return;
+    const stopCensus = new AbortController();
+    if (opts.censusSeconds !== undefined) {
+      const runtime = Runtime.instance();
+      const client = new Client({ connection, namespace: settings.namespace });
+      reportCensus(client, runtime.metricMeter, opts.censusSeconds, stopCensus.signal, (line) => runtime.logger.warn(line));
+    }
     const running = workers.run();
     opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
@@ -62,6 +72,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
     try {
       await running;
     } finally {
+      stopCensus.abort();
       opts.signal?.removeEventListener('abort', stop);
     }
   } finally {
@@ -85,6 +96,7 @@ Chạy các năm của Khối/Cụm và gửi thư nhắc; không nhận tham s�
   TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_API_KEY, TEMPORAL_TLS_*   máy chủ Temporal
   SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, SMTP_RATE                                      máy chủ thư
   BLOC_UNIT_LINK_KEY, BLOC_WEB_PUBLIC_URL                                                       đường dẫn của đơn vị trong thư
+  BLOC_METRICS_ADDRESS, BLOC_CENSUS_SECONDS                                                     số liệu cho Prometheus
 Dừng bằng Ctrl-C (SIGINT) hoặc SIGTERM: việc đang chạy làm xong rồi mới dừng / stops by draining on SIGINT or SIGTERM.
 `;
 
@@ -97,8 +109,11 @@ async function main(): Promise<void> {
   if (args.length > 0) throw new InputError(`không nhận tham số "${args[0]}"; xem --help / takes no arguments`);
   const temporal = loadTemporalSettings();
   const smtp = smtpSettingsFromEnv();
-  installRuntime();
-  await runWorker(temporal, { smtp });
+  const metricsAddress = metricsAddressFromEnv();
+  const censusSeconds = censusSecondsFromEnv();
+  installRuntime({}, metricsAddress);
+  // The census is for Prometheus: a worker nobody scrapes takes none.
+  await runWorker(temporal, { smtp, ...(metricsAddress && { censusSeconds }) });
 }
 
 if (require.main === module) {

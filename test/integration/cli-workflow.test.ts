@@ -14,6 +14,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { declareSubmission } from '../../workflows/messages';
 import { smallBloc } from '../support/fixtures';
+import { takeCensus } from '../../worker/census';
 import { runsOn } from '../support/replay-histories';
 import { expectOneLine, lines, runBloc, spawnBloc, temporalEnv } from '../support/cli';
 import { startEngine, type Engine } from '../support/engine';
@@ -139,6 +140,12 @@ test('overdue --all finds the bloc-years past their deadlines through visibility
 
   const table = await bloc(['overdue', '--all']);
   expect(table.stdout).toMatch(/qua-han\s+\d{4}\s+tong-hop-6-thang\s+Sở B\s+\S+ \S+\s+\d+ ngày( \d+ giờ)?\n/);
+});
+
+test("the worker's census counts the two years running and the past year's three units overdue", async () => {
+  // What Prometheus reads as bloc_years_running and bloc_units_overdue: next year's bloc has nobody overdue yet;
+  // the past one has so-a, so-b and so-c late on the six-month report, so-b on the summary too (one unit, once).
+  expect(await takeCensus(env.client)).toEqual({ yearsRunning: 2, unitsOverdue: 3 });
 });
 
 test('extend, reschedule and cancel show in the status matrix', async () => {

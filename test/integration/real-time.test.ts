@@ -177,6 +177,9 @@ async function killedWorker(): Promise<void> {
   expect([counted(scraped, 'bloc_mail_delivered_total', 'invitation'), counted(scraped, 'bloc_mail_refused_total', 'invitation')]).toEqual([3, 0]);
   // The SDK's own beside the engine's: the activities this worker ran.
   expect(scraped).toMatch(/^temporal_activity_execution_latency\w*\{[^}]*activity_type="sendBatch"/m);
+  // The census beside the counts (worker/census.ts), taken as the worker started: this year at least is running.
+  expect(Number(/^bloc_years_running(?:\{[^}]*\})? (\d+)$/m.exec(scraped)?.[1])).toBeGreaterThanOrEqual(1);
+  expect(scraped).toMatch(/^bloc_units_overdue(?:\{[^}]*\})? \d+$/m);
   await handle.terminate('test over');
 }
 
