@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { accountsPath } from '../client/accounts';
 import { createConsole } from './app';
 import type { ConsoleOptions } from './console/options';
+import { trustedProxiesFromEnv } from './client-address';
 import { secretsFromEnv } from './security';
 import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { uploadStoreFromEnv } from './uploads';
@@ -39,7 +40,8 @@ export function viewSeconds(env: NodeJS.ProcessEnv = process.env): number {
  * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
  * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
  * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
- * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS).
+ * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS), and the proxies whose X-Real-IP
+ * names the client (BLOC_WEB_TRUSTED_PROXIES).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
@@ -47,6 +49,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     port: webPort(env),
     accountsFile: accountsPath(env),
     secrets: secretsFromEnv(env),
+    trustedProxies: trustedProxiesFromEnv(env),
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
     uploads: uploadStoreFromEnv(env),

@@ -122,7 +122,7 @@ export async function planned(handle: WorkflowHandle): Promise<void> {
 }
 
 /** The console on its port, with ACCOUNTS, judging by `clock`; its files (accounts, uploads) under `dir`. */
-async function startConsole(client: Client, port: number, clock: () => number, dir: string, opts: ConsoleBounds = {}): Promise<WebServer> {
+export async function startConsole(client: Client, port: number, clock: () => number, dir: string, opts: ConsoleBounds = {}): Promise<WebServer> {
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
     await addAccount(accountsFile, { ...account, blocs: account.blocs === 'all' ? 'all' : [...account.blocs] }, PASSWORD);
@@ -145,7 +145,7 @@ async function startConsole(client: Client, port: number, clock: () => number, d
 const linksTo = (port: number) => unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`);
 
 /** How long the console waits for the engine, and shows a year's view again (its defaults, 10 s and 5 s, when absent). */
-type ConsoleBounds = Pick<WebServerOptions, 'answerWithinMs' | 'viewMaxAgeMs'>;
+type ConsoleBounds = Pick<WebServerOptions, 'answerWithinMs' | 'viewMaxAgeMs' | 'trustedProxies'>;
 
 export async function startWebFixture(opts: ConsoleBounds = {}): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
@@ -209,10 +209,14 @@ export async function startTimeSkippingConsole(): Promise<TimeSkippingConsole> {
 export class WebAgent {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly base: string) {}
+  /** `headers`: sent with every request, as a proxy in front of the console would add them. */
+  constructor(
+    readonly base: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     const response = await fetch(`${this.base}${path}`, {

@@ -5,7 +5,10 @@
  *
  * @devserver
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../scripts/ports';
 import { stampVi } from '../../client/cell-wording';
 import { EXPORT_HEADER } from '../../client/export-rows';
 import { statusQuery, timelineQuery } from '../../workflows/messages';
@@ -14,7 +17,7 @@ import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { addAccount, removeAccount } from '../../client/accounts';
 import { linkExpiry, signedUnitPath } from '../../activities/mail/unit-links';
 import { gzipBomb, MiB } from '../support/gzip-bomb';
-import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, PASSWORD, startWebFixture, UI_ORIGIN, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
+import { ACCOUNTS, BLOC, MARKUP_UNIT_NAME, OTHER_BLOC, PASSWORD, startConsole, startWebFixture, UI_ORIGIN, UNIT_LINK_KEYS, WebAgent, type WebFixture } from '../support/web';
 
 let fx: WebFixture;
 let Y: number;
@@ -205,6 +208,25 @@ test('20 wrong passwords: the first five are checked, then every attempt is refu
   expect(await right.text()).toContain('Đăng nhập sai quá nhiều lần');
   // Another account from the same address is not locked out by it.
   expect((await agent.signIn(ACCOUNTS.leader.name)).status).toBe(303);
+});
+
+test('behind a trusted proxy, guesses lock the address it names and no other; a client naming an address itself is not believed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bloc-proxied-'));
+  const proxied = await startConsole(fx.env.client, await freePort(), fx.clock, dir, { trustedProxies: new Set(['127.0.0.1']) });
+  try {
+    const guesser = new WebAgent(proxied.url, { 'x-real-ip': '203.0.113.7' });
+    const guesses: number[] = [];
+    for (let i = 0; i < 6; i++) guesses.push((await guesser.signIn(ACCOUNTS.leader.name, `doan-${i}`)).status);
+    expect(guesses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await new WebAgent(proxied.url, { 'x-real-ip': '203.0.113.8' }).signIn(ACCOUNTS.leader.name)).status).toBe(303);
+  } finally {
+    await proxied.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The console trusting no proxy counts the peer, whatever the request says it is.
+  const direct = new WebAgent(fx.web.url);
+  for (let i = 0; i < 6; i++) await direct.signIn(ACCOUNTS.locked.name, `doan-${i}`);
+  expect((await new WebAgent(fx.web.url, { 'x-real-ip': '198.51.100.9' }).signIn(ACCOUNTS.locked.name)).status).toBe(429);
 });
 
 test('a hundred wrong passwords at once: five are checked, the rest refused with 429 unchecked', async () => {

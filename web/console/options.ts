@@ -12,6 +12,8 @@ export interface ConsoleOptions {
   accountsFile: string;
   secrets: WebSecrets;
   limiter?: SignInLimiter;
+  /** The proxies whose X-Real-IP names the client for the sign-in limits (web/client-address.ts); none by default. */
+  trustedProxies?: ReadonlySet<string>;
   /** The keys of the units' signed links; without them there are no unit pages. */
   unitLinks?: UnitLinkKeys;
   /** The Temporal UI's origins, for its remote codec (`/codec/decode`); without them it answers none. */

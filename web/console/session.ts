@@ -5,6 +5,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { loadAccounts, verifyPassword } from '../../client/accounts';
+import { clientAddress } from '../client-address';
 import { createGate } from '../gate';
 import { LANG_PATH, t } from '../lang';
 import { signInPage } from '../pages/sign-in';
@@ -22,8 +23,8 @@ const PUBLIC_PATHS = new Set([SIGN_IN, STYLE_PATH, LIVE_PATH, LANG_PATH]);
 const HASHING_AT_ONCE = 1;
 const HASHING_WAITING = 8;
 
-function clientIp(c: Context): string {
-  return getConnInfo(c).remote.address ?? 'unknown';
+function clientIp(c: Context, trusted: ReadonlySet<string>): string {
+  return clientAddress(getConnInfo(c).remote.address, c.req.header('x-real-ip'), trusted);
 }
 
 /**
@@ -32,6 +33,7 @@ function clientIp(c: Context): string {
  */
 export function createSessions(opts: ConsoleOptions, reader: Reader): { reading: Hono<Env>; signing: Hono<Env> } {
   const { secrets } = opts;
+  const trustedProxies = opts.trustedProxies ?? new Set<string>();
   const limiter = opts.limiter ?? new SignInLimiter();
   const hashing = createGate(HASHING_AT_ONCE, HASHING_WAITING);
   // Sessions signed out before their expiry: the cookie is stateless, so sign-out remembers its nonce until then.
@@ -74,7 +76,7 @@ export function createSessions(opts: ConsoleOptions, reader: Reader): { reading:
     const name = formString(body, 'name') ?? '';
     const password = typeof body.password === 'string' ? body.password : '';
     const device = await deviceToken(c, secrets, name);
-    const reservation = limiter.reserve({ ip: clientIp(c), account: name, ...(device && { device }) });
+    const reservation = limiter.reserve({ ip: clientIp(c, trustedProxies), account: name, ...(device && { device }) });
     const refuse = (waitMs: number, words: [string, string]) => {
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
       return c.html(signInPage(frame(c), c.req.query('next'), t(frame(c), ...words), name), 429);
