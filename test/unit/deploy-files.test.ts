@@ -1,12 +1,16 @@
 /**
  * The files an IT centre deploys with (deploy/), checked as far as this machine allows: the systemd units by
- * `systemd-analyze verify`, nginx's site by `nginx -t` with a throwaway certificate. Each check is shown to
+ * `systemd-analyze verify`, nginx's site by `nginx -t` with a throwaway certificate, the Helm values by what the engine
+ * needs of them. Each check is shown to
  * catch a broken copy, so that a check which passes everything cannot pass for one that works.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { mailTaskQueueOf } from '../../activities/types';
+import { loadTemporalSettings } from '../../worker/settings';
 
 const DEPLOY = join(__dirname, '..', '..', 'deploy');
 let dir: string;
@@ -68,4 +72,17 @@ test("the console's units run it on the port nginx sends to, trusting nginx's X-
   expect(site).toContain('proxy_set_header X-Real-IP $remote_addr;');
   expect(console_()).toContain('Environment=BLOC_WEB_PORT=8234');
   expect(console_()).toContain('Environment=BLOC_WEB_TRUSTED_PROXIES=127.0.0.1');
+});
+
+test("the Helm values give the mail task queue one partition, by the name the worker gives it, and keep no password", () => {
+  const text = readFileSync(join(DEPLOY, 'helm', 'temporal-values.yaml'), 'utf8');
+  const values = parse(text) as { server: { dynamicConfig: Record<string, unknown>; config: { persistence: { datastores: Record<string, { sql: Record<string, unknown> }> } } } };
+  const mailQueue = mailTaskQueueOf(loadTemporalSettings({}).taskQueue);
+  for (const key of ['matching.numTaskqueueReadPartitions', 'matching.numTaskqueueWritePartitions']) {
+    expect(values.server.dynamicConfig[key]).toEqual([{ value: 1, constraints: { taskQueueName: mailQueue } }]);
+  }
+  for (const store of Object.values(values.server.config.persistence.datastores)) {
+    expect(store.sql).not.toHaveProperty('password');
+    expect(store.sql).toMatchObject({ pluginName: 'postgres12', existingSecret: expect.any(String) });
+  }
 });
