@@ -5,6 +5,10 @@
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
+import { domainOf } from '../activities/mail/compose';
+import { imapSettingsFromEnv } from '../activities/mailbox/settings';
+import { uploadStoreFromEnv } from '../web/uploads';
+import { mailboxServiceFromEnv, openMailbox } from './mailbox';
 import { InputError } from '../config/errors';
 import { metricsAddressFromEnv } from './metrics';
 import { connectWorker } from './connection';
@@ -42,6 +46,8 @@ export interface RunWorkerOptions {
 export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptions = {}): Promise<void> {
   // Before connecting: a bad mail setting is reported at once, not after Temporal has answered.
   const smtp = opts.smtp ?? smtpSettingsFromEnv();
+  const imap = imapSettingsFromEnv();
+  const mailboxService = imap && mailboxServiceFromEnv();
   const activities = createActivities({ settings: smtp });
   const connection = await connectWorker(settings);
   try {
@@ -54,10 +60,14 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       workflows: { workflowBundle: builtWorkflowBundle(), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
     });
     if (opts.signal?.aborted) return;
-    const running = workers.run();
+    const mailbox = imap && mailboxService && (await openMailbox({ connection, temporal: settings, imap, service: mailboxService, domain: domainOf(smtp.from), store: uploadStoreFromEnv() }));
+    const running = Promise.all([workers.run(), mailbox?.run()]);
     opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
-    const stop = () => workers.shutdown();
+    const stop = () => {
+      workers.shutdown();
+      mailbox?.shutdown();
+    };
     opts.signal?.addEventListener('abort', stop, { once: true });
     try {
       await running;
@@ -85,6 +95,7 @@ Chạy các năm của Khối/Cụm và gửi thư nhắc; không nhận tham s�
   TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_API_KEY, TEMPORAL_TLS_*   máy chủ Temporal
   SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, SMTP_RATE                                      máy chủ thư
   BLOC_UNIT_LINK_KEY, BLOC_WEB_PUBLIC_URL                                                       đường dẫn của đơn vị trong thư
+  IMAP_URL, IMAP_USER, IMAP_PASSWORD, IMAP_BLOCS, IMAP_FOLDER, IMAP_DONE_FOLDER, IMAP_POLL_SECONDS  hộp thư của Khối
 Dừng bằng Ctrl-C (SIGINT) hoặc SIGTERM: việc đang chạy làm xong rồi mới dừng / stops by draining on SIGINT or SIGTERM.
 `;
 

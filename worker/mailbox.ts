@@ -1,0 +1,98 @@
+/**
+ * The bloc's mailbox on the worker (docs/mailbox.md): with IMAP_URL set, a worker for the mailbox activities on
+ * their own task queue, and the mailbox workflow started once, whatever how many workers start or restart.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createMailboxActivities, type MailboxActivityDeps } from '../activities/mailbox/pass';
+import { ImapSettingsError, type ImapSettings } from '../activities/mailbox/settings';
+import { idSchema } from '../config/bounded-text';
+import { mailboxTaskQueueOf } from '../workflows/mailbox-messages';
+import type { blocMailbox } from '../workflows/mailbox';
+import type { UploadStore } from '../web/uploads';
+import { dataConverter } from './data-converter';
+import { ENGINE_WORKER_OPTIONS } from './options';
+import type { TemporalSettings } from './settings';
+
+export interface MailboxService {
+  /** IMAP_BLOCS: the blocs whose mail arrives in this mailbox, by id. */
+  blocs: string[];
+  /** IMAP_POLL_SECONDS: between passes (default 120). */
+  pollMs: number;
+  /** IMAP_AUTHSERV_ID: the receiving servers whose Authentication-Results count (comma-separated). */
+  trustedAuthServIds?: string[];
+}
+
+const DEFAULT_POLL_SECONDS = 120;
+
+const listOf = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Read only when IMAP_URL is set; every problem named by its variable, at once. */
+export function mailboxServiceFromEnv(env: NodeJS.ProcessEnv = process.env): MailboxService {
+  const problems: string[] = [];
+  const blocs = listOf(env.IMAP_BLOCS);
+  if (blocs.length === 0) problems.push('IMAP_BLOCS: cần mã các Khối đọc hộp thư này, cách nhau bằng dấu phẩy / the ids of the blocs this mailbox serves, comma-separated');
+  for (const id of blocs.filter((b) => !idSchema.safeParse(b).success)) problems.push(`IMAP_BLOCS: "${id}" không phải mã Khối / is not a bloc id`);
+  const poll = env.IMAP_POLL_SECONDS?.trim() || String(DEFAULT_POLL_SECONDS);
+  const seconds = Number(poll);
+  if (!/^\d{1,6}$/.test(poll) || seconds < 10 || seconds > 86_400) problems.push('IMAP_POLL_SECONDS: phải là số giây từ 10 đến 86400 / must be a whole number of seconds from 10 to 86400');
+  if (problems.length > 0) throw new ImapSettingsError(problems);
+  const trusted = listOf(env.IMAP_AUTHSERV_ID);
+  return { blocs, pollMs: seconds * 1000, ...(trusted.length > 0 && { trustedAuthServIds: trusted }) };
+}
+
+/** One workflow per mailbox and folder: what the console shows and the start is keyed by. */
+export function mailboxWorkflowId(settings: Pick<ImapSettings, 'auth' | 'host' | 'folder'>): string {
+  return `mailbox/${settings.auth.user}@${settings.host}/${settings.folder}`;
+}
+
+/**
+ * Starts the mailbox's workflow unless it runs already: a worker restarted, or a second worker, finds it
+ * running and leaves it be.
+ */
+export async function startMailbox(client: Client, opts: { settings: ImapSettings; service: MailboxService; taskQueue: string }): Promise<string> {
+  const workflowId = mailboxWorkflowId(opts.settings);
+  await client.workflow.start<typeof blocMailbox>('blocMailbox', {
+    workflowId,
+    taskQueue: opts.taskQueue,
+    args: [{ mailbox: workflowId, blocs: opts.service.blocs, pollMs: opts.service.pollMs }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  return workflowId;
+}
+
+export async function createMailboxWorker(opts: { connection: NativeConnection; namespace: string; taskQueue: string } & MailboxActivityDeps): Promise<Worker> {
+  const { connection, namespace, taskQueue, ...deps } = opts;
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue: mailboxTaskQueueOf(taskQueue),
+    activities: createMailboxActivities(deps),
+    // One pass and the records it makes at a time are plenty; more would only open more IMAP connections.
+    maxConcurrentActivityTaskExecutions: 4,
+    ...ENGINE_WORKER_OPTIONS,
+  });
+}
+
+export interface MailboxRun {
+  run(): Promise<void>;
+  shutdown(): void;
+}
+
+/** The mailbox beside the engine's workers: its worker, its workflow started (once), its client closed at the end. */
+export async function openMailbox(opts: { connection: NativeConnection; temporal: TemporalSettings; imap: ImapSettings; service: MailboxService; domain: string; store: UploadStore }): Promise<MailboxRun> {
+  const { namespace, taskQueue } = opts.temporal;
+  const clientConnection = await Connection.connect(opts.temporal.connection);
+  const client = new Client({ connection: clientConnection, namespace, dataConverter });
+  try {
+    const worker = await createMailboxWorker({ connection: opts.connection, namespace, taskQueue, client, settings: opts.imap, store: opts.store, domain: opts.domain, ...(opts.service.trustedAuthServIds && { trustedAuthServIds: opts.service.trustedAuthServIds }) });
+    await startMailbox(client, { settings: opts.imap, service: opts.service, taskQueue });
+    return {
+      run: () => worker.run().finally(() => clientConnection.close()),
+      shutdown: () => worker.getState() === 'RUNNING' && worker.shutdown(),
+    };
+  } catch (err) {
+    await clientConnection.close();
+    throw err;
+  }
+}
