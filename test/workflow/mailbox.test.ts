@@ -169,14 +169,25 @@ test('replies and new messages become their units’ declarations; a stranger an
   expect([dies.pass, dies.record].every((n) => n < 0)).toBe(true);
 }, 180_000);
 
-test('the IMAP server restarted with the same mail delivered again: nothing recorded or listed twice', async () => {
+test('the IMAP server down, then restarted with the same mail delivered again: since when it was down, and nothing recorded or listed twice', async () => {
   const before = await mailboxHandle().query(mb.mailboxStatusQuery);
+  await mailbox.server.stop();
+  await mailboxHandle().signal(mb.checkMailNow);
+  let down: mb.MailboxStatus | undefined;
+  for (let i = 0; i < 100 && !down?.outage; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    down = await mailboxHandle().query(mb.mailboxStatusQuery);
+  }
+  expect(down?.outage).toMatchObject({ since: expect.stringMatching(new RegExp(`^${Y}-06-07T08:`)), attempts: 1 });
+  expect(down?.lastUid).toBe(5);
+
   await mailbox.restart();
   const reminders = engine().smtp.messages;
   const reminderTo = (address: string) => reminders.find((r) => r.envelope.to.includes(address))?.messageId ?? '';
   for (const letter of letters(reminderTo).filter((l) => l.messageId !== '<lon-1@so-b.example.vn>')) await mailbox.smtp.sendMail(letter);
 
   const status = await aPass();
+  expect(status.outage).toBeUndefined();
   expect(status.uidValidity).not.toBe(before.uidValidity);
   const { cells, byMail } = await yearAt(yearId);
   expect(cells).toEqual({ 'so-a': 'submitted-on-time', 'so-b': 'declared', 'so-c': 'declared' });
