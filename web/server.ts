@@ -9,6 +9,8 @@ import { secretsFromEnv } from './security';
 import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { uploadStoreFromEnv } from './uploads';
 import { senderFromEnv } from '../activities/mail/settings';
+import { imapSettingsFromEnv } from '../activities/mailbox/settings';
+import { mailboxWorkflowId } from '../workflows/mailbox-messages';
 
 export const DEFAULT_WEB_PORT = 8234;
 
@@ -41,6 +43,12 @@ export function viewSeconds(env: NodeJS.ProcessEnv = process.env): number {
  * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
  * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS).
  */
+/** The mailbox the worker reads with the same IMAP settings, for the list "Thư chưa khớp". */
+function mailboxOf(env: NodeJS.ProcessEnv): Pick<WebServerOptions, 'mailbox'> {
+  const imap = imapSettingsFromEnv(env);
+  return imap ? { mailbox: mailboxWorkflowId(imap) } : {};
+}
+
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
     client,
@@ -50,6 +58,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
     uploads: uploadStoreFromEnv(env),
+    ...mailboxOf(env),
     viewMaxAgeMs: viewSeconds(env) * 1000,
     organizer: senderFromEnv(env),
     ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),

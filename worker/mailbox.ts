@@ -7,7 +7,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createMailboxActivities, type MailboxActivityDeps } from '../activities/mailbox/pass';
 import { ImapSettingsError, type ImapSettings } from '../activities/mailbox/settings';
 import { idSchema } from '../config/bounded-text';
-import { mailboxTaskQueueOf } from '../workflows/mailbox-messages';
+import { mailboxTaskQueueOf, mailboxWorkflowId } from '../workflows/mailbox-messages';
 import type { blocMailbox } from '../workflows/mailbox';
 import type { UploadStore } from '../web/uploads';
 import { dataConverter } from './data-converter';
@@ -39,11 +39,6 @@ export function mailboxServiceFromEnv(env: NodeJS.ProcessEnv = process.env): Mai
   if (problems.length > 0) throw new ImapSettingsError(problems);
   const trusted = listOf(env.IMAP_AUTHSERV_ID);
   return { blocs, pollMs: seconds * 1000, ...(trusted.length > 0 && { trustedAuthServIds: trusted }) };
-}
-
-/** One workflow per mailbox and folder: what the console shows and the start is keyed by. */
-export function mailboxWorkflowId(settings: Pick<ImapSettings, 'auth' | 'host' | 'folder'>): string {
-  return `mailbox/${settings.auth.user}@${settings.host}/${settings.folder}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * secretariat can tell it and ask it. Plain data, shared by the workflow, its activities and the console.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ImapSettings } from '../activities/mailbox/settings';
 import type { IsoInstant } from '../calendar/types';
 import type { MailOrigin, StoredFile } from './model';
 
@@ -115,4 +116,9 @@ export const mailboxStatusQuery = defineQuery<MailboxStatus>('mailboxStatus');
 /** The mailbox activities' own task queue, beside the engine's: a slow IMAP server never holds up a year. */
 export function mailboxTaskQueueOf(taskQueue: string): string {
   return `${taskQueue}-mailbox`;
+}
+
+/** One workflow per mailbox and folder: what the console reads and the worker's start is keyed by. */
+export function mailboxWorkflowId(settings: Pick<ImapSettings, 'auth' | 'host' | 'folder'>): string {
+  return `mailbox/${settings.auth.user}@${settings.host}/${settings.folder}`;
 }

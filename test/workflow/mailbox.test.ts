@@ -7,18 +7,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Worker } from '@temporalio/worker';
 import type { SendMailOptions } from 'nodemailer';
-import { createMailboxActivities } from '../../activities/mailbox/pass';
 import { imapClient } from '../../activities/mailbox/read';
 import { DONE_FLAG } from '../../activities/mailbox/settings';
 import { startMailbox } from '../../worker/mailbox';
-import { ENGINE_WORKER_OPTIONS } from '../../worker/options';
 import * as mb from '../../workflows/mailbox-messages';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { MiB, pdf } from '../support/documents';
 import { startTestMailbox, type TestMailbox } from '../support/greenmail';
+import { startMailboxWorker, type MailboxWorker } from '../support/mailbox-worker';
 import { recordHistory } from '../support/histories';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 import { refusal } from '../support/updates';
@@ -34,8 +32,7 @@ const forged = (domain: string) => `mx.khoi.example.vn; dmarc=fail header.from=$
 
 let mailbox: TestMailbox;
 let storeDir: string;
-let worker: Worker | undefined;
-let workerRunning: Promise<void> | undefined;
+let worker: MailboxWorker | undefined;
 /** The first pass and the first record each die once after their work is done, as a killed worker would. */
 const dies = { pass: 1, record: 1 };
 
@@ -45,8 +42,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  worker?.shutdown();
-  await workerRunning;
+  await worker?.stop();
   await mailbox?.stop();
   rmSync(storeDir, { recursive: true, force: true });
 });
@@ -54,29 +50,27 @@ afterAll(async () => {
 // After the hooks above, so that Jest stops the mailbox's worker before the engine it is connected to.
 const engine = useTimeSkippingEngine();
 
-async function startMailboxWorker(): Promise<void> {
+async function startWorker(): Promise<void> {
   const { env, taskQueue } = engine();
-  const real = createMailboxActivities({
-    client: env.client,
-    settings: mailbox.settings(),
-    store: { dir: storeDir, maxBytes: 10 * MiB, linkBytesPerDay: 50 * MiB },
-    domain: 'khoi.example.vn',
+  worker = await startMailboxWorker({
+    env,
+    taskQueue,
+    mailbox,
+    storeDir,
+    wrap: (real) => ({
+      ...real,
+      async readMailboxPass(input) {
+        const result = await real.readMailboxPass(input);
+        if (dies.pass-- > 0) throw new Error('the worker died mid-pass');
+        return result;
+      },
+      async recordMailDeclaration(input) {
+        const result = await real.recordMailDeclaration(input);
+        if (dies.record-- > 0) throw new Error('the worker died after the year recorded the message');
+        return result;
+      },
+    }),
   });
-  const activities: typeof real = {
-    ...real,
-    async readMailboxPass(input) {
-      const result = await real.readMailboxPass(input);
-      if (dies.pass-- > 0) throw new Error('the worker died mid-pass');
-      return result;
-    },
-    async recordMailDeclaration(input) {
-      const result = await real.recordMailDeclaration(input);
-      if (dies.record-- > 0) throw new Error('the worker died after the year recorded the message');
-      return result;
-    },
-  };
-  worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: mb.mailboxTaskQueueOf(taskQueue), activities, ...ENGINE_WORKER_OPTIONS });
-  workerRunning = worker.run();
 }
 
 /** The messages units and others send the bloc: each with its own Message-ID, so that delivering them again repeats them. */
@@ -91,20 +85,9 @@ function letters(reminderTo: (address: string) => string): SendMailOptions[] {
   ].map((m) => ({ to: mailbox.address, date: SENT, text: 'Kính gửi Thư ký Khối.', ...m }));
 }
 
-const mailboxHandle = () => engine().env.client.workflow.getHandle(`mailbox/${mailbox.settings().auth.user}@127.0.0.1/INBOX`);
+const mailboxHandle = () => engine().env.client.workflow.getHandle(mb.mailboxWorkflowId(mailbox.settings()));
 
-/** Asks for a pass now and waits until one has ended after the ask. */
-async function aPass(): Promise<mb.MailboxStatus> {
-  const handle = mailboxHandle();
-  const before = (await handle.query(mb.mailboxStatusQuery)).lastPass?.at;
-  await handle.signal(mb.checkMailNow);
-  for (let i = 0; i < 300; i++) {
-    const status = await handle.query(mb.mailboxStatusQuery);
-    if (status.lastPass && status.lastPass.at !== before && status.toMark === 0) return status;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no pass ended within a minute');
-}
+const aPass = () => (worker as MailboxWorker).aPass();
 
 async function yearAt(workflowId: string) {
   const handle = engine().env.client.workflow.getHandle(workflowId);
@@ -126,7 +109,7 @@ test('replies and new messages become their units’ declarations; a stranger an
   const reminderTo = (address: string) => reminders.find((r) => r.envelope.to.includes(address))?.messageId ?? '';
   for (const letter of letters(reminderTo)) await mailbox.smtp.sendMail(letter);
 
-  await startMailboxWorker();
+  await startWorker();
   const service = { blocs: ['thu-nghiem'], pollMs: 3_600_000 };
   const started = await startMailbox(env.client, { settings: mailbox.settings(), service, taskQueue });
   const firstRun = (await mailboxHandle().describe()).runId;
