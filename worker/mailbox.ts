@@ -7,7 +7,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createMailboxActivities, type MailboxActivityDeps } from '../activities/mailbox/pass';
 import { ImapSettingsError, type ImapSettings } from '../activities/mailbox/settings';
 import { idSchema } from '../config/bounded-text';
-import { mailboxTaskQueueOf, mailboxWorkflowId } from '../workflows/mailbox-messages';
+import { mailboxTaskQueueOf, mailboxWorkflowId, serveBlocs } from '../workflows/mailbox-messages';
 import type { blocMailbox } from '../workflows/mailbox';
 import type { UploadStore } from '../web/uploads';
 import { dataConverter } from './data-converter';
@@ -42,16 +42,17 @@ export function mailboxServiceFromEnv(env: NodeJS.ProcessEnv = process.env): Mai
 }
 
 /**
- * Starts the mailbox's workflow unless it runs already: a worker restarted, or a second worker, finds it
- * running and leaves it be.
+ * Starts the mailbox's workflow unless it runs already, and tells it the blocs it serves: a worker restarted, or a
+ * second worker, finds it running and leaves its state be.
  */
 export async function startMailbox(client: Client, opts: { settings: ImapSettings; service: MailboxService; taskQueue: string }): Promise<string> {
   const workflowId = mailboxWorkflowId(opts.settings);
-  await client.workflow.start<typeof blocMailbox>('blocMailbox', {
+  await client.workflow.signalWithStart<typeof blocMailbox, [string[]]>('blocMailbox', {
     workflowId,
     taskQueue: opts.taskQueue,
     args: [{ mailbox: workflowId, blocs: opts.service.blocs, pollMs: opts.service.pollMs }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
+    signal: serveBlocs,
+    signalArgs: [opts.service.blocs],
   });
   return workflowId;
 }

@@ -69,6 +69,8 @@ export interface MailboxStatus {
 }
 
 export interface MailboxState {
+  /** The blocs served, when a start since the first named others (`serveBlocs`). */
+  blocs?: string[];
   uidValidity?: string;
   lastUid: number;
   unmatched: UnmatchedMail[];
@@ -110,6 +112,8 @@ export const assignMail = defineUpdate<RecordResult & { status: 'recorded' }, [A
 export const dismissMail = defineUpdate<void, [DismissMailInput]>('dismissMail');
 /** Reads the mailbox now rather than at the next poll. */
 export const checkMailNow = defineSignal('checkMailNow');
+/** The blocs the mailbox serves from now on: each start of a worker says them again (worker/mailbox.ts). */
+export const serveBlocs = defineSignal<[string[]]>('serveBlocs');
 export const unmatchedMailQuery = defineQuery<UnmatchedMail[]>('unmatchedMail');
 export const mailboxStatusQuery = defineQuery<MailboxStatus>('mailboxStatus');
 

@@ -100,10 +100,14 @@ export async function blocMailbox(input: mb.MailboxInput): Promise<void> {
     },
   );
   wf.setHandler(mb.checkMailNow, () => void (poked = true));
+  const served = () => state.blocs ?? input.blocs;
+  wf.setHandler(mb.serveBlocs, (blocs) => {
+    if (Array.isArray(blocs) && blocs.every((b) => typeof b === 'string')) state.blocs = blocs;
+  });
   wf.setHandler(mb.unmatchedMailQuery, () => state.unmatched);
   wf.setHandler(mb.mailboxStatusQuery, (): mb.MailboxStatus => {
     const { uidValidity, lastUid, lastPass, outage, markProblem } = state;
-    return { mailbox: input.mailbox, blocs: input.blocs, lastUid, toMark: state.toMark.length, ...(uidValidity && { uidValidity }), ...(lastPass && { lastPass }), ...(outage && { outage }), ...(markProblem && { markProblem }) };
+    return { mailbox: input.mailbox, blocs: served(), lastUid, toMark: state.toMark.length, ...(uidValidity && { uidValidity }), ...(lastPass && { lastPass }), ...(outage && { outage }), ...(markProblem && { markProblem }) };
   });
   const wait = async (ms: number) => {
     await wf.condition(() => poked, ms);
@@ -113,7 +117,7 @@ export async function blocMailbox(input: mb.MailboxInput): Promise<void> {
   for (;;) {
     let read: mb.PassResult;
     try {
-      read = await pass({ ...(state.uidValidity && { uidValidity: state.uidValidity }), lastUid: state.lastUid, blocs: input.blocs, at: Date.now() });
+      read = await pass({ ...(state.uidValidity && { uidValidity: state.uidValidity }), lastUid: state.lastUid, blocs: served(), at: Date.now() });
     } catch (err) {
       const reason = err instanceof ActivityFailure && err.cause ? err.cause.message : String(err);
       const attempts = (state.outage?.attempts ?? 0) + 1;
