@@ -3,13 +3,16 @@
  * mailbox task queue, reading a GreenMail mailbox and keeping documents under `storeDir`. `wrap` lets a test put
  * a fault around them (a worker that dies after its work is done).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createMailboxActivities } from '../../activities/mailbox/pass';
 import { ENGINE_WORKER_OPTIONS } from '../../worker/options';
 import { mailboxTaskQueueOf, mailboxStatusQuery, checkMailNow, mailboxWorkflowId, type MailboxStatus } from '../../workflows/mailbox-messages';
 import { MiB } from './documents';
-import type { TestMailbox } from './greenmail';
+import { startTestMailbox, type TestMailbox } from './greenmail';
 
 type MailboxActivities = ReturnType<typeof createMailboxActivities>;
 
@@ -19,7 +22,7 @@ export interface MailboxWorker {
   stop(): Promise<void>;
 }
 
-export async function startMailboxWorker(opts: {
+async function startMailboxWorker(opts: {
   env: TestWorkflowEnvironment;
   taskQueue: string;
   mailbox: TestMailbox;
@@ -52,6 +55,42 @@ export async function startMailboxWorker(opts: {
     async stop() {
       worker.shutdown();
       await running;
+    },
+  };
+}
+
+export interface MailboxFixture {
+  mailbox(): TestMailbox;
+  /** The mailbox's worker for the engine on `env`, stopped after the file's tests. */
+  startWorker(env: TestWorkflowEnvironment, taskQueue: string, wrap?: (real: MailboxActivities) => MailboxActivities): Promise<MailboxWorker>;
+}
+
+/**
+ * GreenMail and the documents' folder for the test file, with the mailbox's worker once started. Call it before
+ * the engine's own hooks are set (useTimeSkippingEngine), so that Jest stops this worker before the engine it is
+ * connected to.
+ */
+export function useMailbox(): MailboxFixture {
+  let mailbox: TestMailbox | undefined;
+  let worker: MailboxWorker | undefined;
+  const storeDir = mkdtempSync(join(tmpdir(), 'mailbox-store-'));
+  beforeAll(async () => {
+    mailbox = await startTestMailbox();
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await mailbox?.stop();
+    rmSync(storeDir, { recursive: true, force: true });
+  });
+  const started = () => {
+    if (!mailbox) throw new Error('the mailbox is not started: call useMailbox() at the top of the test file');
+    return mailbox;
+  };
+  return {
+    mailbox: started,
+    async startWorker(env, taskQueue, wrap) {
+      worker = await startMailboxWorker({ env, taskQueue, mailbox: started(), storeDir, ...(wrap && { wrap }) });
+      return worker;
     },
   };
 }

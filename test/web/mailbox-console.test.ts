@@ -3,43 +3,33 @@
  * mailbox's worker on the time-skipping server: a message from an address no unit has, naming the 6-month report,
  * is assigned to Sở Cê in two clicks (the item is suggested already), and the matrix shows Sở Cê declared.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startMailbox } from '../../worker/mailbox';
 import { mailboxWorkflowId } from '../../workflows/mailbox-messages';
 import { launchBrowser, type Browser } from '../support/browser';
 import { pdf } from '../support/documents';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
-import { startTestMailbox, type TestMailbox } from '../support/greenmail';
-import { startMailboxWorker, type MailboxWorker } from '../support/mailbox-worker';
+import { useMailbox } from '../support/mailbox-worker';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, PASSWORD, startTimeSkippingConsole, type TimeSkippingConsole } from '../support/web';
 
-let mailbox: TestMailbox;
+const fixture = useMailbox();
 let fx: TimeSkippingConsole;
 let browser: Browser;
-let worker: MailboxWorker | undefined;
-let storeDir: string;
 
 beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  storeDir = mkdtempSync(join(tmpdir(), 'mailbox-store-'));
-  [fx, browser] = await Promise.all([startTimeSkippingConsole({ mailbox: mailboxWorkflowId(mailbox.settings()) }), launchBrowser()]);
+  [fx, browser] = await Promise.all([startTimeSkippingConsole({ mailbox: mailboxWorkflowId(fixture.mailbox().settings()) }), launchBrowser()]);
 }, PROVISION_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
-  await worker?.stop();
   await fx?.teardown();
-  await mailbox?.stop();
-  rmSync(storeDir, { recursive: true, force: true });
 });
 
 test('the secretariat assigns a stranger’s message to a unit, and sees the unit’s cell declared', async () => {
   const { engine, web } = fx;
   const { env, advanceTo, taskQueue } = engine;
   const { page } = browser;
+  const mailbox = fixture.mailbox();
   const { workflowId } = await engine.startYear(smallBloc(), Y);
   await advanceTo(`${Y}-06-03T09:00`);
   await mailbox.smtp.sendMail({
@@ -51,7 +41,7 @@ test('the secretariat assigns a stranger’s message to a unit, and sees the uni
     text: 'Em gửi thay văn thư Sở Cê.',
     attachments: [{ filename: 'Bao cao 6 thang.pdf', content: pdf('1 0 obj << /Type /Catalog >> endobj'), contentType: 'application/pdf' }],
   });
-  worker = await startMailboxWorker({ env, taskQueue, mailbox, storeDir });
+  const worker = await fixture.startWorker(env, taskQueue);
   await startMailbox(env.client, { settings: mailbox.settings(), service: { blocs: ['thu-nghiem'], pollMs: 3_600_000 }, taskQueue });
   await worker.aPass();
 

@@ -3,43 +3,25 @@
  * PDF instead of being recorded by the secretariat, the mailbox's worker reads the reply, and the matrix shows Sở Y
  * tế declared without anyone typing; Sở Giáo dục is recorded by the secretariat as before, Sở Xây dựng still owes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startDemonstration } from '../../scripts/demo';
 import { startMailbox } from '../../worker/mailbox';
 import * as msg from '../../workflows/messages';
-import { startTestMailbox, type TestMailbox } from '../support/greenmail';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
-import { startMailboxWorker, type MailboxWorker } from '../support/mailbox-worker';
+import { useMailbox } from '../support/mailbox-worker';
 
-let mailbox: TestMailbox;
-let worker: MailboxWorker | undefined;
-let storeDir: string;
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  storeDir = mkdtempSync(join(tmpdir(), 'mailbox-store-'));
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await mailbox?.stop();
-  rmSync(storeDir, { recursive: true, force: true });
-});
-
-// After the hooks above, so that Jest stops the mailbox's worker before the engine it is connected to.
+const fixture = useMailbox();
 const engine = useTimeSkippingEngine();
 
 test('one unit answers its reminder with a PDF, and the matrix shows it declared without anyone typing', async () => {
   const { env, advanceTo, taskQueue } = engine();
+  const mailbox = fixture.mailbox();
   const now = new Date(await env.currentTimeMs());
   const started = await startDemonstration(env.client, { now, taskQueue, waitUntil: (at) => advanceTo(at), mailbox: { address: mailbox.address, send: (m) => mailbox.smtp.sendMail(m) } });
   await started.recorded;
   const { demo } = started;
   expect(demo.replyByMail?.unitId).toBe('so-y-te');
 
-  worker = await startMailboxWorker({ env, taskQueue, mailbox, storeDir });
+  const worker = await fixture.startWorker(env, taskQueue);
   await startMailbox(env.client, { settings: mailbox.settings(), service: { blocs: [demo.config.bloc.id], pollMs: 3_600_000 }, taskQueue });
   await worker.aPass();
 

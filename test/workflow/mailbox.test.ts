@@ -4,9 +4,6 @@
  * the end of Monday 14/6). The bloc confirms mail at once, which only a proven sender gets. What is asserted is
  * what the secretariat checks: which unit, which item, in what state, and what is left on its list.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { SendMailOptions } from 'nodemailer';
 import { imapClient } from '../../activities/mailbox/read';
 import { DONE_FLAG } from '../../activities/mailbox/settings';
@@ -15,8 +12,8 @@ import * as mb from '../../workflows/mailbox-messages';
 import * as msg from '../../workflows/messages';
 import { FIXTURE_YEAR as Y, smallBloc } from '../support/fixtures';
 import { MiB, pdf } from '../support/documents';
-import { startTestMailbox, type TestMailbox } from '../support/greenmail';
-import { startMailboxWorker, type MailboxWorker } from '../support/mailbox-worker';
+import type { TestMailbox } from '../support/greenmail';
+import { useMailbox, type MailboxWorker } from '../support/mailbox-worker';
 import { recordHistory } from '../support/histories';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
 import { refusal } from '../support/updates';
@@ -30,47 +27,29 @@ const SENT = new Date(`${Y}-06-07T00:30:00Z`);
 const passed = (domain: string) => `mx.khoi.example.vn; dmarc=pass header.from=${domain}; spf=pass smtp.mailfrom=${domain}`;
 const forged = (domain: string) => `mx.khoi.example.vn; dmarc=fail header.from=${domain}; spf=fail smtp.mailfrom=${domain}`;
 
-let mailbox: TestMailbox;
-let storeDir: string;
-let worker: MailboxWorker | undefined;
 /** The first pass and the first record each die once after their work is done, as a killed worker would. */
 const dies = { pass: 1, record: 1 };
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  storeDir = mkdtempSync(path.join(tmpdir(), 'mailbox-store-'));
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await mailbox?.stop();
-  rmSync(storeDir, { recursive: true, force: true });
-});
-
-// After the hooks above, so that Jest stops the mailbox's worker before the engine it is connected to.
+const fixture = useMailbox();
 const engine = useTimeSkippingEngine();
+let mailbox: TestMailbox;
+let worker: MailboxWorker | undefined;
+beforeAll(() => void (mailbox = fixture.mailbox()));
 
 async function startWorker(): Promise<void> {
   const { env, taskQueue } = engine();
-  worker = await startMailboxWorker({
-    env,
-    taskQueue,
-    mailbox,
-    storeDir,
-    wrap: (real) => ({
-      ...real,
-      async readMailboxPass(input) {
-        const result = await real.readMailboxPass(input);
-        if (dies.pass-- > 0) throw new Error('the worker died mid-pass');
-        return result;
-      },
-      async recordMailDeclaration(input) {
-        const result = await real.recordMailDeclaration(input);
-        if (dies.record-- > 0) throw new Error('the worker died after the year recorded the message');
-        return result;
-      },
-    }),
-  });
+  worker = await fixture.startWorker(env, taskQueue, (real) => ({
+    ...real,
+    async readMailboxPass(input) {
+      const result = await real.readMailboxPass(input);
+      if (dies.pass-- > 0) throw new Error('the worker died mid-pass');
+      return result;
+    },
+    async recordMailDeclaration(input) {
+      const result = await real.recordMailDeclaration(input);
+      if (dies.record-- > 0) throw new Error('the worker died after the year recorded the message');
+      return result;
+    },
+  }));
 }
 
 /** The messages units and others send the bloc: each with its own Message-ID, so that delivering them again repeats them. */
