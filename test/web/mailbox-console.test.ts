@@ -1,7 +1,8 @@
 /**
  * The secretariat's list "Thư chưa khớp" in a real browser (chromium), over a real mailbox (GreenMail) read by the
  * mailbox's worker on the time-skipping server: a message from an address no unit has, naming the 6-month report,
- * is assigned to Sở Cê in two clicks (the item is suggested already), and the matrix shows Sở Cê declared.
+ * is assigned to Sở Cê in two clicks (the item is suggested already), and the matrix shows Sở Cê declared, its cell
+ * saying the word came by mail from a sender not proven.
  */
 import { startMailbox } from '../../worker/mailbox';
 import { mailboxWorkflowId } from '../../workflows/mailbox-messages';
@@ -68,6 +69,9 @@ test('the secretariat assigns a stranger’s message to a unit, and sees the uni
 
   await page.goto(`${web.url}/khoi/thu-nghiem/${Y}`);
   await expect(page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"]').getAttribute('class')).resolves.toBe('s-declared');
+  // The cell, where the secretariat confirms it, says where the word came from and that the sender is not proven.
+  await page.locator('td[data-unit="so-c"][data-item="bao-cao-6-thang"] a').click();
+  await expect(page.locator('.by-mail').textContent()).resolves.toBe('gửi qua thư điện tử từ hoa.nguyen@thu.example.com, người gửi chưa xác thực');
   const declared = (await env.client.workflow.getHandle(workflowId).query('declarations')) as Record<string, Record<string, { mail?: { from: string } }[]>>;
   expect(declared['bao-cao-6-thang']?.['so-c']?.map((d) => d.mail?.from)).toEqual(['hoa.nguyen@thu.example.com']);
 }, 180_000);

@@ -5,6 +5,7 @@
  * how the mailbox is read: the last pass, or since when it cannot be reached.
  */
 import { html } from 'hono/html';
+import { VERDICT_EN, VERDICT_VI } from '../../client/link-origin-wording';
 import type { MailboxStatus, UnmatchedMail } from '../../workflows/mailbox-messages';
 import { refusalFor, t } from '../lang';
 import { layout, noticeOf, refusal, type Frame, type Html } from './layout';
@@ -28,9 +29,6 @@ export interface MailboxPageContext {
 
 export const MAILBOX_PATH = '/thu-chua-khop';
 
-type Verdicts = Record<UnmatchedMail['authentication']['verdict'], string>;
-const VERDICT_VI: Verdicts = { pass: 'đã xác thực', fail: 'xác thực thất bại, có thể giả mạo', none: 'chưa xác thực' };
-const VERDICT_EN: Verdicts = { pass: 'authenticated', fail: 'failed: possibly forged', none: 'not authenticated' };
 
 function statusLine(frame: Frame, status: MailboxStatus | undefined): Html | string {
   if (!status) return html`<p class="error" role="alert">${t(frame, 'Hộp thư chưa được đọc: bộ máy chưa chạy việc đọc hộp thư.', 'The mailbox is not read: the engine is not reading it yet.')}</p>`;
