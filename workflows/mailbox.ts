@@ -90,7 +90,11 @@ export async function blocMailbox(input: mb.MailboxInput): Promise<void> {
   wf.setHandler(
     mb.dismissMail,
     (d) => {
+      const line = lineOf(d.messageId);
       state.unmatched = state.unmatched.filter((m) => m.messageId !== d.messageId);
+      // Settled too: marked like a recorded message, so that a person reading the mailbox sees it was dealt with.
+      if (line.uidValidity === state.uidValidity) state.toMark = [...state.toMark, line.uid];
+      poked = true;
     },
     {
       validator: (d) => {
