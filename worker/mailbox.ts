@@ -71,24 +71,46 @@ export async function createMailboxWorker(opts: { connection: NativeConnection; 
 }
 
 export interface MailboxRun {
+  /** Connects its client, starts its worker and the workflow (once), and settles when its worker has stopped. */
   run(): Promise<void>;
   shutdown(): void;
 }
 
-/** The mailbox beside the engine's workers: its worker, its workflow started (once), its client closed at the end. */
-export async function openMailbox(opts: { connection: NativeConnection; temporal: TemporalSettings; imap: ImapSettings; service: MailboxService; domain: string; store: UploadStore }): Promise<MailboxRun> {
+/** The mailbox beside the engine's workers: nothing connects before `run`, so one never run leaves nothing open. */
+export function mailboxRun(opts: { connection: NativeConnection; temporal: TemporalSettings; imap: ImapSettings; service: MailboxService; domain: string; store: UploadStore }): MailboxRun {
   const { namespace, taskQueue } = opts.temporal;
-  const clientConnection = await Connection.connect(opts.temporal.connection);
-  const client = new Client({ connection: clientConnection, namespace, dataConverter });
-  try {
-    const worker = await createMailboxWorker({ connection: opts.connection, namespace, taskQueue, client, settings: opts.imap, store: opts.store, domain: opts.domain, ...(opts.service.trustedAuthServIds && { trustedAuthServIds: opts.service.trustedAuthServIds }) });
-    await startMailbox(client, { settings: opts.imap, service: opts.service, taskQueue });
-    return {
-      run: () => worker.run().finally(() => clientConnection.close()),
-      shutdown: () => worker.getState() === 'RUNNING' && worker.shutdown(),
-    };
-  } catch (err) {
-    await clientConnection.close();
+  let worker: Worker | undefined;
+  let stopped = false;
+  return {
+    async run() {
+      const clientConnection = await Connection.connect(opts.temporal.connection);
+      try {
+        const client = new Client({ connection: clientConnection, namespace, dataConverter });
+        const { trustedAuthServIds } = opts.service;
+        worker = await createMailboxWorker({ connection: opts.connection, namespace, taskQueue, client, settings: opts.imap, store: opts.store, domain: opts.domain, ...(trustedAuthServIds && { trustedAuthServIds }) });
+        await startMailbox(client, { settings: opts.imap, service: opts.service, taskQueue });
+        if (!stopped) await worker.run();
+      } finally {
+        await clientConnection.close();
+      }
+    },
+    shutdown() {
+      stopped = true;
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}
+
+/**
+ * Waits for the engine's workers and the mailbox's to stop; one failing stops the other first, so that nothing
+ * still runs on the connection when it is closed.
+ */
+export async function untilBothStopped(engine: Promise<void>, mailbox: Promise<void> | undefined, stop: () => void): Promise<void> {
+  const stoppingTheOther = (err: unknown) => {
+    stop();
     throw err;
-  }
+  };
+  const results = await Promise.allSettled([engine.catch(stoppingTheOther), mailbox?.catch(stoppingTheOther)]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

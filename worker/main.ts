@@ -8,7 +8,7 @@ import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/setti
 import { domainOf } from '../activities/mail/compose';
 import { imapSettingsFromEnv } from '../activities/mailbox/settings';
 import { uploadStoreFromEnv } from '../web/uploads';
-import { mailboxServiceFromEnv, openMailbox } from './mailbox';
+import { mailboxRun, mailboxServiceFromEnv, untilBothStopped } from './mailbox';
 import { InputError } from '../config/errors';
 import { metricsAddressFromEnv } from './metrics';
 import { connectWorker } from './connection';
@@ -59,9 +59,9 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       smtp,
       workflows: { workflowBundle: builtWorkflowBundle(), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
     });
+    const mailbox = imap && mailboxService && mailboxRun({ connection, temporal: settings, imap, service: mailboxService, domain: domainOf(smtp.from), store: uploadStoreFromEnv() });
     if (opts.signal?.aborted) return;
-    const mailbox = imap && mailboxService && (await openMailbox({ connection, temporal: settings, imap, service: mailboxService, domain: domainOf(smtp.from), store: uploadStoreFromEnv() }));
-    const running = Promise.all([workers.run(), mailbox?.run()]);
+    const running = workers.run();
     opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
     const stop = () => {
@@ -70,7 +70,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
     };
     opts.signal?.addEventListener('abort', stop, { once: true });
     try {
-      await running;
+      await untilBothStopped(running, mailbox?.run(), stop);
     } finally {
       opts.signal?.removeEventListener('abort', stop);
     }
@@ -94,8 +94,8 @@ Chạy các năm của Khối/Cụm và gửi thư nhắc; không nhận tham s�
 (README, mục "Cấu hình") / runs the bloc-years and sends their mail; no arguments, settings from the environment:
   TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_API_KEY, TEMPORAL_TLS_*   máy chủ Temporal
   SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, SMTP_RATE                                      máy chủ thư
-  BLOC_UNIT_LINK_KEY, BLOC_WEB_PUBLIC_URL                                                       đường dẫn của đơn vị trong thư
   IMAP_URL, IMAP_USER, IMAP_PASSWORD, IMAP_BLOCS, IMAP_FOLDER, IMAP_DONE_FOLDER, IMAP_POLL_SECONDS  hộp thư của Khối
+  BLOC_UNIT_LINK_KEY, BLOC_WEB_PUBLIC_URL                                                       đường dẫn của đơn vị trong thư
 Dừng bằng Ctrl-C (SIGINT) hoặc SIGTERM: việc đang chạy làm xong rồi mới dừng / stops by draining on SIGINT or SIGTERM.
 `;
 
