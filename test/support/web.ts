@@ -144,8 +144,8 @@ async function startConsole(client: Client, port: number, clock: () => number, d
 /** The units' links the engine's mail carries, to a console on `port`. */
 const linksTo = (port: number) => unitLinker(UNIT_LINK_KEYS, `http://127.0.0.1:${port}`);
 
-/** How long the console waits for the engine, and shows a year's view again (its defaults, 10 s and 5 s, when absent); the mailbox it lists. */
-type ConsoleBounds = Pick<WebServerOptions, 'answerWithinMs' | 'viewMaxAgeMs' | 'mailbox'>;
+/** How long the console waits for the engine, and shows a year's view again (its defaults, 10 s and 5 s, when absent). */
+type ConsoleBounds = Pick<WebServerOptions, 'answerWithinMs' | 'viewMaxAgeMs'>;
 
 export async function startWebFixture(opts: ConsoleBounds = {}): Promise<WebFixture> {
   const [env, smtp] = await Promise.all([createDevServerEnv(), startTestSmtpServer()]);
@@ -189,7 +189,7 @@ export interface TimeSkippingConsole {
  * The console over the engine on the time-skipping server, judging by the server's clock: for a unit's day
  * from the mail it really received, where the demonstration's minutes pass in seconds. No year is started.
  */
-export async function startTimeSkippingConsole(opts: ConsoleBounds = {}): Promise<TimeSkippingConsole> {
+export async function startTimeSkippingConsole(opts: ConsoleBounds & Pick<WebServerOptions, 'mailbox'> = {}): Promise<TimeSkippingConsole> {
   const port = await freePort();
   const engine = await startTimeSkippingEngine({ unitLink: linksTo(port) });
   const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
