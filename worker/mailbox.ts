@@ -73,6 +73,8 @@ export async function createMailboxWorker(opts: { connection: NativeConnection; 
 export interface MailboxRun {
   /** Connects its client, starts its worker and the workflow (once), and settles when its worker has stopped. */
   run(): Promise<void>;
+  /** Settles once `run` has started the workflow and told it its blocs, or failed to. */
+  started: Promise<void>;
   shutdown(): void;
 }
 
@@ -81,15 +83,28 @@ export function mailboxRun(opts: { connection: NativeConnection; temporal: Tempo
   const { namespace, taskQueue } = opts.temporal;
   let worker: Worker | undefined;
   let stopped = false;
+  let onStarted!: () => void;
+  const started = new Promise<void>((resolve) => (onStarted = resolve));
+  const start = async (client: Client) => {
+    try {
+      const { trustedAuthServIds } = opts.service;
+      worker = await createMailboxWorker({ connection: opts.connection, namespace, taskQueue, client, settings: opts.imap, store: opts.store, domain: opts.domain, ...(trustedAuthServIds && { trustedAuthServIds }) });
+      await startMailbox(client, { settings: opts.imap, service: opts.service, taskQueue });
+      return worker;
+    } finally {
+      onStarted();
+    }
+  };
   return {
+    started,
     async run() {
-      const clientConnection = await Connection.connect(opts.temporal.connection);
+      const clientConnection = await Connection.connect(opts.temporal.connection).catch((err: unknown) => {
+        onStarted();
+        throw err;
+      });
       try {
-        const client = new Client({ connection: clientConnection, namespace, dataConverter });
-        const { trustedAuthServIds } = opts.service;
-        worker = await createMailboxWorker({ connection: opts.connection, namespace, taskQueue, client, settings: opts.imap, store: opts.store, domain: opts.domain, ...(trustedAuthServIds && { trustedAuthServIds }) });
-        await startMailbox(client, { settings: opts.imap, service: opts.service, taskQueue });
-        if (!stopped) await worker.run();
+        const ready = await start(new Client({ connection: clientConnection, namespace, dataConverter }));
+        if (!stopped) await ready.run();
       } finally {
         await clientConnection.close();
       }

@@ -62,6 +62,9 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
     const mailbox = imap && mailboxService && mailboxRun({ connection, temporal: settings, imap, service: mailboxService, domain: domainOf(smtp.from), store: uploadStoreFromEnv() });
     if (opts.signal?.aborted) return;
     const running = workers.run();
+    const mailboxRunning = mailbox?.run();
+    // Whoever is told the worker runs (npm start) may tell the mailbox more blocs: its own start comes first.
+    await mailbox?.started;
     opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
     const stop = () => {
@@ -70,7 +73,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
     };
     opts.signal?.addEventListener('abort', stop, { once: true });
     try {
-      await untilBothStopped(running, mailbox?.run(), stop);
+      await untilBothStopped(running, mailboxRunning, stop);
     } finally {
       opts.signal?.removeEventListener('abort', stop);
     }
