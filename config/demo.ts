@@ -29,6 +29,11 @@ const demonstrationSchema = z.strictObject({
     item: idSchema,
     units: z.array(z.strictObject({ unit: idSchema, ref: singleLineText(LIMITS.referenceLength).optional() })),
   }),
+  /**
+   * With a real mailbox (`npm start` with GreenMail): this unit answers its reminder with a PDF instead of being
+   * recorded by the secretariat, `after` steps in.
+   */
+  replyByMail: z.strictObject({ after: z.number().min(0), unit: idSchema }).optional(),
 });
 
 export interface DemoSubmission {
@@ -50,6 +55,8 @@ export interface Demonstration {
   submissions: DemoSubmission[];
   /** The last message's planned instant: how long there is to watch. */
   lastMessageAt: Date;
+  /** The unit that answers its reminder by mail when there is a mailbox, about the submissions' item. */
+  replyByMail?: { unitId: string; itemId: string; at: Date };
 }
 
 export interface DemonstrationOptions {
@@ -110,7 +117,7 @@ export function buildDemonstration(now: Date, opts: DemonstrationOptions = {}): 
     },
   });
   if (!section) throw new Error(`${opts.file ?? DEMO_FILE}: no ${TEMPLATE_KEY} section`);
-  const { submissions } = section;
+  const { submissions, replyByMail } = section;
   const year = start.year;
   const schedule = planYear({ config, year });
   const lastMessageAt = Math.max(...schedule.items.flatMap((i) => [...i.reminders, ...i.followUps]).map((t) => Date.parse(t)));
@@ -127,5 +134,6 @@ export function buildDemonstration(now: Date, opts: DemonstrationOptions = {}): 
       at: start.plus({ minutes: submissions.after * stepMinutes }).toJSDate(),
     })),
     lastMessageAt: new Date(lastMessageAt),
+    ...(replyByMail && { replyByMail: { unitId: replyByMail.unit, itemId: submissions.item, at: start.plus({ minutes: replyByMail.after * stepMinutes }).toJSDate() } }),
   };
 }

@@ -258,6 +258,11 @@ export const blocConfigSchema = z
     items: listOf(itemSchema, LIMITS.items, 'mục', 'items').min(1, 'kế hoạch cần ít nhất một mục / the plan needs at least one item'),
     /** The scoring table the units score themselves against (config/scoring.ts). */
     scoring: scoringTableSchema.optional(),
+    /**
+     * The bloc's mailbox (docs/mailbox.md): a declaration read from mail waits for the secretariat unless the
+     * bloc confirms at once, which it does only for a message whose sender is proven.
+     */
+    mailbox: z.strictObject({ confirmAtOnce: z.boolean().default(false) }).optional(),
   })
   .superRefine((cfg, ctx) => {
     const unitIds = new Set<string>();

@@ -30,7 +30,11 @@ import { CODEC_PATH } from '../web/codec';
 import { DEFAULT_WEB_PORT, startWebServer } from '../web/server';
 import { uploadStoreFromEnv } from '../web/uploads';
 import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
-import { ensureDevServer, portAnswers, waitForPort } from './provision';
+import { ensureDevServer, greenMailAtHand, portAnswers, waitForPort } from './provision';
+import { startLocalMailbox, type LocalMailbox } from './local-mailbox';
+import { imapSettingsFromEnv } from '../activities/mailbox/settings';
+import { mailboxServiceFromEnv, startMailbox } from '../worker/mailbox';
+import { mailboxWorkflowId } from '../workflows/mailbox-messages';
 
 const SAMPLE_CONFIG = path.join('config', 'blocs', 'dak-nong-khoi-4.yaml');
 const DEV_SERVER_READY_MS = 60_000;
@@ -45,6 +49,7 @@ const startEnv = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   SMTP_URL: z.string().optional(),
   SMTP_PORT: port.default(2525),
+  IMAP_PORT: port.default(3143),
   BLOC_SAMPLE: z.enum(['0', '1']).default('1'),
   BLOC_SAMPLE_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
   BLOC_WEB_PORT: port.default(DEFAULT_WEB_PORT),
@@ -155,6 +160,23 @@ function mailSettings(env: StartEnv): { smtp: SmtpSettings; ownInbox: boolean } 
   return { smtp: smtpSettingsFromEnv({ ...process.env, SMTP_URL: smtpUrl }), ownInbox };
 }
 
+/** A unit's mailbox, for the line that says how to open one. */
+const DEMO_REPLY_HINT = 'vanthu@so-y-te.trinh-dien.example.vn';
+
+/**
+ * GreenMail as the engine's mail and the bloc's mailbox, when it is at hand (npm run provision fetches it);
+ * the worker then reads the mailbox, every 10 seconds for the demonstration's sake.
+ */
+async function localMailbox(env: StartEnv, smtp: SmtpSettings, cleanups: Cleanups): Promise<LocalMailbox | undefined> {
+  const jar = await greenMailAtHand();
+  if (!jar) return undefined;
+  const mailbox = await startLocalMailbox({ jar, smtpPort: env.SMTP_PORT, imapPort: env.IMAP_PORT, address: smtp.from.address });
+  cleanups.push(mailbox.stop);
+  // The worker serves the sample bloc from its start; the demonstration's own bloc is added once it has begun.
+  Object.assign(process.env, mailbox.env, { IMAP_BLOCS: loadBlocConfig(SAMPLE_CONFIG).bloc.id, IMAP_POLL_SECONDS: process.env.IMAP_POLL_SECONDS || '10' });
+  return mailbox;
+}
+
 async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Promise<void> {
   const dataDir = path.resolve('data');
   const lines: string[] = [];
@@ -176,12 +198,20 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
   }
 
   let smtp = mail.smtp;
-  if (mail.ownInbox) {
+  const mailbox = mail.ownInbox && env.BLOC_SAMPLE === '1' && !process.env.IMAP_URL ? await localMailbox(env, smtp, cleanups) : undefined;
+  if (mailbox) {
+    smtp = { ...smtp, port: mailbox.smtpPort };
+    lines.push(
+      `Mailbox        SMTP 127.0.0.1:${mailbox.smtpPort}, IMAP 127.0.0.1:${mailbox.imapPort} (GreenMail; mail lives in memory until Ctrl-C)`,
+      `               the bloc's: ${mailbox.address}, login ${mailbox.env.IMAP_USER}, password ${mailbox.env.IMAP_PASSWORD} (made for this run)`,
+      `               a unit's: its address as login and password, e.g. ${DEMO_REPLY_HINT}`,
+    );
+  } else if (mail.ownInbox) {
     const mailDir = path.join(dataDir, 'mail');
     const inbox = await startLocalInbox({ dir: mailDir, host: '127.0.0.1', port: env.SMTP_PORT });
     cleanups.push(() => inbox.close());
     smtp = { ...smtp, port: inbox.port };
-    lines.push(`Mail inbox     smtp://127.0.0.1:${inbox.port} → ${path.relative('.', mailDir)}/*.eml`);
+    lines.push(`Mail inbox     smtp://127.0.0.1:${inbox.port} → ${path.relative('.', mailDir)}/*.eml (npm run provision: a real IMAP mailbox instead)`);
   } else {
     lines.push(`Mail           ${describeSmtpServer(smtp)}`);
   }
@@ -214,9 +244,12 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
 
   await unlessStopped(signal, Promise.race([running, worker]));
   if (env.BLOC_SAMPLE === '1') {
-    const demo = await startDemo(client, settings.taskQueue, signal);
+    const demo = await startDemo(client, settings.taskQueue, signal, mailbox);
     sampleBlocs.push(demo.blocId);
     lines.push(...demo.lines);
+    // The worker started the mailbox for the sample bloc; this run's demonstration is a bloc of its own.
+    const imap = mailbox && imapSettingsFromEnv();
+    if (imap) await startMailbox(client, { settings: imap, service: { ...mailboxServiceFromEnv(), blocs: sampleBlocs }, taskQueue: settings.taskQueue });
   }
   lines.push(...(await startConsole(client, env, sampleBlocs, cleanups)));
   say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
@@ -227,16 +260,18 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
  * Once the worker runs: the demonstration's first message is a minute or so away, and a moment planned
  * before its year has started (a slow first build of the workflow bundle) would never be sent.
  */
-async function startDemo(client: Client, taskQueue: string, signal: AbortSignal): Promise<{ blocId: string; lines: string[] }> {
-  const started = await unlessStopped(signal, startDemonstration(client, { now: new Date(), taskQueue, signal }));
+async function startDemo(client: Client, taskQueue: string, signal: AbortSignal, mailbox?: LocalMailbox): Promise<{ blocId: string; lines: string[] }> {
+  const started = await unlessStopped(signal, startDemonstration(client, { now: new Date(), taskQueue, signal, ...(mailbox && { mailbox }) }));
   started.recorded.catch((err: Error) => {
     if (!signal.aborted) warn(`demonstration: ${err.message}`);
   });
   const { demo, workflowId, alreadyStarted } = started;
   const local = (at: Date) => DateTime.fromJSDate(at, { zone: demo.config.bloc.timeZone }).toFormat('HH:mm');
+  const reply = mailbox && demo.replyByMail;
   const lines = [
     `Demonstration  ${DEMO_FILE}: ${workflowId}${alreadyStarted ? ' (started before)' : ' (started now)'}, ` +
       `mail ${local(demo.startsAt)}–${local(demo.lastMessageAt)} ${demo.config.bloc.timeZone}`,
+    ...(reply ? [`               ${local(reply.at)}: ${demo.config.units.find((u) => u.id === reply.unitId)?.name ?? reply.unitId} answers its reminder with a PDF; the matrix shows it declared`] : []),
     `               then: bloc status --bloc ${demo.config.bloc.id} --year ${demo.year}`,
   ];
   return { blocId: demo.config.bloc.id, lines };
@@ -256,6 +291,7 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
     lines.push(`               sign in as ${SAMPLE_ACCOUNT}, password ${password} (made for this run; accounts: bloc user add)`);
   }
   const unitLinks = unitLinkKeysFromEnv();
+  const imap = imapSettingsFromEnv();
   const codecOrigins = [`http://127.0.0.1:${env.TEMPORAL_UI_PORT}`, `http://localhost:${env.TEMPORAL_UI_PORT}`];
   const server = await startWebServer({
     client,
@@ -267,6 +303,7 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
     publicUrl: process.env.BLOC_WEB_PUBLIC_URL,
     uploads: uploadStoreFromEnv(),
     organizer: senderFromEnv(),
+    ...(imap && { mailbox: mailboxWorkflowId(imap) }),
   });
   cleanups.push(() => server.close());
   return [`Web console    ${server.url}`, ...lines];

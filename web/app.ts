@@ -19,6 +19,7 @@ import { assetRoutes, securityHeaders } from './console/headers';
 import { healthRoute } from './console/health-route';
 import { itemRoutes } from './console/item-routes';
 import { languageRoute } from './console/language-route';
+import { mailboxRoutes } from './console/mailbox-routes';
 import { matrixRoutes } from './console/matrix-routes';
 import type { ConsoleOptions, Env } from './console/options';
 import { overviewRoute } from './console/overview-route';
@@ -54,7 +55,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
 
   app.route('/', languageRoute());
   app.route('/', sessions.signing);
-  app.route('/', overviewRoute(client, reader, (h) => views.stage(h)));
+  app.route('/', overviewRoute(client, reader, (h) => views.stage(h), opts.mailbox !== undefined));
 
   const parts: ConsoleParts = { opts, client, reader, year: yearTools(reader), clock, judgedNow, yearNow, uploads };
   app.route('/', yearAccess(reader));
@@ -65,6 +66,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.route('/', recordRoutes(parts));
   app.route('/', documentRoutes(parts));
   app.route('/', unitRoutes(parts));
+  app.route('/', mailboxRoutes(parts));
 
   app.notFound(notFoundPage(reader));
   app.onError(errorPage(reader, watch, clock));

@@ -10,6 +10,8 @@ import { secretsFromEnv } from './security';
 import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { uploadStoreFromEnv } from './uploads';
 import { senderFromEnv } from '../activities/mail/settings';
+import { imapSettingsFromEnv } from '../activities/mailbox/settings';
+import { mailboxWorkflowId } from '../workflows/mailbox-messages';
 
 export const DEFAULT_WEB_PORT = 8234;
 
@@ -43,6 +45,12 @@ export function viewSeconds(env: NodeJS.ProcessEnv = process.env): number {
  * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS), and the proxies whose X-Real-IP
  * names the client (BLOC_WEB_TRUSTED_PROXIES).
  */
+/** The mailbox the worker reads with the same IMAP settings, for the list "Thư chưa khớp". */
+function mailboxOf(env: NodeJS.ProcessEnv): Pick<WebServerOptions, 'mailbox'> {
+  const imap = imapSettingsFromEnv(env);
+  return imap ? { mailbox: mailboxWorkflowId(imap) } : {};
+}
+
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
     client,
@@ -53,6 +61,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
     uploads: uploadStoreFromEnv(env),
+    ...mailboxOf(env),
     viewMaxAgeMs: viewSeconds(env) * 1000,
     organizer: senderFromEnv(env),
     ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),

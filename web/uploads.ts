@@ -53,13 +53,22 @@ export interface StagedUpload {
 
 /** Checks a file from a form and writes it aside; nothing is in the store until `keep`. */
 export async function stageUpload(store: UploadStore, file: File): Promise<StagedUpload> {
-  if (file.size > store.maxBytes) refuse(`tệp ${sizeVi(file.size)} vượt giới hạn ${sizeVi(store.maxBytes)} / the file is over the limit`);
-  if (file.size === 0) refuse('tệp rỗng / the file is empty');
-  const bytes = Buffer.from(await file.arrayBuffer());
+  checkSize(store, file.size);
+  return stageBytes(store, Buffer.from(await file.arrayBuffer()), file.name);
+}
+
+function checkSize(store: UploadStore, size: number): void {
+  if (size > store.maxBytes) refuse(`tệp ${sizeVi(size)} vượt giới hạn ${sizeVi(store.maxBytes)} / the file is over the limit`);
+  if (size === 0) refuse('tệp rỗng / the file is empty');
+}
+
+/** The same checks for bytes from elsewhere (a mail's attachment): refused with an InputError naming why. */
+export async function stageBytes(store: UploadStore, bytes: Buffer, fileName: string): Promise<StagedUpload> {
+  checkSize(store, bytes.length);
   const check = await checkDocument(bytes);
   if (!check.ok) refuse(check.reason);
   const { type } = check;
-  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension !== type) refuse(`tên tệp phải có đuôi .${type} như nội dung của nó / the name must end in .${type}, as its content is`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = pathOf(store, sha256);
@@ -67,7 +76,7 @@ export async function stageUpload(store: UploadStore, file: File): Promise<Stage
   // Written aside then renamed: a reader never sees half a file.
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
   writeFileSync(partial, bytes, { flag: 'wx' });
-  const name = file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-200);
+  const name = fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(-200);
   return {
     record: { sha256, name, size: bytes.length, type },
     keep: () => (existsSync(path) ? rmSync(partial, { force: true }) : renameSync(partial, path)),

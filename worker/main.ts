@@ -6,6 +6,10 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../activities/mail/settings';
+import { domainOf } from '../activities/mail/compose';
+import { imapSettingsFromEnv } from '../activities/mailbox/settings';
+import { uploadStoreFromEnv } from '../web/uploads';
+import { mailboxRun, mailboxServiceFromEnv, untilBothStopped } from './mailbox';
 import { InputError } from '../config/errors';
 import { metricsAddressFromEnv } from './metrics';
 import { censusSecondsFromEnv, reportCensus } from './census';
@@ -46,6 +50,8 @@ export interface RunWorkerOptions {
 export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptions = {}): Promise<void> {
   // Before connecting: a bad mail setting is reported at once, not after Temporal has answered.
   const smtp = opts.smtp ?? smtpSettingsFromEnv();
+  const imap = imapSettingsFromEnv();
+  const mailboxService = imap && mailboxServiceFromEnv();
   const activities = createActivities({ settings: smtp });
   const connection = await connectWorker(settings);
   try {
@@ -57,6 +63,7 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       smtp,
       workflows: { workflowBundle: builtWorkflowBundle(), ...(settings.workflowCache !== undefined && { maxCachedWorkflows: settings.workflowCache }) },
     });
+    const mailbox = imap && mailboxService && mailboxRun({ connection, temporal: settings, imap, service: mailboxService, domain: domainOf(smtp.from), store: uploadStoreFromEnv() });
     if (opts.signal?.aborted) return;
     const stopCensus = new AbortController();
     if (opts.censusSeconds !== undefined) {
@@ -65,12 +72,18 @@ export async function runWorker(settings: TemporalSettings, opts: RunWorkerOptio
       reportCensus(client, runtime.metricMeter, opts.censusSeconds, stopCensus.signal, (line) => runtime.logger.warn(line));
     }
     const running = workers.run();
+    const mailboxRunning = mailbox?.run();
+    // Whoever is told the worker runs (npm start) may tell the mailbox more blocs: its own start comes first.
+    await mailbox?.started;
     opts.onRunning?.();
     // The Runtime's own signal handling may have begun the shutdown already.
-    const stop = () => workers.shutdown();
+    const stop = () => {
+      workers.shutdown();
+      mailbox?.shutdown();
+    };
     opts.signal?.addEventListener('abort', stop, { once: true });
     try {
-      await running;
+      await untilBothStopped(running, mailboxRunning, stop);
     } finally {
       stopCensus.abort();
       opts.signal?.removeEventListener('abort', stop);
@@ -95,6 +108,7 @@ Chạy các năm của Khối/Cụm và gửi thư nhắc; không nhận tham s�
 (README, mục "Cấu hình") / runs the bloc-years and sends their mail; no arguments, settings from the environment:
   TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE, TEMPORAL_API_KEY, TEMPORAL_TLS_*   máy chủ Temporal
   SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, SMTP_RATE                                      máy chủ thư
+  IMAP_URL, IMAP_USER, IMAP_PASSWORD, IMAP_BLOCS, IMAP_FOLDER, IMAP_DONE_FOLDER, IMAP_POLL_SECONDS  hộp thư của Khối
   BLOC_UNIT_LINK_KEY, BLOC_WEB_PUBLIC_URL                                                       đường dẫn của đơn vị trong thư
   BLOC_METRICS_ADDRESS, BLOC_CENSUS_SECONDS                                                     số liệu cho Prometheus
 Dừng bằng Ctrl-C (SIGINT) hoặc SIGTERM: việc đang chạy làm xong rồi mới dừng / stops by draining on SIGINT or SIGTERM.

@@ -10,9 +10,9 @@ import { isoDateSchema } from '../config/schema';
 import { issueInWords } from '../config/issue-words';
 import { dayMonthYearEn, dayMonthYearVi, formatDateTimeEn, formatDateTimeVi } from '../calendar/wording';
 import type { YearPlan } from '../calendar/types';
-import { acceptSubmission, applySubmission, checkOpen, checkUnit, itemOf, optionalText, toIso, type AcceptedSubmission } from './changes';
-import type { DeclarationInput, DeclarationReviewInput } from './messages';
-import type { Declaration, YearState } from './model';
+import { acceptSubmission, applySubmission, checkOpen, checkUnit, itemOf, optionalText, parseInstant, toIso, type AcceptedSubmission } from './changes';
+import type { DeclarationInput, DeclarationReviewInput, MailDeclarationInput } from './messages';
+import type { Declaration, MailOrigin, YearState } from './model';
 import { reject } from './refusal';
 import { hasSubmitted, pendingDeclaration } from './status';
 import { acceptOrigin } from './link-origin';
@@ -103,4 +103,54 @@ export function applyReview(plan: YearPlan, state: YearState, accepted: Accepted
 export function settleByRecord(plan: YearPlan, state: YearState, itemId: string, unitId: string, nowMs: number): void {
   const declaration = pendingDeclaration(state, itemId, unitId);
   if (declaration) declaration.review = { decision: 'confirmed', at: toIso(nowMs, plan.timeZone), reason: 'Thư ký ghi nhận trực tiếp / recorded by the secretariat' };
+}
+
+// --- by mail ("gửi qua thư điện tử") ----------------------------------------------------------------------
+
+/** The declaration a message was recorded as, if it was: the mailbox may bring the same message again. */
+export function declaredByMail(state: YearState, messageId: unknown): { itemId: string; unitId: string; declaration: Declaration } | undefined {
+  for (const [itemId, byUnit] of Object.entries(state.declarations ?? {})) {
+    for (const [unitId, list] of Object.entries(byUnit)) {
+      const declaration = list.find((d) => d.mail?.messageId === messageId);
+      if (declaration) return { itemId, unitId, declaration };
+    }
+  }
+  return undefined;
+}
+
+export interface AcceptedMailDeclaration {
+  declared: AcceptedDeclaration;
+  /** When the message was sent, never after now: the instant a confirmation records as received. */
+  receivedAt: string;
+  /** The bloc confirms mail at once, and this message's sender is proven and it carries its document. */
+  confirm: boolean;
+}
+
+const VERDICTS: readonly string[] = ['pass', 'fail', 'none'];
+
+/** A declaration as a unit makes it on its page, from what the message says: its day, its subject, its sender. */
+export function acceptMailDeclaration(plan: YearPlan, state: YearState, input: MailDeclarationInput, nowMs: number): AcceptedMailDeclaration {
+  const messageId = requiredText('messageId', input?.messageId, 'cần Message-ID của thư / the message’s Message-ID is required');
+  const from = requiredText('from', input.from, 'cần địa chỉ người gửi / the sender’s address is required');
+  const subject = optionalText('subject', input.subject ?? '')?.trim() ?? '';
+  const verdict = input.authentication?.verdict;
+  if (!VERDICTS.includes(verdict)) reject('authentication', 'phải là pass, fail hoặc none / must be pass, fail or none');
+  const why = optionalText('authentication', input.authentication.why ?? '') ?? '';
+  // A Date header ahead of the clock (a wrong clock, or a forger's) counts as the moment it is read.
+  const sentMs = Math.min(parseInstant('sentAt', input.sentAt, plan.timeZone), nowMs);
+  const sentOn = DateTime.fromMillis(sentMs, { zone: plan.timeZone }).toISODate() ?? '';
+  const reference = subject || 'thư không có tiêu đề / a message without a subject';
+  const declared = acceptDeclaration(plan, state, { unitId: input.unitId, itemId: input.itemId, sentOn, reference, by: from, ...(input.file && { file: input.file }) }, nowMs);
+  const mail: MailOrigin = { messageId, from, subject, authentication: { verdict, why } };
+  const confirm = state.config.mailbox?.confirmAtOnce === true && verdict === 'pass' && declared.file !== undefined;
+  return { declared: { ...declared, mail }, receivedAt: toIso(sentMs, plan.timeZone), confirm };
+}
+
+/** Records the declaration and, when it may confirm itself, the submission; true when confirmed. */
+export function applyMailDeclaration(plan: YearPlan, state: YearState, accepted: AcceptedMailDeclaration, nowMs: number): boolean {
+  applyDeclaration(plan, state, accepted.declared, nowMs);
+  if (!accepted.confirm) return false;
+  const { unitId, itemId } = accepted.declared;
+  applyReview(plan, state, acceptReview(plan, state, { unitId, itemId, decision: 'confirm', receivedAt: accepted.receivedAt }, nowMs), nowMs);
+  return true;
 }

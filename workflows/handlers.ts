@@ -91,6 +91,21 @@ export function setHandlers(year: YearRun): void {
     { validator: (d) => validate(year, (plan) => declarations.acceptDeclaration(plan, state, d, now())) },
   );
   wf.setHandler(
+    msg.declareByMail,
+    (m) =>
+      serially((): msg.MailDeclarationResult => {
+        const earlier = declarations.declaredByMail(state, m?.messageId);
+        const cell = (itemId: string, unitId: string) => cellOf(state, itemById(itemId), unitId, now());
+        if (earlier) return { outcome: 'already-recorded', confirmed: earlier.declaration.review?.decision === 'confirmed', unitId: earlier.unitId, itemId: earlier.itemId, cell: cell(earlier.itemId, earlier.unitId) };
+        const accepted = declarations.acceptMailDeclaration(inForce(), state, m, now());
+        const confirmed = declarations.applyMailDeclaration(inForce(), state, accepted, now());
+        changed();
+        const { unitId, itemId } = accepted.declared;
+        return { outcome: 'recorded', confirmed, unitId, itemId, cell: cell(itemId, unitId) };
+      }),
+    { validator: (m) => validate(year, (plan) => void (declarations.declaredByMail(state, m?.messageId) ?? declarations.acceptMailDeclaration(plan, state, m, now()))) },
+  );
+  wf.setHandler(
     msg.reviewDeclaration,
     (r) =>
       serially(() => {

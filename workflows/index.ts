@@ -1,1 +1,2 @@
 export { blocYear } from './bloc-year';
+export { blocMailbox } from './mailbox';

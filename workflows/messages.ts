@@ -13,6 +13,7 @@ import type {
   Handover,
   LinkOrigin,
   LogEntry,
+  MailOrigin,
   Move,
   RankingSummary,
   Restoration,
@@ -59,6 +60,24 @@ export interface DeclarationInput {
 }
 export interface DeclarationResult {
   declaration: Declaration;
+  cell: Cell;
+}
+
+/** A message from the bloc's mailbox, matched to a unit and an item (docs/mailbox.md): a declaration by mail. */
+export interface MailDeclarationInput extends MailOrigin {
+  unitId: string;
+  itemId: string;
+  /** When the message was sent (its Date header; when it was read, without one). A later instant counts as now. */
+  sentAt: IsoInstant;
+  file?: StoredFile;
+}
+export interface MailDeclarationResult {
+  /** already-recorded: this Message-ID was recorded before; nothing changed. */
+  outcome: 'recorded' | 'already-recorded';
+  /** Confirmed at once: the bloc chose so and the sender is proven. */
+  confirmed: boolean;
+  unitId: string;
+  itemId: string;
   cell: Cell;
 }
 
@@ -306,6 +325,8 @@ export interface PreviousRankingInput {
 export const recordSubmission = defineUpdate<SubmissionResult, [SubmissionInput]>('recordSubmission');
 /** A unit says it has sent: its reminders for the item stop until the secretariat confirms or rejects. */
 export const declareSubmission = defineUpdate<DeclarationResult, [DeclarationInput]>('declareSubmission');
+/** A message read from the bloc's mailbox, keyed by its Message-ID: recorded once however often it comes. */
+export const declareByMail = defineUpdate<MailDeclarationResult, [MailDeclarationInput]>('declareByMail');
 /** Confirming records the submission; rejecting resumes the unit's reminders. */
 export const reviewDeclaration = defineUpdate<Cell, [DeclarationReviewInput]>('reviewDeclaration');
 export const grantExtension = defineUpdate<Cell, [ExtensionInput]>('grantExtension');

@@ -46,6 +46,16 @@ export interface Submission {
  */
 export type LinkOrigin = { link: 'mail' } | { link: 'console'; account: string } | { link: 'unmarked' };
 
+/** The message a declaration "gửi qua thư điện tử" was read from, as the secretariat checks it. */
+export interface MailOrigin {
+  /** Its Message-ID: the year records one message once, whatever retries or rereads bring it again. */
+  messageId: string;
+  from: string;
+  subject: string;
+  /** What the receiving server said of the sender: only `pass` may confirm a declaration by itself. */
+  authentication: { verdict: 'pass' | 'fail' | 'none'; why: string };
+}
+
 export interface Declaration {
   declaredAt: IsoInstant;
   /** The day the unit says it sent the document. */
@@ -58,6 +68,8 @@ export interface Declaration {
   file?: StoredFile;
   /** The unit's name when it declared. */
   unitName?: string;
+  /** Read from the bloc's mailbox rather than declared on the unit's page. */
+  mail?: MailOrigin;
   review?: { decision: 'confirmed' | 'rejected'; at: IsoInstant; reason?: string };
 }
 

@@ -7,7 +7,7 @@ import type { Declaration } from '../../workflows/model';
 import { declarationsQuery, reviewDeclaration } from '../../workflows/messages';
 import { cellVi } from '../cell-wording';
 import { declarationFateVi, sentOnVi } from '../declaration-wording';
-import { originVi } from '../link-origin-wording';
+import { mailOriginVi, originVi } from '../link-origin-wording';
 import { emit, table } from '../output';
 import { blocYearCommand, jsonOption, parseInstant } from '../options';
 import { withBlocYear } from '../workflow-handle';
@@ -22,7 +22,7 @@ function declarationsVi(record: Record, onlyPending: boolean): string {
     sorted(byUnit).flatMap(([unitId, list]) =>
       list
         .filter((d) => !onlyPending || !d.review)
-        .map((d) => [unitId, itemId, d.declaredAt, sentOnVi(d.sentOn), d.reference, [d.by, d.via && originVi(d.via)].filter(Boolean).join('; ') || '—', d.file ? `${d.file.name} (sha256 ${d.file.sha256.slice(0, 12)}…)` : '—', declarationFateVi(d)]),
+        .map((d) => [unitId, itemId, d.declaredAt, sentOnVi(d.sentOn), d.reference, [d.by, d.via && originVi(d.via), d.mail && mailOriginVi(d.mail)].filter(Boolean).join('; ') || '—', d.file ? `${d.file.name} (sha256 ${d.file.sha256.slice(0, 12)}…)` : '—', declarationFateVi(d)]),
     ),
   );
   if (rows.length === 0) return onlyPending ? 'Không có báo gửi nào chờ xác nhận / no declaration awaits an answer\n' : 'Chưa có đơn vị nào báo gửi / no declaration yet\n';

@@ -20,6 +20,8 @@ export interface TestMailbox {
   smtp: Transporter;
   /** Delivers bytes as they are, through SMTP: for a malformed message no mail library would write. */
   deliverRaw(from: string, raw: string | Buffer): Promise<void>;
+  /** Stops the server and starts another on the same ports: the mail it held is gone, as after a real restart. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,11 +33,14 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   const jar = await ensureGreenMail((line) => process.stderr.write(`${line}\n`));
   const [smtpPort, imapPort] = [await freePort(), await freePort()];
   const address = `${LOGIN}@${DOMAIN}`;
-  const server = await startGreenMail(jar, { smtpPort, imapPort, users: [{ login: LOGIN, password: PASSWORD, address }] });
+  const options = { smtpPort, imapPort, users: [{ login: LOGIN, password: PASSWORD, address }] };
+  let server = await startGreenMail(jar, options);
   // GreenMail offers no STARTTLS on its plain port; nothing here needs it.
   const smtp = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
   return {
-    server,
+    get server() {
+      return server;
+    },
     address,
     settings: (overrides = {}) => ({
       host: '127.0.0.1',
@@ -53,6 +58,10 @@ export async function startTestMailbox(): Promise<TestMailbox> {
     // nodemailer's `raw` sends the bytes as given, only dot-stuffed.
     deliverRaw: async (from, raw) => {
       await smtp.sendMail({ envelope: { from, to: [address] }, raw });
+    },
+    restart: async () => {
+      await server.stop();
+      server = await startGreenMail(jar, options);
     },
     stop: async () => {
       smtp.close();

@@ -189,11 +189,11 @@ export interface TimeSkippingConsole {
  * The console over the engine on the time-skipping server, judging by the server's clock: for a unit's day
  * from the mail it really received, where the demonstration's minutes pass in seconds. No year is started.
  */
-export async function startTimeSkippingConsole(): Promise<TimeSkippingConsole> {
+export async function startTimeSkippingConsole(opts: ConsoleBounds & Pick<WebServerOptions, 'mailbox'> = {}): Promise<TimeSkippingConsole> {
   const port = await freePort();
   const engine = await startTimeSkippingEngine({ unitLink: linksTo(port) });
   const dir = mkdtempSync(join(tmpdir(), 'bloc-web-'));
-  const web = await startConsole(engine.env.client, port, engine.clock, dir);
+  const web = await startConsole(engine.env.client, port, engine.clock, dir, opts);
   return {
     engine,
     web,

@@ -38,6 +38,8 @@ export interface ConsoleOptions {
    * clock by default. Tests under faketime give the Temporal server's, which the year's dates come from.
    */
   clock?: () => number;
+  /** The mailbox workflow's id (worker/mailbox.ts): with it, the list "Thư chưa khớp" at /thu-chua-khop. */
+  mailbox?: string;
 }
 
 export interface Env {

@@ -5,6 +5,7 @@ import type { YearStage } from '../../client/year-stages';
 import { BLOC_ZONE } from '../../client/options';
 import { t } from '../lang';
 import { layout, type Frame, type Html } from './layout';
+import { MAILBOX_PATH } from './mailbox';
 import { yearPath } from './paths';
 import { stamp } from './words';
 
@@ -29,9 +30,9 @@ function overviewRow(frame: Frame, y: OverviewYear): Html {
 
 /**
  * `province`: the board's view of every bloc, each bloc's years under its own line and the province's total of
- * overdue units at the foot.
+ * overdue units at the foot. `mailbox`: the bloc's mailbox is read, and its list of unmatched mail is linked.
  */
-export function overviewPage(frame: Frame, years: OverviewYear[], province = false): Html {
+export function overviewPage(frame: Frame, years: OverviewYear[], province = false, mailbox = false): Html {
   const blocs = [...new Set(years.map((y) => y.blocId))];
   const rows = province
     ? blocs.map((b) => {
@@ -50,5 +51,6 @@ export function overviewPage(frame: Frame, years: OverviewYear[], province = fal
       : html`<div class="scroll"><table><thead><tr><th scope="col">${t(frame, 'Khối/Cụm', 'Bloc/cluster')}</th><th scope="col">${t(frame, 'Năm', 'Year')}</th><th scope="col">${t(frame, 'Giai đoạn', 'Stage')}</th><th scope="col">${t(frame, 'Số đơn vị quá hạn', 'Units overdue')}</th><th scope="col">${t(frame, 'Hạn gần nhất', 'Next deadline')}</th></tr></thead>
 <tbody>${rows}</tbody>${foot}</table></div>`;
   const title = province ? t(frame, 'Các Khối, Cụm của tỉnh', "The province's blocs and clusters") : t(frame, 'Các Khối, Cụm đang theo dõi', 'Blocs and clusters followed');
-  return layout(frame, title, body);
+  const mail = mailbox ? html`<p><a href="${MAILBOX_PATH}" id="unmatched-mail">${t(frame, 'Thư chưa khớp trong hộp thư của Khối', "Unmatched mail in the bloc's mailbox")}</a></p>` : '';
+  return layout(frame, title, html`${mail}${body}`);
 }
