@@ -37,20 +37,20 @@ export function viewSeconds(env: NodeJS.ProcessEnv = process.env): number {
   return Number(text);
 }
 
-/**
- * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
- * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
- * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
- * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
- * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS), and the proxies whose X-Real-IP
- * names the client (BLOC_WEB_TRUSTED_PROXIES).
- */
 /** The mailbox the worker reads with the same IMAP settings, for the list "Thư chưa khớp". */
 function mailboxOf(env: NodeJS.ProcessEnv): Pick<WebServerOptions, 'mailbox'> {
   const imap = imapSettingsFromEnv(env);
   return imap ? { mailbox: mailboxWorkflowId(imap) } : {};
 }
 
+/**
+ * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
+ * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
+ * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
+ * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
+ * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS), the proxies whose X-Real-IP
+ * names the client (BLOC_WEB_TRUSTED_PROXIES) and the mailbox whose unmatched mail it lists (IMAP_*).
+ */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
     client,
