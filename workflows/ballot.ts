@@ -93,7 +93,7 @@ export function acceptOpenRound(plan: YearPlan, state: YearState, input: OpenRou
   const title = titleOf(state, input?.titleId);
   try {
     const conference = conferenceItem(plan as YearSchedule);
-    if (!conference.at) reject('titleId', `Hội nghị (mục "${conference.id}") chưa có ngày; ấn định ngày trước khi bỏ phiếu / the conference has no day yet`);
+    if (!conference.at) reject('titleId', `${conference.short ?? conference.title} (mục "${conference.id}") chưa có ngày; ấn định ngày trước khi bỏ phiếu / the conference has no day yet`);
   } catch (err) {
     if (err instanceof DocumentRefusal) reject('titleId', err.reason);
     throw err;

@@ -1,0 +1,228 @@
+/**
+ * A year from the registration of titles to the proposal, on the time-skipping server (issue 25, "Shown"): two
+ * units register for the flag, one is returned and sends again; the units score themselves; the conference gets
+ * its day; the ballot ties in a first round and elects in a second; the minutes and the proposal are written and
+ * read back; the next year starts. Then the whole record of the voted year (its history, decoded; what this
+ * process logged; the CSV and the workbook; the documents) is searched for any voter beside the candidate it
+ * chose, and the same search is shown to find a pair written into a copy of that history.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { Workbook } from 'exceljs';
+import { closePaper, closeSealed, openRound, vote } from '../../client/ballot';
+import * as conf from '../../workflows/conference-messages';
+import * as msg from '../../workflows/messages';
+import { workflowIdFor } from '../../workflows/model';
+import { dataConverter } from '../../worker/data-converter';
+import { runBloc } from '../support/cli';
+import { readDocx } from '../support/docx-text';
+import { FIXTURE_YEAR as Y, SEED_TABLE, scoredBloc, seedPoints } from '../support/fixtures';
+import { recordHistory } from '../support/histories';
+import { decodedHistory, jsonRecords, pairsFound, type SecretPair } from '../support/secrecy';
+import { useTimeSkippingEngine } from '../support/time-skipping-engine';
+import { refusal } from '../support/updates';
+
+const engine = useTimeSkippingEngine();
+const dir = mkdtempSync(path.join(tmpdir(), 'conference-year-'));
+const keys = path.join(dir, 'keys');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FLAG = 'co-thi-dua';
+/** Five units; the flag for one, to those who registered, with at least a third of the ballots cast. */
+const config = (() => {
+  const base = scoredBloc();
+  return {
+    ...base,
+    units: [...base.units, { id: 'so-d', name: 'Sở Đê', emails: ['vanthu@so-d.example.vn'], cc: [] }, { id: 'so-e', name: 'Sở Ê', emails: ['vanthu@so-e.example.vn'], cc: [] }],
+    items: [
+      { id: 'dang-ky', kind: 'deadline' as const, title: 'Đăng ký thi đua', from: 'all' as const, to: ['leader' as const], due: { before: '30/6', nextYear: false }, registration: true },
+      ...base.items,
+    ],
+    scoring: {
+      ...SEED_TABLE,
+      titles: SEED_TABLE.titles.map((t) => (t.id === FLAG ? { ...t, seats: 1, requiresRegistration: true, ballot: { majorityOf: 'voters' as const, atLeast: '1/3' } } : t)),
+    },
+  };
+})();
+
+/**
+ * Each voter's choice, per round: the candidates' own votes, and those of the three units that are not
+ * candidates, none of whom chooses its neighbour in the plan's order or the ranking's (test/support/secrecy.ts).
+ */
+const ROUNDS: Record<string, string[]>[] = [
+  { 'so-a': ['so-b'], 'so-b': ['so-a'], 'so-c': ['so-a'], 'so-d': ['so-b'], 'so-e': [] },
+  { 'so-a': ['so-a'], 'so-b': ['so-b'], 'so-c': ['so-a'], 'so-d': ['so-a'], 'so-e': ['so-b'] },
+];
+const NAMES: Record<string, string> = Object.fromEntries(config.units.map((u) => [u.id, u.name]));
+const UNITS = config.units.map((u) => [u.id, u.name]);
+const SECRETS: SecretPair[] = ROUNDS.flatMap((r) =>
+  Object.entries(r)
+    .filter(([voter]) => !['so-a', 'so-b'].includes(voter))
+    .flatMap(([voter, chosen]) => chosen.map((c) => ({ voter: [voter, NAMES[voter] ?? voter], choice: [c, NAMES[c] ?? c] }))),
+);
+
+/** What this process writes while the year plays: the worker's and the CLI's log lines among it. */
+const logged: string[] = [];
+const captured = ['stdout', 'stderr'] as const;
+const writes = captured.map((s) => process[s].write.bind(process[s]));
+beforeAll(() =>
+  captured.forEach((s, i) => {
+    process[s].write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      logged.push(String(chunk));
+      return (writes[i] as (c: string | Uint8Array, ...r: never[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+  }),
+);
+afterAll(() => captured.forEach((s, i) => (process[s].write = writes[i] as typeof process.stdout.write)));
+
+test('registration, two rounds of a secret ballot, the minutes and the proposal; no voter is found beside its choice', async () => {
+  const { env, advanceTo, startYear, taskQueue, clock } = engine();
+  const bloc = (args: string[]) => runBloc(env, taskQueue, args, { now: clock, env: { BLOC_BALLOT_KEY_DIR: keys } });
+  const { workflowId } = await startYear(config, Y);
+  const handle = env.client.workflow.getHandle(workflowId);
+  const register = (unitId: string, reference: string, sentOn: string, titles = [FLAG]) =>
+    handle.executeUpdate(conf.registerTitles, { args: [{ unitId, titles, reference, sentOn, via: { link: 'mail' } }] });
+  const review = (unitId: string, decision: 'confirm' | 'reject', reason?: string) =>
+    handle.executeUpdate(msg.reviewDeclaration, { args: [{ unitId, itemId: 'dang-ky', decision, ...(reason && { reason }) }] });
+
+  // Quý II: Sở A and Sở B register for the flag; Sở B's is returned, sent again and accepted.
+  await advanceTo(`${Y}-05-10T10:00`);
+  expect(await refusal(register('so-c', '1/ĐK', `${Y}-05-10`, ['co-vang']))).toBe(
+    'titles: không có danh hiệu "co-vang" trong kế hoạch (co-thi-dua, bang-khen) / no such title',
+  );
+  expect(await refusal(register('so-c', '1/ĐK', `${Y}-05-10`, []))).toBe('titles: cần ít nhất một danh hiệu đăng ký / at least one title is required');
+  const first = await register('so-a', '12/ĐK-SA', `${Y}-05-10`);
+  expect(first.cell).toMatchObject({ state: 'declared', titles: [FLAG], reference: '12/ĐK-SA' });
+  await register('so-b', '7/ĐK-SB', `${Y}-05-10`);
+  await review('so-a', 'confirm');
+  await review('so-b', 'reject', 'Thiếu chữ ký của Thủ trưởng');
+  expect((await handle.query(conf.registrationsQuery))?.units.map((u) => [u.unitId, u.state, u.reason ?? ''])).toEqual([
+    ['so-a', 'accepted', ''],
+    ['so-b', 'returned', 'Thiếu chữ ký của Thủ trưởng'],
+    ['so-c', 'not-sent', ''],
+    ['so-d', 'not-sent', ''],
+    ['so-e', 'not-sent', ''],
+  ]);
+  await advanceTo(`${Y}-05-12T10:00`);
+  await register('so-b', '8/ĐK-SB', `${Y}-05-12`);
+  await review('so-b', 'confirm');
+  const registered = await handle.query(conf.registrationsQuery);
+  expect(registered?.units.find((u) => u.unitId === 'so-b')).toMatchObject({ state: 'accepted', titles: [FLAG], reference: '8/ĐK-SB', sent: 2 });
+  const matrix = await handle.query(msg.statusQuery, {});
+  expect(matrix.cells.find((c) => c.itemId === 'dang-ky' && c.unitId === 'so-a')).toMatchObject({ state: 'submitted-on-time', titles: [FLAG], reference: '12/ĐK-SA' });
+
+  // December: every unit scores itself; Sở B first, Sở A second, the others below the titles' least totals.
+  await advanceTo(`${Y}-12-01T10:00`);
+  for (const [unitId, minus] of [['so-a', 1], ['so-b', 0], ['so-c', 3], ['so-d', 4], ['so-e', 5]] as const) {
+    await handle.executeUpdate(msg.submitScore, { args: [{ unitId, points: seedPoints(minus) }] });
+  }
+
+  // No ballot before the conference has its day.
+  expect(await refusal(handle.executeUpdate(conf.openBallotRound, { args: [{ titleId: FLAG, round: 1 }] }))).toMatch(/^titleId: Hội nghị tổng kết .*chưa có ngày/);
+  await handle.executeUpdate(msg.reschedule, { args: [{ itemId: 'hoi-nghi-tong-ket', date: `${Y + 1}-01-14`, time: '08:30' }] });
+  await advanceTo(`${Y + 1}-01-14T09:00`);
+
+  // Round 1: the candidates are those registered, in ranking order with their totals; the key is the console's alone.
+  const one = await openRound(handle, keys, { titleId: FLAG });
+  expect(one).toMatchObject({ round: 1, seats: 1, units: 5, candidates: [{ unitId: 'so-b', name: 'Sở B', total: 100 }, { unitId: 'so-a', name: 'Sở A' }] });
+  const keyFiles = readdirSync(keys);
+  expect(keyFiles).toEqual([`${workflowId}.${FLAG}.1.key`]);
+  expect(statSync(path.join(keys, keyFiles[0] as string)).mode & 0o777).toBe(0o600);
+  for (const [unitId, choice] of Object.entries(ROUNDS[0] ?? {})) await vote(handle, keys, { titleId: FLAG, round: 1, unitId, choice, via: { link: 'mail' } });
+
+  // Refused with the reason, and nothing changes: twice, a unit not in the bloc, a non-candidate, paper over votes cast.
+  const seal = { titleId: FLAG, round: 1, sealed: 'AAAA' };
+  expect(await refusal(handle.executeUpdate(conf.castVote, { args: [{ ...seal, unitId: 'so-c' }] }))).toBe(
+    'unitId: đơn vị "so-c" đã bỏ phiếu ở vòng này; mỗi đơn vị một phiếu / the unit has already voted in this round',
+  );
+  expect(await refusal(handle.executeUpdate(conf.castVote, { args: [{ ...seal, unitId: 'so-x' }] }))).toMatch(/^unitId: không có đơn vị "so-x" trong khối/);
+  await expect(vote(handle, keys, { titleId: FLAG, round: 1, unitId: 'so-c', choice: ['so-d'] })).rejects.toThrow('choice: "so-d" không phải ứng viên của vòng này');
+  expect(await refusal(closePaper(handle, keys, { titleId: FLAG, round: 1, ballots: 5, valid: 5, votes: { 'so-a': 3 } }))).toMatch(/^source: đã có 5 đơn vị bỏ phiếu/);
+  // Nobody sees a tally before the close: the record holds who voted, and no totals.
+  const open = (await handle.query(conf.ballotQuery))[0];
+  expect(open?.voters.map((v) => v.unitId).sort()).toEqual(['so-a', 'so-b', 'so-c', 'so-d', 'so-e']);
+  expect(open?.closed).toBeUndefined();
+
+  // Closed by the secretariat: a tie, 2 to 2 (Sở Ê left its ballot blank); a second round between the two.
+  const tied = await closeSealed(handle, keys, FLAG, 1);
+  expect(tied.closed).toMatchObject({ source: 'sealed', ballots: 5, valid: 5, votes: { 'so-a': 2, 'so-b': 2 }, elected: [], runoff: { seats: 1, unitIds: ['so-b', 'so-a'] } });
+  expect(readdirSync(keys)).toEqual([]);
+  expect(await refusal(handle.executeUpdate(conf.castVote, { args: [{ ...seal, unitId: 'so-a' }] }))).toBe(
+    `round: vòng 1 của "${FLAG}" đã kết thúc, không nhận thêm phiếu / the round is closed`,
+  );
+
+  const two = await openRound(handle, keys, { titleId: FLAG });
+  expect(two).toMatchObject({ round: 2, seats: 1, candidates: [{ unitId: 'so-b' }, { unitId: 'so-a' }] });
+  for (const [unitId, choice] of Object.entries(ROUNDS[1] ?? {})) await vote(handle, keys, { titleId: FLAG, round: 2, unitId, choice, via: { link: 'mail' } });
+  const decided = await closeSealed(handle, keys, FLAG, 2);
+  expect(decided.closed).toMatchObject({ votes: { 'so-a': 3, 'so-b': 2 }, elected: ['so-a'] });
+  expect(decided.closed?.runoff).toBeUndefined();
+  expect(await refusal(handle.executeUpdate(conf.openBallotRound, { args: [{ titleId: FLAG, round: 3 }] }))).toBe(
+    `titleId: danh hiệu "${FLAG}" đã bình xét xong ở vòng 2 / the ballot for this title is over`,
+  );
+  expect((await handle.query(conf.ballotQuery)).map((r) => [r.round, r.closed?.elected])).toEqual([
+    [1, []],
+    [2, ['so-a']],
+  ]);
+
+  // The minutes and the proposal, from the year's record.
+  const written = await bloc(['documents', '--bloc', 'thu-nghiem', '--year', String(Y), '--out', dir]);
+  expect(written).toMatchObject({ code: 0, stderr: '' });
+  const minutes = await readDocx(readFileSync(path.join(dir, `bien-ban-hoi-nghi-thu-nghiem-${Y}.docx`)));
+  const proposal = await readDocx(readFileSync(path.join(dir, `to-trinh-khen-thuong-thu-nghiem-${Y}.docx`)));
+  expect(minutes.paragraphs).toContain('Cờ thi đua của Ủy ban nhân dân tỉnh, vòng 1 (1 suất): 5 phiếu phát ra, 5 phiếu hợp lệ.');
+  expect(minutes.paragraphs).toContain('Cờ thi đua của Ủy ban nhân dân tỉnh, vòng 2 (1 suất): 5 phiếu phát ra, 5 phiếu hợp lệ.');
+  const roundRows = minutes.tables.filter((t) => t[0]?.includes('Số phiếu')).map((t) => t.slice(1).map((row) => [row[1], row[3], row[4]]));
+  expect(roundRows).toEqual([
+    [['Sở B', '2', ''], ['Sở A', '2', '']],
+    [['Sở B', '2', ''], ['Sở A', '3', 'được đề nghị']],
+  ]);
+  const flagTable = proposal.tables.find((t) => t[0]?.includes('Số phiếu'));
+  expect(flagTable?.slice(1)).toEqual([['1', 'Sở A', '2', '92', '3']]);
+
+  // The exports of the voted year.
+  const csv = await bloc(['export', '--bloc', 'thu-nghiem', '--year', String(Y), '--csv']);
+  expect(csv.code).toBe(0);
+  const workbookFile = path.join(dir, 'danh-gia.xlsx');
+  expect((await bloc(['export', '--bloc', 'thu-nghiem', '--year', String(Y), '--xlsx', workbookFile])).code).toBe(0);
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(workbookFile);
+  const workbookRows: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => workbookRows.push(JSON.stringify(row.values))));
+
+  // The handover after the conference starts the next year.
+  await advanceTo(`${Y + 1}-01-16T12:00`);
+  const next = await env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y + 1)).describe();
+  expect(next.status.name).toBe('RUNNING');
+
+  // The search: the history decoded, the log lines, the CSV, the workbook's rows, the documents' paragraphs and rows.
+  const history = await handle.fetchHistory();
+  expect(history.events?.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
+  const records = [
+    ...jsonRecords(await decodedHistory(history)),
+    ...logged.join('').split('\n'),
+    ...csv.stdout.split('\n'),
+    ...workbookRows,
+    ...[minutes, proposal].flatMap((d) => [...d.paragraphs, ...d.tables.flatMap((t) => t.map((row) => row.join(' | ')))]),
+  ];
+  expect(records.length).toBeGreaterThan(1000);
+  expect(pairsFound(records, SECRETS, UNITS)).toEqual([]);
+
+  // The negative control: the same history with one vote written in the clear, as an Update carrying the choice would.
+  const leaky = structuredClone(history);
+  const accepted = leaky.events?.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'castVote');
+  const input = accepted?.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+  const plain = defaultPayloadConverter.toPayload({ titleId: FLAG, round: 1, unitId: 'so-d', choice: ['so-b'] });
+  const [encoded] = await (dataConverter.payloadCodecs?.[0]?.encode([plain]) ?? [plain]);
+  if (input?.args?.payloads) input.args.payloads = [encoded as never];
+  expect(pairsFound(jsonRecords(await decodedHistory(leaky)), SECRETS, UNITS)).toEqual(['so-d → so-b']);
+  // And in a log line or a spreadsheet row as well.
+  expect(pairsFound(['phiếu: Sở Đê bầu Sở A', 'so-c: so-a; so-e: so-b'], SECRETS, UNITS)).toEqual(['so-c → so-a', 'so-d → so-a', 'so-e → so-b']);
+
+  expect(existsSync(keys) && readdirSync(keys)).toEqual([]);
+  await recordHistory(handle, 'conference-year.json');
+  await handle.terminate('test over');
+  await env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y + 1)).terminate('test over');
+});
