@@ -9,6 +9,7 @@
 import { conferenceItem, DocumentRefusal } from '../documents/conference';
 import type { YearPlan } from '../calendar/types';
 import type { YearSchedule } from '../calendar/schedule';
+import { blocTerms } from '../config/terms';
 import { shareFraction, titleTerms, type BallotRule } from '../config/titles';
 import { checkUnit, toIso } from './changes';
 import { acceptOrigin } from './link-origin';
@@ -84,7 +85,7 @@ function openRound(state: YearState, titleId: unknown, round: unknown): BallotRo
 
 function activeUnit(state: YearState, unitId: unknown, field: string): string {
   if (typeof unitId !== 'string' || !state.config.units.some((u) => u.id === unitId) || state.retired?.[unitId]) {
-    reject(field, `"${String(unitId)}" không phải đơn vị trong Khối, Cụm / not a unit of the bloc`);
+    reject(field, `"${String(unitId)}" không phải đơn vị trong ${blocTerms(state.config.bloc).vi.bloc} / not a unit of the bloc`);
   }
   return unitId;
 }
@@ -168,7 +169,7 @@ export function applyVote(state: YearState, vote: AcceptedVote, nowMs: number): 
 }
 
 const count = (field: string, value: unknown, max: number): number => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) reject(field, `phải là số nguyên từ 0 đến ${max} / must be a whole number from 0 to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) reject(field, `phải là số nguyên từ 0 đến ${max} / must be a whole number between 0 and ${max}`);
   return value;
 };
 
@@ -176,14 +177,14 @@ export type AcceptedClose = Required<Pick<CloseRoundInput, 'titleId' | 'round' |
 
 export function acceptCloseRound(state: YearState, input: CloseRoundInput): AcceptedClose {
   const round = openRound(state, input?.titleId, input.round);
-  if (input.source !== 'sealed' && input.source !== 'paper') reject('source', 'phải là sealed (phiếu trên trang đơn vị) hoặc paper (phiếu giấy) / must be sealed or paper');
+  if (input.source !== 'sealed' && input.source !== 'paper') reject('source', 'phải là "sealed" (phiếu trên trang đơn vị) hoặc "paper" (phiếu giấy) / must be "sealed" or "paper"');
   if (input.source === 'paper' && round.voters.length > 0) {
     reject('source', `đã có ${round.voters.length} đơn vị bỏ phiếu trên trang của mình; kết thúc bằng phiếu đã niêm phong / units have voted online: close with the sealed ballots`);
   }
   if (input.ballots === undefined) reject('ballots', 'cần số phiếu đã bỏ / the number of ballots cast is required');
   const ballots = count('ballots', input.ballots, round.units);
   if (input.source === 'sealed' && ballots !== round.voters.length) {
-    reject('ballots', `đã kiểm ${ballots} phiếu nhưng ${round.voters.length} đơn vị đã bỏ phiếu; kiểm lại / ${ballots} counted but ${round.voters.length} units voted: count again`);
+    reject('ballots', `đã kiểm ${ballots} phiếu nhưng ${round.voters.length} đơn vị đã bỏ phiếu; kiểm lại / ${ballots} counted, ${round.voters.length} cast: count again`);
   }
   const valid = count('valid', input.valid, ballots);
   const votes = input.votes;

@@ -45,7 +45,7 @@ export function registrationItemId(state: YearState): string | undefined {
 /** Checked as a declaration on the registration item, then its titles; `applyDeclaration` records it. */
 export function acceptRegistration(plan: YearPlan, state: YearState, input: RegistrationInput, nowMs: number): AcceptedDeclaration {
   const itemId = registrationItemId(state);
-  if (!itemId) reject('itemId', 'kế hoạch không có mục đăng ký thi đua (registration: true) / the plan has no registration item');
+  if (!itemId) reject('itemId', 'kế hoạch không có mục đăng ký thi đua (mục có "registration: true") / the plan has no registration item');
   const known = state.config.scoring?.titles ?? [];
   const titles: unknown = input?.titles;
   if (!Array.isArray(titles) || titles.length === 0) reject('titles', 'cần ít nhất một danh hiệu đăng ký / at least one title is required');
