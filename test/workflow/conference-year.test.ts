@@ -79,6 +79,7 @@ afterAll(() => captured.forEach((s, i) => (process[s].write = writes[i] as typeo
 
 test('registration, two rounds of a secret ballot, the minutes and the proposal; no voter is found beside its choice', async () => {
   const { env, advanceTo, startYear, taskQueue, clock } = engine();
+  const YEAR = ['--bloc', 'thu-nghiem', '--year', String(Y)];
   const bloc = (args: string[]) => runBloc(env, taskQueue, args, { now: clock, env: { BLOC_BALLOT_KEY_DIR: keys } });
   const { workflowId } = await startYear(config, Y);
   const handle = env.client.workflow.getHandle(workflowId);
@@ -105,9 +106,18 @@ test('registration, two rounds of a secret ballot, the minutes and the proposal;
     ['so-d', 'not-sent', ''],
     ['so-e', 'not-sent', ''],
   ]);
+  // Sent again on paper: the secretariat enters it for Sở B and accepts it.
   await advanceTo(`${Y}-05-12T10:00`);
-  await register('so-b', '8/ĐK-SB', `${Y}-05-12`);
-  await review('so-b', 'confirm');
+  expect(await bloc(['register', ...YEAR, '--unit', 'so-b', '--titles', FLAG, '--ref', '8/ĐK-SB', '--sent-on', `${Y}-05-12`])).toMatchObject({ code: 0, stderr: '' });
+  expect((await bloc(['confirm', ...YEAR, '--unit', 'so-b', '--item', 'dang-ky'])).code).toBe(0);
+  const listed = await bloc(['registrations', ...YEAR]);
+  expect(listed.stdout.split('\n').filter((l) => l.startsWith('Sở')).map((l) => l.split(/\s{2,}/).slice(0, 4))).toEqual([
+    ['Sở A', 'đã duyệt', FLAG, '12/ĐK-SA'],
+    ['Sở B', 'đã duyệt', FLAG, '8/ĐK-SB'],
+    ['Sở Cê', 'chưa gửi', '—', '—'],
+    ['Sở Đê', 'chưa gửi', '—', '—'],
+    ['Sở Ê', 'chưa gửi', '—', '—'],
+  ]);
   const registered = await handle.query(conf.registrationsQuery);
   expect(registered?.units.find((u) => u.unitId === 'so-b')).toMatchObject({ state: 'accepted', titles: [FLAG], reference: '8/ĐK-SB', sent: 2 });
   const matrix = await handle.query(msg.statusQuery, {});
@@ -153,18 +163,43 @@ test('registration, two rounds of a secret ballot, the minutes and the proposal;
     `round: vòng 1 của "${FLAG}" đã kết thúc, không nhận thêm phiếu / the round is closed`,
   );
 
-  const two = await openRound(handle, keys, { titleId: FLAG });
-  expect(two).toMatchObject({ round: 2, seats: 1, candidates: [{ unitId: 'so-b' }, { unitId: 'so-a' }] });
+  // Round 2 by the CLI: opened among the tied; closing asks for --yes and says what it will do, with no tally.
+  const two = await bloc(['ballot', 'open', ...YEAR, '--title', FLAG]);
+  expect(two).toMatchObject({ code: 0, stderr: '' });
+  expect(two.stdout).toBe('Cờ thi đua của Ủy ban nhân dân tỉnh, vòng 2 (1 suất): đang bỏ phiếu, 0/5 đơn vị đã bỏ phiếu; ứng viên: Sở B; Sở A / open, no tally until closed\n');
   for (const [unitId, choice] of Object.entries(ROUNDS[1] ?? {})) await vote(handle, keys, { titleId: FLAG, round: 2, unitId, choice, via: { link: 'mail' } });
-  const decided = await closeSealed(handle, keys, FLAG, 2);
-  expect(decided.closed).toMatchObject({ votes: { 'so-a': 3, 'so-b': 2 }, elected: ['so-a'] });
-  expect(decided.closed?.runoff).toBeUndefined();
+  const asked = await bloc(['ballot', 'close', ...YEAR, '--title', FLAG, '--round', '2']);
+  expect(asked.stdout).toMatch(/^Sẽ kết thúc Cờ thi đua của Ủy ban nhân dân tỉnh, vòng 2: mở 5 phiếu của 5\/5 đơn vị, ghi tổng số phiếu, hủy khóa của vòng; .*\nChưa thay đổi gì; chạy lại với --yes/);
+  expect((await handle.query(conf.ballotQuery))[1]?.closed).toBeUndefined();
+  const decided = await bloc(['ballot', 'close', ...YEAR, '--title', FLAG, '--round', '2', '--yes']);
+  expect(decided).toMatchObject({ code: 0, stderr: '' });
+  expect(decided.stdout.split('\n').slice(0, 4)).toEqual([
+    'Cờ thi đua của Ủy ban nhân dân tỉnh, vòng 2 (1 suất): 5 phiếu, 5 hợp lệ (phiếu trên trang đơn vị)',
+    'Ứng viên  Số phiếu  Kết quả',
+    'Sở B      2',
+    'Sở A      3         được đề nghị',
+  ]);
+  expect(await bloc(['ballot', 'close', ...YEAR, '--title', FLAG, '--round', '2', '--yes'])).toMatchObject({
+    code: 2,
+    stderr: `bloc: --round: danh hiệu "${FLAG}" không có vòng 2 đang mở / no such open round\n`,
+  });
+
+  // The certificate of merit on paper: opened for the two, counted, closed.
+  expect((await bloc(['ballot', 'open', ...YEAR, '--title', 'bang-khen', '--candidates', 'so-a,so-b'])).code).toBe(0);
+  const count = ['ballot', 'count', ...YEAR, '--title', 'bang-khen', '--round', '1', '--ballots', '5', '--valid', '5', '--votes', 'so-a=5,so-b=4'];
+  expect((await bloc(count)).stdout).toMatch(/^Sẽ kết thúc vòng 1 của "bang-khen" với 5 phiếu, 5 hợp lệ \(so-a: 5, so-b: 4\); không thể làm lại/);
+  expect(await bloc([...count.map((a) => (a === 'so-a=5,so-b=4' ? 'so-a=5,so-d=4' : a)), '--yes'])).toMatchObject({
+    code: 2,
+    stderr: 'bloc: --votes: "so-d" không phải ứng viên của vòng này / not a candidate of this round\n',
+  });
+  expect((await bloc([...count, '--yes'])).code).toBe(0);
   expect(await refusal(handle.executeUpdate(conf.openBallotRound, { args: [{ titleId: FLAG, round: 3 }] }))).toBe(
     `titleId: danh hiệu "${FLAG}" đã bình xét xong ở vòng 2 / the ballot for this title is over`,
   );
-  expect((await handle.query(conf.ballotQuery)).map((r) => [r.round, r.closed?.elected])).toEqual([
-    [1, []],
-    [2, ['so-a']],
+  expect((await handle.query(conf.ballotQuery)).map((r) => [r.titleId, r.round, r.closed?.source, r.closed?.elected])).toEqual([
+    [FLAG, 1, 'sealed', []],
+    [FLAG, 2, 'sealed', ['so-a']],
+    ['bang-khen', 1, 'paper', ['so-a', 'so-b']],
   ]);
 
   // The minutes and the proposal, from the year's record.
@@ -178,9 +213,13 @@ test('registration, two rounds of a secret ballot, the minutes and the proposal;
   expect(roundRows).toEqual([
     [['Sở B', '2', ''], ['Sở A', '2', '']],
     [['Sở B', '2', ''], ['Sở A', '3', 'được đề nghị']],
+    [['Sở B', '4', 'được đề nghị'], ['Sở A', '5', 'được đề nghị']],
   ]);
-  const flagTable = proposal.tables.find((t) => t[0]?.includes('Số phiếu'));
-  expect(flagTable?.slice(1)).toEqual([['1', 'Sở A', '2', '92', '3']]);
+  // The proposal: per title, those the ballot elected, with their rank, total and votes.
+  expect(proposal.tables.filter((t) => t[0]?.includes('Số phiếu')).map((t) => t.slice(1))).toEqual([
+    [['1', 'Sở A', '2', '92', '3']],
+    [['1', 'Sở A', '2', '92', '5'], ['2', 'Sở B', '1', '100', '4']],
+  ]);
 
   // The exports of the voted year.
   const csv = await bloc(['export', '--bloc', 'thu-nghiem', '--year', String(Y), '--csv']);
