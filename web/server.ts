@@ -8,6 +8,7 @@ import type { ConsoleOptions } from './console/options';
 import { secretsFromEnv } from './security';
 import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { uploadStoreFromEnv } from './uploads';
+import { ballotKeyDir } from '../client/ballot';
 import { senderFromEnv } from '../activities/mail/settings';
 
 export const DEFAULT_WEB_PORT = 8234;
@@ -38,7 +39,7 @@ export function viewSeconds(env: NodeJS.ProcessEnv = process.env): number {
  * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
  * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
  * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
- * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
+ * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), where the ballot's keys are kept (BLOC_BALLOT_KEY_DIR), the sender the units' calendars name (MAIL_FROM) and how long a
  * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
@@ -50,6 +51,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     unitLinks: unitLinkKeysFromEnv(env),
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
     uploads: uploadStoreFromEnv(env),
+    ballotKeyDir: ballotKeyDir(env),
     viewMaxAgeMs: viewSeconds(env) * 1000,
     organizer: senderFromEnv(env),
     ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),
