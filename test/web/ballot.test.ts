@@ -10,7 +10,7 @@ import { workflowIdFor } from '../../workflows/model';
 import { startBlocYear } from '../../client/start-year';
 import { join } from 'node:path';
 import { DOCS, launchBrowser, type Browser } from '../support/browser';
-import { FIXTURE_YEAR as Y, SEED_TABLE, scoredBloc, seedPoints } from '../support/fixtures';
+import { conferenceBloc, FIXTURE_YEAR as Y, seedPoints } from '../support/fixtures';
 import { PROVISION_TIMEOUT_MS } from '../support/temporal';
 import { ACCOUNTS, PASSWORD, startTimeSkippingConsole, WebAgent, type TimeSkippingConsole } from '../support/web';
 
@@ -19,19 +19,10 @@ let browser: Browser;
 const FLAG = 'co-thi-dua';
 const handle = () => fx.engine.env.client.workflow.getHandle(workflowIdFor('thu-nghiem', Y));
 
-const config = () => {
-  const base = scoredBloc();
-  return {
-    ...base,
-    items: [{ id: 'dang-ky', kind: 'deadline' as const, title: 'Đăng ký thi đua', from: 'all' as const, to: ['leader' as const], due: { before: '30/6', nextYear: false }, registration: true }, ...base.items],
-    scoring: { ...SEED_TABLE, titles: SEED_TABLE.titles.map((t) => (t.id === FLAG ? { ...t, seats: 1, requiresRegistration: true, ballot: { majorityOf: 'voters' as const, atLeast: '1/3' } } : t)) },
-  };
-};
-
 beforeAll(async () => {
   [fx, browser] = await Promise.all([startTimeSkippingConsole(), launchBrowser()]);
   await fx.engine.advanceTo(`${Y}-05-03T09:00`);
-  await startBlocYear(fx.engine.env.client, config(), Y, { taskQueue: fx.engine.taskQueue, now: new Date(await fx.engine.env.currentTimeMs()) });
+  await startBlocYear(fx.engine.env.client, conferenceBloc(), Y, { taskQueue: fx.engine.taskQueue, now: new Date(await fx.engine.env.currentTimeMs()) });
   await fx.engine.advanceTo(`${Y}-05-10T09:00`);
 }, PROVISION_TIMEOUT_MS);
 

@@ -18,7 +18,7 @@ import { workflowIdFor } from '../../workflows/model';
 import { dataConverter } from '../../worker/data-converter';
 import { runBloc } from '../support/cli';
 import { readDocx } from '../support/docx-text';
-import { FIXTURE_YEAR as Y, SEED_TABLE, scoredBloc, seedPoints } from '../support/fixtures';
+import { conferenceBloc, FIXTURE_YEAR as Y, seedPoints } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { decodedHistory, jsonRecords, pairsFound, type SecretPair } from '../support/secrecy';
 import { useTimeSkippingEngine } from '../support/time-skipping-engine';
@@ -30,22 +30,11 @@ const keys = path.join(dir, 'keys');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const FLAG = 'co-thi-dua';
-/** Five units; the flag for one, to those who registered, with at least a third of the ballots cast. */
-const config = (() => {
-  const base = scoredBloc();
-  return {
-    ...base,
-    units: [...base.units, { id: 'so-d', name: 'Sở Đê', emails: ['vanthu@so-d.example.vn'], cc: [] }, { id: 'so-e', name: 'Sở Ê', emails: ['vanthu@so-e.example.vn'], cc: [] }],
-    items: [
-      { id: 'dang-ky', kind: 'deadline' as const, title: 'Đăng ký thi đua', from: 'all' as const, to: ['leader' as const], due: { before: '30/6', nextYear: false }, registration: true },
-      ...base.items,
-    ],
-    scoring: {
-      ...SEED_TABLE,
-      titles: SEED_TABLE.titles.map((t) => (t.id === FLAG ? { ...t, seats: 1, requiresRegistration: true, ballot: { majorityOf: 'voters' as const, atLeast: '1/3' } } : t)),
-    },
-  };
-})();
+/** Five units: the conference bloc's three, and two more who vote and are no candidates. */
+const config = conferenceBloc([
+  { id: 'so-d', name: 'Sở Đê', emails: ['vanthu@so-d.example.vn'] },
+  { id: 'so-e', name: 'Sở Ê', emails: ['vanthu@so-e.example.vn'] },
+]);
 
 /**
  * Each voter's choice, per round: the candidates' own votes, and those of the three units that are not
