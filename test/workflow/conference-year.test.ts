@@ -111,6 +111,8 @@ test('registration, two rounds of a secret ballot, the minutes and the proposal;
   expect(registered?.units.find((u) => u.unitId === 'so-b')).toMatchObject({ state: 'accepted', titles: [FLAG], reference: '8/ĐK-SB', sent: 2 });
   const matrix = await handle.query(msg.statusQuery, {});
   expect(matrix.cells.find((c) => c.itemId === 'dang-ky' && c.unitId === 'so-a')).toMatchObject({ state: 'submitted-on-time', titles: [FLAG], reference: '12/ĐK-SA' });
+  const status = await bloc(['status', ...YEAR]);
+  expect(status.stdout).toContain(`đúng hạn (đăng ký: ${FLAG})`);
 
   // December: every unit scores itself; Sở B first, Sở A second, the others below the titles' least totals.
   await advanceTo(`${Y}-12-01T10:00`);
