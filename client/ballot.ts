@@ -43,7 +43,7 @@ function readRoundKey(dir: string, r: RoundRef): Buffer {
   try {
     return readFileSync(keyFile(dir, r));
   } catch {
-    throw new InputError(`round: không tìm thấy khóa của vòng ${r.round} ("${r.titleId}") trong ${dir}; phiếu chỉ mở được nơi đã mở vòng / the round's key is not in ${dir}`);
+    throw new InputError(`không tìm thấy khóa của vòng ${r.round} ("${r.titleId}") trong ${dir}; phiếu chỉ mở được nơi đã mở vòng / the round's key is not in ${dir}`);
   }
 }
 
