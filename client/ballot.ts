@@ -43,7 +43,8 @@ function readRoundKey(dir: string, r: RoundRef): Buffer {
   try {
     return readFileSync(keyFile(dir, r));
   } catch {
-    throw new InputError(`không tìm thấy khóa của vòng ${r.round} ("${r.titleId}") trong ${dir}; phiếu chỉ mở được nơi đã mở vòng / the round's key is not in ${dir}`);
+    // The directory is not named: a unit's page shows this too.
+    throw new InputError(`khóa của vòng ${r.round} ("${r.titleId}") không có trên máy này; phiếu chỉ mở được nơi đã mở vòng / the round's key is not on this machine`);
   }
 }
 
