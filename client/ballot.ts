@@ -1,8 +1,8 @@
 /**
  * The secret ballot's keys and seals, held where the console (or the CLI beside it) runs and never sent to
  * Temporal. Opening a round makes its key (AES-256-GCM, 32 random bytes in a file of mode 0600); a vote is the
- * choice sealed under it with a random IV; closing opens the sealed ballots, sends the totals alone and deletes
- * the key. The history then holds only ciphertexts under a key that no longer exists (docs/ballot.md).
+ * choice sealed under it with a random IV; closing opens the sealed ballots, sends the totals alone, deletes
+ * the key, and opens the second round the result calls for. The history then holds only ciphertexts under a key that no longer exists (docs/ballot.md).
  *
  * A choice is sealed as one '0' or '1' per candidate of the round, in the round's order, so that every ballot of
  * a round has the same length whatever it chose.
@@ -123,8 +123,18 @@ export async function vote(handle: WorkflowHandle, dir: string, input: { titleId
   return handle.executeUpdate(castVote, { args: [{ titleId, round: number, unitId, sealed, ...(via && { via }) }] });
 }
 
+/** A closed round, and the next it called for (a tie on the last seat, seats left empty), opened with its own key. */
+export interface Closed {
+  closed: BallotRoundView;
+  next?: BallotRoundView;
+}
+
+async function andTheNext(handle: WorkflowHandle, dir: string, closed: BallotRoundView): Promise<Closed> {
+  return closed.closed?.runoff ? { closed, next: await openRound(handle, dir, { titleId: closed.titleId }) } : { closed };
+}
+
 /** Counts the sealed ballots, closes the round with the totals, then forgets the key. */
-export async function closeSealed(handle: WorkflowHandle, dir: string, titleId: string, round: number): Promise<BallotRoundView> {
+export async function closeSealed(handle: WorkflowHandle, dir: string, titleId: string, round: number): Promise<Closed> {
   const view = await roundOf(handle, titleId, round);
   const ref = { workflowId: handle.workflowId, titleId, round };
   const key = readRoundKey(dir, ref);
@@ -133,12 +143,12 @@ export async function closeSealed(handle: WorkflowHandle, dir: string, titleId: 
   // The year refuses these totals if a ballot arrived after they were counted: the number cast must match.
   const closed = await handle.executeUpdate(closeBallotRound, { args: [{ titleId, round, source: 'sealed', ballots: sealed.length, valid, votes }] });
   deleteRoundKey(dir, ref);
-  return closed;
+  return andTheNext(handle, dir, closed);
 }
 
 /** The paper ballots' count closes the round; no sealed ballot needs the key. */
-export async function closePaper(handle: WorkflowHandle, dir: string, input: { titleId: string; round: number; ballots: number; valid: number; votes: Record<string, number> }): Promise<BallotRoundView> {
+export async function closePaper(handle: WorkflowHandle, dir: string, input: { titleId: string; round: number; ballots: number; valid: number; votes: Record<string, number> }): Promise<Closed> {
   const closed = await handle.executeUpdate(closeBallotRound, { args: [{ ...input, source: 'paper' }] });
   deleteRoundKey(dir, { workflowId: handle.workflowId, titleId: input.titleId, round: input.round });
-  return closed;
+  return andTheNext(handle, dir, closed);
 }

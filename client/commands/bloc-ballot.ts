@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from '@commander-js/extra-typings';
 import { InputError } from '../../config/errors';
-import { ballotKeyDir, closePaper, closeSealed, openRound } from '../ballot';
+import { ballotKeyDir, closePaper, closeSealed, openRound, type Closed } from '../ballot';
 import { cli } from '../cli-context';
 import { emit, table } from '../output';
 import { blocYearCommand, jsonOption, parseIsoDate, yesOption } from '../options';
@@ -46,9 +46,11 @@ function roundVi(r: BallotRoundView): string {
     return `${head}đang bỏ phiếu, ${r.voters.length}/${r.units} đơn vị đã bỏ phiếu; ứng viên: ${names} / open, no tally until closed\n`;
   }
   const rows = r.candidates.map((c) => [c.name, String(r.closed?.votes[c.unitId] ?? 0), r.closed?.elected.includes(c.unitId) ? 'được đề nghị' : '']);
-  const runoff = r.closed.runoff ? `Bỏ phiếu vòng ${r.round + 1} cho ${r.closed.runoff.seats} suất còn lại: ${r.closed.runoff.unitIds.join(', ')} / a further round\n` : '';
+  const runoff = r.closed.runoff ? `Vòng ${r.round + 1} cho ${r.closed.runoff.seats} suất còn lại, giữa: ${r.closed.runoff.unitIds.join(', ')} / a further round\n` : '';
   return `${head}${r.closed.ballots} phiếu, ${r.closed.valid} hợp lệ (${r.closed.source === 'paper' ? 'phiếu giấy' : 'phiếu trên trang đơn vị'})\n${table(['Ứng viên', 'Số phiếu', 'Kết quả'], rows)}${runoff}`;
 }
+
+const closedVi = ({ closed, next }: Closed) => `${roundVi(closed)}${next ? `Đã mở: ${roundVi(next)}` : ''}`;
 
 const titleOption = () => new Option('--title <id>', 'mã danh hiệu (scoring.titles) / title id').makeOptionMandatory();
 const roundOption = () => new Option('--round <n>', 'vòng bỏ phiếu / round').argParser(parseCount).makeOptionMandatory();
@@ -95,16 +97,17 @@ export function registerBallotCommands(program: Command): void {
       const done = await withBlocYear(opts, async (h) => {
         const round = (await h.query(ballotQuery)).find((r) => r.titleId === opts.title && r.round === opts.round);
         if (!round || round.closed) throw new InputError(`--round: danh hiệu "${opts.title}" không có vòng ${opts.round} đang mở / no such open round`);
-        if (!opts.yes) return round;
+        if (!opts.yes) return { closed: round };
         return closeSealed(h, keys(), opts.title, opts.round);
       });
-      if (!done.closed) {
+      if (!done.closed.closed) {
+        const round = done.closed;
         cli().stdout(
-          `Sẽ kết thúc ${done.title}, vòng ${done.round}: mở ${done.voters.length} phiếu của ${done.voters.length}/${done.units} đơn vị, ghi tổng số phiếu, hủy khóa của vòng; sau đó không nhận thêm phiếu và không thể làm lại / will close the round for good\nChưa thay đổi gì; chạy lại với --yes để thực hiện / nothing changed yet; run again with --yes\n`,
+          `Sẽ kết thúc ${round.title}, vòng ${round.round}: mở ${round.voters.length} phiếu của ${round.voters.length}/${round.units} đơn vị, ghi tổng số phiếu, hủy khóa của vòng; sau đó không nhận thêm phiếu và không thể làm lại / will close the round for good\nChưa thay đổi gì; chạy lại với --yes để thực hiện / nothing changed yet; run again with --yes\n`,
         );
         return;
       }
-      emit(opts.json, done, roundVi);
+      emit(opts.json, done, closedVi);
     });
 
   blocYearCommand(ballot, 'count', 'Kết thúc vòng bằng kết quả kiểm phiếu giấy / close a round with the paper ballots’ count')
@@ -125,7 +128,7 @@ export function registerBallotCommands(program: Command): void {
       }
       const input = { titleId: opts.title, round: opts.round, ballots: opts.ballots, valid: opts.valid, votes: opts.votes };
       const closed = await withBlocYear(opts, (h) => closePaper(h, keys(), input));
-      emit(opts.json, closed, roundVi);
+      emit(opts.json, closed, closedVi);
     });
 
   blocYearCommand(ballot, 'show', 'Các vòng bỏ phiếu: ai đã bỏ phiếu, kết quả khi đã kết thúc / the rounds: who voted, totals once closed')

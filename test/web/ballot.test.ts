@@ -97,10 +97,12 @@ test('a unit registers from its page; two units vote from their links; the tally
   await secretariat.waitForURL(/da=dong/);
   const tally = await secretariat.locator('section.round table.tally tbody tr').allTextContents();
   expect(tally).toEqual(['Sở A1', 'Sở B1']);
-  expect(await secretariat.locator('section.round').textContent()).toContain('Cần bỏ phiếu vòng 2 cho 1 suất còn lại.');
+  expect(await secretariat.locator('section.round').first().textContent()).toContain('Bỏ phiếu vòng 2 cho 1 suất còn lại.');
+  expect(await secretariat.locator('section.round h3').nth(1).textContent()).toBe('Cờ thi đua của Ủy ban nhân dân tỉnh — vòng 2 (1 suất), đang bỏ phiếu: 0/3 đơn vị đã bỏ phiếu');
   await secretariat.screenshot({ path: join(DOCS, 'web-ballot.png'), fullPage: true });
 
-  // A unit's page shows the same totals once closed, and no form to vote again.
+  // A unit's page shows the same totals once closed, and the second round's ballot.
   await page.goto(linkA);
   expect(await page.locator('table.tally tbody tr').allTextContents()).toEqual(['Sở A1', 'Sở B1']);
+  expect(await page.locator('form.ballot input[name=round]').getAttribute('value')).toBe('2');
 });

@@ -17,15 +17,15 @@ export const BALLOT_NOTICES = {
     'dang-ky': 'Đã ghi đăng ký thi đua của đơn vị; chờ Thư ký duyệt.',
     'bo-phieu': 'Đã nhận phiếu của đơn vị. Phiếu được niêm phong: không ai biết đơn vị chọn ai.',
     mo: 'Đã mở vòng bỏ phiếu.',
-    dong: 'Đã kết thúc vòng bỏ phiếu; khóa của vòng đã hủy.',
-    'kiem-phieu': 'Đã ghi kết quả kiểm phiếu giấy và kết thúc vòng.',
+    dong: 'Đã kết thúc vòng bỏ phiếu; khóa của vòng đã hủy. Nếu kết quả cần thêm một vòng, vòng đó đã được mở.',
+    'kiem-phieu': 'Đã ghi kết quả kiểm phiếu giấy và kết thúc vòng. Nếu kết quả cần thêm một vòng, vòng đó đã được mở.',
   },
   en: {
     'dang-ky': "The unit's registration is recorded; it awaits the secretariat's review.",
     'bo-phieu': "The unit's ballot is cast. It is sealed: nobody learns whom the unit chose.",
     mo: 'The round is open.',
-    dong: "The round is closed; its key is destroyed.",
-    'kiem-phieu': "The paper ballots' count is recorded and the round closed.",
+    dong: 'The round is closed; its key is destroyed. If the result calls for a further round, it is open.',
+    'kiem-phieu': "The paper ballots' count is recorded and the round closed. If the result calls for a further round, it is open.",
   },
 };
 
@@ -35,7 +35,7 @@ function totals(f: Frame, r: BallotRoundView): Html | string {
     (c) => html`<tr><th scope="row">${c.name}</th><td class="num">${r.closed?.votes[c.unitId] ?? 0}</td><td>${r.closed?.elected.includes(c.unitId) ? t(f, 'được đề nghị', 'proposed') : ''}</td></tr>`,
   );
   const runoff = r.closed.runoff
-    ? html`<p>${t(f, `Cần bỏ phiếu vòng ${r.round + 1} cho ${r.closed.runoff.seats} suất còn lại.`, `A round ${r.round + 1} is needed for the ${r.closed.runoff.seats} seat(s) left.`)}</p>`
+    ? html`<p>${t(f, `Bỏ phiếu vòng ${r.round + 1} cho ${r.closed.runoff.seats} suất còn lại.`, `Round ${r.round + 1} is held for the ${r.closed.runoff.seats} seat(s) left.`)}</p>`
     : '';
   return html`<p>${t(f, `${r.closed.ballots} phiếu, ${r.closed.valid} hợp lệ.`, `${r.closed.ballots} ballots, ${r.closed.valid} valid.`)}</p>
 <table class="tally"><thead><tr><th scope="col">${t(f, 'Ứng viên', 'Candidate')}</th><th scope="col">${t(f, 'Số phiếu', 'Votes')}</th><th scope="col">${t(f, 'Kết quả', 'Result')}</th></tr></thead><tbody>${rows}</tbody></table>${runoff}`;
