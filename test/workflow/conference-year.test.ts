@@ -67,7 +67,7 @@ beforeAll(() =>
 afterAll(() => captured.forEach((s, i) => (process[s].write = writes[i] as typeof process.stdout.write)));
 
 test('registration, two rounds of a secret ballot, the minutes and the proposal; no voter is found beside its choice', async () => {
-  const { env, advanceTo, startYear, taskQueue, clock } = engine();
+  const { env, advanceTo, startYear, taskQueue, clock, smtp } = engine();
   const YEAR = ['--bloc', 'thu-nghiem', '--year', String(Y)];
   const bloc = (args: string[]) => runBloc(env, taskQueue, args, { now: clock, env: { BLOC_BALLOT_KEY_DIR: keys } });
   const { workflowId } = await startYear(config, Y);
@@ -115,6 +115,11 @@ test('registration, two rounds of a secret ballot, the minutes and the proposal;
   expect(status.stdout).toContain(`đúng hạn (đăng ký: ${FLAG})`);
 
   // December: every unit scores itself; Sở B first, Sở A second, the others below the titles' least totals.
+  await advanceTo(`${Y}-07-05T10:00`);
+  // The registration's reminders (23/6, 29/6) and follow-ups went to the units that had not registered, never to
+  // those registered (the leader, Sở A, reads the secretariat's digest of who has not).
+  const reminded = new Set(smtp.messages.filter((m) => /\] (Nhắc hạn|Chưa nộp): Đăng ký thi đua/.test(m.subject)).flatMap((m) => [...m.envelope.to]));
+  expect([...reminded].sort()).toEqual(['vanthu@so-c.example.vn', 'vanthu@so-d.example.vn', 'vanthu@so-e.example.vn']);
   await advanceTo(`${Y}-12-01T10:00`);
   for (const [unitId, minus] of [['so-a', 1], ['so-b', 0], ['so-c', 3], ['so-d', 4], ['so-e', 5]] as const) {
     await handle.executeUpdate(msg.submitScore, { args: [{ unitId, points: seedPoints(minus) }] });
