@@ -75,6 +75,22 @@ export function conferenceBloc(more: BlocConfigInput['units'] = []): BlocConfig 
   });
 }
 
+/** An open round of two seats among three candidates, as the year's ballot query gives it. */
+export const OPEN_ROUND = {
+  titleId: 'bang-khen',
+  title: 'Bằng khen',
+  round: 1,
+  seats: 2,
+  units: 5,
+  candidates: [
+    { unitId: 'so-a', name: 'Sở A' },
+    { unitId: 'so-b', name: 'Sở B' },
+    { unitId: 'so-ke-hoach-dau-tu', name: 'Sở Kế hoạch và Đầu tư' },
+  ],
+  openedAt: `${FIXTURE_YEAR + 1}-01-14T09:00:00.000+07:00`,
+  voters: [],
+};
+
 /** Every criterion of the seed's table at its maximum less `minus`. */
 export function seedPoints(minus: number): Record<string, number> {
   return Object.fromEntries(criteriaOf(SEED_TABLE).map((c) => [c.code, c.max - minus]));

@@ -29,7 +29,7 @@ import { YEAR_BEING_PLANNED } from '../../workflows/messages';
 import { scoreInputOf } from '../../web/score-form';
 import { stageUpload } from '../../web/uploads';
 import { pdf, pdfWithObjectStream, wordBomb, wordDocument, wordParts, zip } from './documents';
-import { FIXTURE_YEAR as Y, smallBloc } from './fixtures';
+import { FIXTURE_YEAR as Y, OPEN_ROUND, smallBloc } from './fixtures';
 
 export interface RefusalFixture {
   /** The Update that refuses, and what provokes it. */
@@ -371,27 +371,12 @@ function consoleCases(): ConsoleCase[] {
     ['web/score-form.ts', 'figures missing', figures({})],
     ['client/calendar-decisions.ts', 'text that is no YAML', () => decisionsFromText('calendar: [')],
     ['client/calendar-decisions.ts', 'no list of decisions', () => decisionsFromText('calendar:\n  decisions: 2049')],
-    ['client/ballot.ts', 'a choice of no candidate', () => choiceBits(ROUND, ['so-x'])],
-    ['client/ballot.ts', 'a candidate chosen twice', () => choiceBits(ROUND, ['so-a', 'so-a'])],
-    ['client/ballot.ts', 'more choices than seats', () => choiceBits(ROUND, ['so-a', 'so-b'])],
-    ['client/ballot.ts', "a round whose key is not here", () => vote({ workflowId: 'bloc-thu-nghiem-2049', query: async () => [ROUND] } as never, '/nonexistent', { titleId: 'co-thi-dua', round: 1, unitId: 'so-c', choice: [] })],
+    ['client/ballot.ts', 'a choice of no candidate', () => choiceBits(OPEN_ROUND, ['so-x'])],
+    ['client/ballot.ts', 'a candidate chosen twice', () => choiceBits(OPEN_ROUND, ['so-a', 'so-a'])],
+    ['client/ballot.ts', 'more choices than seats', () => choiceBits(OPEN_ROUND, ['so-a', 'so-b', 'so-ke-hoach-dau-tu'])],
+    ['client/ballot.ts', "a round whose key is not here", () => vote({ workflowId: 'bloc-thu-nghiem-2049', query: async () => [OPEN_ROUND] } as never, '/nonexistent', { titleId: 'bang-khen', round: 1, unitId: 'so-c', choice: [] })],
   ];
 }
-
-/** An open round of one seat between two units, as the year's ballot query gives it. */
-const ROUND = {
-  titleId: 'co-thi-dua',
-  title: 'Cờ thi đua',
-  round: 1,
-  seats: 1,
-  units: 3,
-  candidates: [
-    { unitId: 'so-a', name: 'Sở A' },
-    { unitId: 'so-b', name: 'Sở B' },
-  ],
-  openedAt: `${Y + 1}-01-14T09:00:00.000+07:00`,
-  voters: [],
-};
 
 /** The console's own refusals, each as the page would show it (InputError's message); async, as a document's check is. */
 export async function consoleRefusals(): Promise<{ source: string; case: string; reason: string; dated: boolean }[]> {

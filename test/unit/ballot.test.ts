@@ -4,24 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { choiceBits, seal, tally, unseal } from '../../client/ballot';
-import type { BallotRoundView } from '../../workflows/conference-messages';
 import { decideRound, meetsRule } from '../../workflows/ballot';
+import { OPEN_ROUND } from '../support/fixtures';
 
 const round = { workflowId: 'bloc-thu-nghiem-2049', titleId: 'co-thi-dua', round: 1 };
-const view = {
-  titleId: 'bang-khen',
-  title: 'Bằng khen',
-  round: 1,
-  seats: 2,
-  units: 5,
-  candidates: [
-    { unitId: 'so-a', name: 'Sở A' },
-    { unitId: 'so-b', name: 'Sở B' },
-    { unitId: 'so-ke-hoach-dau-tu', name: 'Sở Kế hoạch và Đầu tư' },
-  ],
-  openedAt: '2050-01-14T09:00:00.000+07:00',
-  voters: [],
-} satisfies BallotRoundView;
+const view = OPEN_ROUND;
 
 describe('the rule', () => {
   test('more than half of the units: 3 of 5, not 5 of 10', () => {
