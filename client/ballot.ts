@@ -11,7 +11,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import { ballotQuery, castVote, closeBallotRound, openBallotRound, sealedBallotsQuery, type BallotRoundView } from '../workflows/conference-messages';
+import { annulBallotRound, ballotQuery, castVote, closeBallotRound, openBallotRound, sealedBallotsQuery, type AnnulRoundInput, type BallotRoundView } from '../workflows/conference-messages';
 import type { LinkOrigin } from '../workflows/model';
 import { InputError } from '../config/errors';
 
@@ -151,4 +151,11 @@ export async function closePaper(handle: WorkflowHandle, dir: string, input: { t
   const closed = await handle.executeUpdate(closeBallotRound, { args: [{ ...input, source: 'paper' }] });
   deleteRoundKey(dir, { workflowId: handle.workflowId, titleId: input.titleId, round: input.round });
   return andTheNext(handle, dir, closed);
+}
+
+/** Ends a round without a count (its key lost, or the room chose paper); the key, if here, goes with it. */
+export async function annulRound(handle: WorkflowHandle, dir: string, input: AnnulRoundInput): Promise<BallotRoundView> {
+  const annulled = await handle.executeUpdate(annulBallotRound, { args: [input] });
+  deleteRoundKey(dir, { workflowId: handle.workflowId, titleId: input.titleId, round: input.round });
+  return annulled;
 }

@@ -11,9 +11,9 @@ import type { YearPlan } from '../calendar/types';
 import type { YearSchedule } from '../calendar/schedule';
 import { blocTerms } from '../config/terms';
 import { shareFraction, titleTerms, type BallotRule } from '../config/titles';
-import { checkUnit, toIso } from './changes';
+import { checkUnit, optionalText, toIso } from './changes';
 import { acceptOrigin } from './link-origin';
-import type { CastVoteInput, CloseRoundInput, OpenRoundInput } from './conference-messages';
+import type { AnnulRoundInput, CastVoteInput, CloseRoundInput, OpenRoundInput } from './conference-messages';
 import type { BallotRoundRecord, YearState } from './model';
 import { rankingOf } from './ranking';
 import { registeredFor } from './registration';
@@ -79,7 +79,7 @@ function openRound(state: YearState, titleId: unknown, round: unknown): BallotRo
   const title = titleOf(state, titleId);
   const found = roundsOf(state, title.id).find((r) => r.round === round);
   if (!found) reject('round', `danh hiệu "${title.id}" không có vòng bỏ phiếu ${String(round)} / no such round`);
-  if (found.closed) reject('round', `vòng ${found.round} của "${title.id}" đã kết thúc, không nhận thêm phiếu / the round is closed`);
+  if (found.closed || found.annulled) reject('round', `vòng ${found.round} của "${title.id}" đã kết thúc, không nhận thêm phiếu / the round is closed`);
   return found;
 }
 
@@ -101,15 +101,17 @@ export function acceptOpenRound(plan: YearPlan, state: YearState, input: OpenRou
   }
   const earlier = roundsOf(state, title.id);
   const last = earlier[earlier.length - 1];
-  if (last && !last.closed) reject('titleId', `vòng ${last.round} của "${title.id}" chưa kết thúc / round ${last.round} is still open`);
-  if (last && !last.closed?.runoff) reject('titleId', `danh hiệu "${title.id}" đã bình xét xong ở vòng ${last.round} / the ballot for this title is over`);
+  if (last && !last.closed && !last.annulled) reject('titleId', `vòng ${last.round} của "${title.id}" chưa kết thúc / round ${last.round} is still open`);
+  if (last?.closed && !last.closed.runoff) reject('titleId', `danh hiệu "${title.id}" đã bình xét xong ở vòng ${last.round} / the ballot for this title is over`);
+  // An annulled round is held again as it was; a runoff among those concerned.
+  const again = last?.annulled ? { seats: last.seats, unitIds: last.candidates.map((c) => c.unitId) } : last?.closed?.runoff;
   const round = earlier.length + 1;
   if (input.round !== round) reject('round', `vòng tiếp theo của "${title.id}" là vòng ${round} / the next round is ${round}`);
 
   const ranking = rankingOf(state);
   const terms = titleTerms(title);
   const registered = registeredFor(state, title.id);
-  const named = input.candidates ?? last?.closed?.runoff?.unitIds ?? (registered.length > 0 || terms.requiresRegistration ? registered : (ranking?.rows ?? []).filter((r) => r.rank !== undefined).map((r) => r.unitId));
+  const named = input.candidates ?? again?.unitIds ?? (registered.length > 0 || terms.requiresRegistration ? registered : (ranking?.rows ?? []).filter((r) => r.rank !== undefined).map((r) => r.unitId));
   if (!Array.isArray(named) || named.length === 0) reject('candidates', `chưa có đơn vị nào đăng ký "${title.id}" được duyệt; nêu ứng viên / no candidates: none registered`);
   for (const id of named) {
     activeUnit(state, id, 'candidates');
@@ -130,7 +132,7 @@ export function acceptOpenRound(plan: YearPlan, state: YearState, input: OpenRou
     titleId: title.id,
     title: title.title,
     round,
-    seats: last?.closed?.runoff?.seats ?? terms.seats,
+    seats: again?.seats ?? terms.seats,
     units: state.config.units.filter((u) => !state.retired?.[u.id]).length,
     candidates,
     openedAt: toIso(nowMs, state.config.bloc.timeZone),
@@ -205,6 +207,20 @@ export function applyCloseRound(state: YearState, accepted: AcceptedClose, nowMs
   const outcome = decideRound({ seats: round.seats, units: round.units, ballots: accepted.ballots, rule: title.ballot, candidates: round.candidates.map((c) => c.unitId), votes });
   round.closed = { at: toIso(nowMs, state.config.bloc.timeZone), source: accepted.source, ballots: accepted.ballots, valid: accepted.valid, votes, ...outcome };
   // The ciphertexts have served: once the console has deleted their key they say nothing, and the record need not keep them.
+  delete round.sealed;
+  return round;
+}
+
+export function acceptAnnulRound(state: YearState, input: AnnulRoundInput): AnnulRoundInput {
+  const round = openRound(state, input?.titleId, input.round);
+  const reason = optionalText('reason', input.reason)?.trim();
+  if (!reason) reject('reason', 'cần lý do hủy vòng, để ghi vào biên bản / a reason is required, for the minutes');
+  return { titleId: round.titleId, round: round.round, reason };
+}
+
+export function applyAnnulRound(state: YearState, accepted: AnnulRoundInput, nowMs: number): BallotRoundRecord {
+  const round = openRound(state, accepted.titleId, accepted.round);
+  round.annulled = { at: toIso(nowMs, state.config.bloc.timeZone), reason: accepted.reason };
   delete round.sealed;
   return round;
 }

@@ -58,7 +58,17 @@ export function setConferenceHandlers(year: YearRun, validate: (year: YearRun, c
       }),
     { validator: (c) => void ballot.acceptCloseRound(state, c) },
   );
+  wf.setHandler(
+    msg.annulBallotRound,
+    (a) =>
+      serially(() => {
+        const round = ballot.applyAnnulRound(state, ballot.acceptAnnulRound(state, a), now());
+        changed();
+        return round;
+      }),
+    { validator: (a) => void ballot.acceptAnnulRound(state, a) },
+  );
   wf.setHandler(msg.registrationsQuery, () => registrationsView(state) ?? null);
   wf.setHandler(msg.ballotQuery, () => ballot.ballotView(state));
-  wf.setHandler(msg.sealedBallotsQuery, (q) => (state.ballots ?? []).find((r) => r.titleId === q?.titleId && r.round === q.round && !r.closed)?.sealed ?? []);
+  wf.setHandler(msg.sealedBallotsQuery, (q) => (state.ballots ?? []).find((r) => r.titleId === q?.titleId && r.round === q.round)?.sealed ?? []);
 }

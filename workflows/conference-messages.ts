@@ -45,6 +45,13 @@ export interface CloseRoundInput {
   votes: Record<string, number>;
 }
 
+/** A round ended without a count, with the reason; the next round repeats it. */
+export interface AnnulRoundInput {
+  titleId: string;
+  round: number;
+  reason: string;
+}
+
 export type BallotRoundView = Omit<BallotRoundRecord, 'sealed'>;
 
 /** A unit registers titles (the registration item's declaration); `reviewDeclaration` answers it. */
@@ -52,6 +59,7 @@ export const registerTitles = defineUpdate<RegistrationResult, [RegistrationInpu
 export const openBallotRound = defineUpdate<BallotRoundView, [OpenRoundInput]>('openBallotRound');
 export const castVote = defineUpdate<{ voters: number }, [CastVoteInput]>('castVote');
 export const closeBallotRound = defineUpdate<BallotRoundView, [CloseRoundInput]>('closeBallotRound');
+export const annulBallotRound = defineUpdate<BallotRoundView, [AnnulRoundInput]>('annulBallotRound');
 
 /** Null for a plan without a registration item. */
 export const registrationsQuery = defineQuery<RegistrationsView | null>('registrations');

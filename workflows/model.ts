@@ -332,6 +332,8 @@ export interface BallotRoundRecord {
     /** Seats still to fill and the candidates of the next round: a tie on the last seat, or seats the rule left empty. */
     runoff?: { seats: number; unitIds: string[] };
   };
+  /** Ended without a count (its key lost, the room's choice of paper): held again, among the same candidates. */
+  annulled?: { at: IsoInstant; reason: string };
 }
 
 export interface BlocYearInput {

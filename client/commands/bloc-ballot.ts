@@ -1,12 +1,12 @@
 /**
  * `bloc register` and `bloc registrations`: the units' registration of titles, entered for a unit by the
  * secretariat (the unit's own page does the same); `bloc confirm` and `bloc reject` answer it as any declaration.
- * `bloc ballot open|close|count|show`: the conference's secret ballot. The rounds' keys live in
+ * `bloc ballot open|close|count|annul|show`: the conference's secret ballot. The rounds' keys live in
  * BLOC_BALLOT_KEY_DIR on the machine that opens and closes them, with the console (client/ballot.ts).
  */
 import { InvalidArgumentError, Option, type Command } from '@commander-js/extra-typings';
 import { InputError } from '../../config/errors';
-import { ballotKeyDir, closePaper, closeSealed, openRound, type Closed } from '../ballot';
+import { annulRound, ballotKeyDir, closePaper, closeSealed, openRound, type Closed } from '../ballot';
 import { cli } from '../cli-context';
 import { emit, table } from '../output';
 import { blocYearCommand, jsonOption, parseIsoDate, yesOption } from '../options';
@@ -41,6 +41,7 @@ function registrationsVi(view: RegistrationsView | null): string {
 
 function roundVi(r: BallotRoundView): string {
   const head = `${r.title}, vòng ${r.round} (${r.seats} suất): `;
+  if (r.annulled) return `${head}đã hủy, không kiểm phiếu (${r.annulled.reason}); bỏ phiếu lại ở vòng sau / annulled\n`;
   if (!r.closed) {
     const names = r.candidates.map((c) => c.name).join('; ');
     return `${head}đang bỏ phiếu, ${r.voters.length}/${r.units} đơn vị đã bỏ phiếu; ứng viên: ${names} / open, no tally until closed\n`;
@@ -96,7 +97,7 @@ export function registerBallotCommands(program: Command): void {
     .action(async (opts) => {
       const done = await withBlocYear(opts, async (h) => {
         const round = (await h.query(ballotQuery)).find((r) => r.titleId === opts.title && r.round === opts.round);
-        if (!round || round.closed) throw new InputError(`--round: danh hiệu "${opts.title}" không có vòng ${opts.round} đang mở / no such open round`);
+        if (!round || round.closed || round.annulled) throw new InputError(`--round: danh hiệu "${opts.title}" không có vòng ${opts.round} đang mở / no such open round`);
         if (!opts.yes) return { closed: round };
         return closeSealed(h, keys(), opts.title, opts.round);
       });
@@ -129,6 +130,24 @@ export function registerBallotCommands(program: Command): void {
       const input = { titleId: opts.title, round: opts.round, ballots: opts.ballots, valid: opts.valid, votes: opts.votes };
       const closed = await withBlocYear(opts, (h) => closePaper(h, keys(), input));
       emit(opts.json, closed, closedVi);
+    });
+
+  blocYearCommand(ballot, 'annul', 'Hủy một vòng đang mở, không kiểm phiếu (mất khóa, chuyển sang phiếu giấy); bỏ phiếu lại ở vòng sau / annul an open round')
+    .addOption(titleOption())
+    .addOption(roundOption())
+    .addOption(new Option('--reason <text>', 'lý do, ghi vào hồ sơ / why, for the record').makeOptionMandatory())
+    .addOption(yesOption())
+    .addOption(jsonOption())
+    .action(async (opts) => {
+      if (!opts.yes) {
+        cli().stdout(
+          `Sẽ hủy vòng ${opts.round} của "${opts.title}": các phiếu đã bỏ không được kiểm, khóa của vòng bị hủy; không thể làm lại / will annul the round for good\nChưa thay đổi gì; chạy lại với --yes để thực hiện / nothing changed yet; run again with --yes\n`,
+        );
+        return;
+      }
+      const input = { titleId: opts.title, round: opts.round, reason: opts.reason };
+      const annulled = await withBlocYear(opts, (h) => annulRound(h, keys(), input));
+      emit(opts.json, annulled, roundVi);
     });
 
   blocYearCommand(ballot, 'show', 'Các vòng bỏ phiếu: ai đã bỏ phiếu, kết quả khi đã kết thúc / the rounds: who voted, totals once closed')

@@ -220,6 +220,8 @@ function conferenceCases(): Case[] {
     ['closeBallotRound', 'more valid than cast', close({ valid: 2 })],
     ['closeBallotRound', 'votes for no candidate', close({ votes: { 'so-noi-vu': 1 } })],
     ['closeBallotRound', 'no votes', close({ votes: undefined })],
+    ['annulBallotRound', 'no reason', () => ballot.acceptAnnulRound(voting.state, { titleId: 'co-thi-dua', round: 1, reason: ' ' })],
+    ['annulBallotRound', 'a round already closed', () => ballot.acceptAnnulRound(over.state, { titleId: 'co-thi-dua', round: 1, reason: 'mất khóa' })],
   ];
 }
 

@@ -4,7 +4,7 @@
  * it. The console is the only holder of the keys: a unit's ballot is sealed here too (web/console/unit-routes.ts).
  */
 import { Hono, type Context } from 'hono';
-import { ballotKeyDir, closePaper, closeSealed, openRound } from '../../client/ballot';
+import { annulRound, ballotKeyDir, closePaper, closeSealed, openRound } from '../../client/ballot';
 import { mayAct, type Account } from '../../client/accounts';
 import { onBlocYear } from '../../client/workflow-handle';
 import { InputError } from '../../config/errors';
@@ -43,7 +43,8 @@ export function ballotRoutes({ opts, client, reader: { frame, noticeOf }, year, 
       rounds: await h.query(ballotQuery),
       scores: await h.query(scoresQuery, { at: judgedNow() }),
     }));
-    const paths = { open: `${ballotPath(ref.bloc, ref.year)}/mo`, close: `${ballotPath(ref.bloc, ref.year)}/dong`, count: `${ballotPath(ref.bloc, ref.year)}/kiem-phieu` };
+    const base = ballotPath(ref.bloc, ref.year);
+    const paths = { open: `${base}/mo`, close: `${base}/dong`, count: `${base}/kiem-phieu`, annul: `${base}/huy` };
     const page: BallotPageForms = { canAct: mayAct(c.get('account') as Account), paths, ...forms };
     const titles = (scores?.table.titles ?? []).map((x) => ({ id: x.id, title: x.title }));
     return c.html(ballotPage(frame(c), { blocId: ref.bloc, year: ref.year, registrations, rounds, titles }, page), status);
@@ -76,6 +77,14 @@ export function ballotRoutes({ opts, client, reader: { frame, noticeOf }, year, 
       const votes = Object.fromEntries(Object.entries(body).flatMap(([k, n]) => (k.startsWith('votes.') ? [[k.slice('votes.'.length), whole(c, 'votes', n)]] : [])));
       const input = { titleId, round, ballots: whole(c, 'ballots', body.ballots), valid: whole(c, 'valid', body.valid), votes };
       return onBlocYear(client, refOf(c), (h) => closePaper(h, keys, input), inForm(c));
+    }),
+  );
+
+  app.post(
+    '/khoi/:bloc/:year/bo-phieu/huy',
+    year.act('huy', show, back, (c, body) => {
+      const { titleId, round } = roundOf(c, body.round);
+      return onBlocYear(client, refOf(c), (h) => annulRound(h, keys, { titleId, round, reason: body.reason ?? '' }), inForm(c));
     }),
   );
 

@@ -19,6 +19,7 @@ export const BALLOT_NOTICES = {
     mo: 'Đã mở vòng bỏ phiếu.',
     dong: 'Đã kết thúc vòng bỏ phiếu; khóa của vòng đã hủy. Nếu kết quả cần thêm một vòng, vòng đó đã được mở.',
     'kiem-phieu': 'Đã ghi kết quả kiểm phiếu giấy và kết thúc vòng. Nếu kết quả cần thêm một vòng, vòng đó đã được mở.',
+    huy: 'Đã hủy vòng bỏ phiếu; mở vòng sau để bỏ phiếu lại.',
   },
   en: {
     'dang-ky': "The unit's registration is recorded; it awaits the secretariat's review.",
@@ -26,6 +27,7 @@ export const BALLOT_NOTICES = {
     mo: 'The round is open.',
     dong: 'The round is closed; its key is destroyed. If the result calls for a further round, it is open.',
     'kiem-phieu': "The paper ballots' count is recorded and the round closed. If the result calls for a further round, it is open.",
+    huy: 'The round is annulled; open the next round to vote again.',
   },
 };
 
@@ -42,7 +44,11 @@ function totals(f: Frame, r: BallotRoundView): Html | string {
 }
 
 function roundHead(f: Frame, r: BallotRoundView): Html {
-  const state = r.closed ? t(f, 'đã kết thúc', 'closed') : t(f, `đang bỏ phiếu: ${r.voters.length}/${r.units} đơn vị đã bỏ phiếu`, `open: ${r.voters.length} of ${r.units} units have voted`);
+  const state = r.annulled
+    ? t(f, `đã hủy, không kiểm phiếu (${r.annulled.reason})`, `annulled, not counted (${r.annulled.reason})`)
+    : r.closed
+      ? t(f, 'đã kết thúc', 'closed')
+      : t(f, `đang bỏ phiếu: ${r.voters.length}/${r.units} đơn vị đã bỏ phiếu`, `open: ${r.voters.length} of ${r.units} units have voted`);
   return html`<h3>${r.title} — ${t(f, 'vòng', 'round')} ${r.round} (${r.seats} ${t(f, 'suất', r.seats === 1 ? 'seat' : 'seats')}), ${state}</h3>`;
 }
 
@@ -79,7 +85,7 @@ ${
       : '';
   const ballots = rounds.map((r) => {
     const voted = r.voters.find((x) => x.unitId === unitId);
-    if (r.closed) return html`${roundHead(f, r)}${totals(f, r)}`;
+    if (r.closed || r.annulled) return html`${roundHead(f, r)}${totals(f, r)}`;
     if (voted) return html`${roundHead(f, r)}<p>${t(f, `Đơn vị đã bỏ phiếu lúc ${whenVi(voted.at)}.`, `The unit voted at ${whenEn(voted.at)}.`)}</p>`;
     return html`${roundHead(f, r)}<form class="box ballot" method="post" action="${forms.vote}">
   <input type="hidden" name="_csrf" value="${forms.csrf}">
@@ -94,7 +100,7 @@ ${
 
 export interface BallotPageForms {
   canAct: boolean;
-  paths: { open: string; close: string; count: string };
+  paths: { open: string; close: string; count: string; annul: string };
   error?: string;
   notice?: string;
   values?: Record<string, string>;
@@ -113,7 +119,7 @@ export function ballotPage(
 <div class="scroll"><table><thead><tr><th scope="col">${t(f, 'Đơn vị', 'Unit')}</th><th scope="col">${t(f, 'Tình trạng', 'Status')}</th><th scope="col">${t(f, 'Danh hiệu', 'Titles')}</th><th scope="col">${t(f, 'Số văn bản', 'Reference')}</th></tr></thead>
 <tbody>${registrations.units.map((u) => html`<tr><th scope="row">${u.name}</th><td>${t(f, REGISTRATION_STATE_VI, STATE_EN)[u.state]}</td><td>${u.titles.join(', ') || '—'}</td><td>${u.reference ?? '—'}</td></tr>`)}</tbody></table></div>`
     : '';
-  const open = rounds.filter((r) => !r.closed);
+  const open = rounds.filter((r) => !r.closed && !r.annulled);
   const roundRef = (r: BallotRoundView) => `${r.titleId}/${r.round}`;
   const actions = forms.canAct
     ? html`<h2>${t(f, 'Mở vòng bỏ phiếu', 'Open a round')}</h2>
@@ -140,6 +146,13 @@ ${open.map(
   ${r.candidates.map((c) => html`<label for="votes-${r.round}-${c.unitId}">${c.name}</label><input id="votes-${r.round}-${c.unitId}" name="votes.${c.unitId}" type="number" min="0" value="0" required>`)}
   <label><input type="checkbox" name="confirm" value="1" required> ${t(f, 'Kết thúc vòng với kết quả này; không làm lại được', 'Close the round with this count; it cannot be undone')}</label>
   <p><button type="submit">${t(f, 'Ghi kết quả kiểm phiếu', 'Record the count')}</button></p>
+</form>
+<form class="box" method="post" action="${forms.paths.annul}">
+  <input type="hidden" name="_csrf" value="${f.csrf}"><input type="hidden" name="round" value="${roundRef(r)}">
+  <p>${t(f, 'Hoặc hủy vòng, không kiểm phiếu (mất khóa, chuyển sang phiếu giấy); vòng sau bỏ phiếu lại giữa các ứng viên này:', 'Or annul the round, uncounted (its key lost, a switch to paper); the next round votes again among these candidates:')}</p>
+  <label for="reason-${r.round}">${t(f, 'Lý do', 'Reason')}</label><input id="reason-${r.round}" name="reason" required>
+  <label><input type="checkbox" name="confirm" value="1" required> ${t(f, 'Hủy vòng này; không làm lại được', 'Annul this round; it cannot be undone')}</label>
+  <p><button type="submit">${t(f, 'Hủy vòng', 'Annul the round')}</button></p>
 </form>`,
 )}`
     : '';
