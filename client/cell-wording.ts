@@ -116,6 +116,10 @@ type Judged = { schedule: Pick<YearPlan, 'items'>; at: IsoInstant };
  * without its day says so ("hết Quý II/2026 mà chưa ấn định ngày") rather than still waiting for one.
  */
 export function cellVi(cell: Cell, judged?: Judged): string {
+  return cell.titles ? `${stateVi(cell, judged)} (đăng ký: ${cell.titles.join(', ')})` : stateVi(cell, judged);
+}
+
+function stateVi(cell: Cell, judged?: Judged): string {
   switch (cell.state) {
     case 'not-applicable':
       return '—';
@@ -146,6 +150,10 @@ export function cellVi(cell: Cell, judged?: Judged): string {
 
 /** A cell of the matrix for an English reader, as cellVi words it. */
 export function cellEn(cell: Cell, judged?: Judged): string {
+  return cell.titles ? `${stateEn(cell, judged)} (registered: ${cell.titles.join(', ')})` : stateEn(cell, judged);
+}
+
+function stateEn(cell: Cell, judged?: Judged): string {
   switch (cell.state) {
     case 'not-applicable':
       return '—';

@@ -3,8 +3,9 @@
  * the console hands them to the secretariat's browser. Both read the year the same way.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { conferenceModel, type ConferenceRecord } from '../documents/conference';
+import { ballotRounds, conferenceModel, type ConferenceRecord } from '../documents/conference';
 import type { ConferenceModel } from '../documents/model';
+import { ballotQuery } from '../workflows/conference-messages';
 import { scoresQuery } from '../workflows/messages';
 import { readYearPage } from './year-page';
 
@@ -15,7 +16,8 @@ export type ConferenceExtras = Pick<ConferenceRecord, 'province' | 'board' | 'it
 export async function readConference(handle: WorkflowHandle, at: string, extras: ConferenceExtras = {}): Promise<ConferenceModel> {
   const page = await readYearPage(handle, at);
   const scores = await handle.query(scoresQuery, { at });
-  return conferenceModel({ blocName: page.view.blocName, schedule: page.schedule, scores, ...extras });
+  const rounds = ballotRounds(await handle.query(ballotQuery));
+  return conferenceModel({ blocName: page.view.blocName, schedule: page.schedule, scores, rounds, ...extras });
 }
 
 export function documentFiles(bloc: string, year: number): { minutes: string; proposal: string } {

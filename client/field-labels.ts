@@ -22,7 +22,7 @@ const LABELS: Record<string, FieldLabel> = {
   emails: { option: '--email', vi: 'Địa chỉ nhận', en: 'Addresses' },
   cc: { option: '--cc', vi: 'Đồng gửi', en: 'Cc' },
   apply: { option: '--yes' },
-  sentOn: { vi: 'Ngày gửi', en: 'Sent on' },
+  sentOn: { option: '--sent-on', vi: 'Ngày gửi', en: 'Sent on' },
   file: { vi: 'Văn bản đính kèm', en: 'Attached document' },
   confirm: { vi: 'Xác nhận', en: 'Confirmation' },
   decision: { vi: 'Trả lời', en: 'Answer' },
@@ -41,6 +41,16 @@ const LABELS: Record<string, FieldLabel> = {
   conferenceDate: { option: '--date' },
   minutes: { option: '--minutes' },
   agreed: { option: '--agree' },
+  // bloc register, bloc ballot, and the unit's page
+  titles: { option: '--titles', vi: 'Danh hiệu đăng ký', en: 'Titles registered' },
+  titleId: { option: '--title', vi: 'Danh hiệu', en: 'Title' },
+  round: { option: '--round', vi: 'Vòng', en: 'Round' },
+  candidates: { option: '--candidates', vi: 'Ứng viên', en: 'Candidates' },
+  ballots: { option: '--ballots', vi: 'Số phiếu đã bỏ', en: 'Ballots cast' },
+  valid: { option: '--valid', vi: 'Số phiếu hợp lệ', en: 'Valid ballots' },
+  votes: { option: '--votes', vi: 'Số phiếu bầu', en: 'Votes' },
+  choice: { vi: 'Phiếu bầu', en: 'Your choice' },
+  sealed: { vi: 'Phiếu bầu', en: 'Your choice' },
 };
 
 /** The CLI option a field came from, if a command takes it as one. */

@@ -169,6 +169,8 @@ export const itemSchema = z.strictObject({
   due: dueSchema.optional(),
   location: singleLineText(LIMITS.nameLength).optional(),
   reminders: reminderOverrideSchema.optional(),
+  /** A deadline whose dossier is the units' registration of titles (Quý II): it carries the titles registered. */
+  registration: z.boolean({ error: 'phải là true hoặc false / must be true or false' }).optional(),
 });
 export type ItemConfig = z.infer<typeof itemSchema>;
 

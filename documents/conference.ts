@@ -7,6 +7,7 @@
 import type { ScheduledItem, YearSchedule } from '../calendar/schedule';
 import { partyVi } from '../calendar/wording';
 import { inHundredths } from '../config/scoring';
+import type { BallotRoundView } from '../workflows/conference-messages';
 import type { ScoresView } from '../workflows/messages';
 import type { RankedRow } from '../workflows/ranking';
 import type { BallotRound, ConferenceModel, Proposed, RankingLine, UnitRef } from './model';
@@ -84,6 +85,26 @@ function rankingLine(row: RankedRow, groups: ScoresView['table']['groups'], name
   };
 }
 
+/** The rounds the secretariat has closed, with their totals, as the documents tell them. */
+export function ballotRounds(views: BallotRoundView[]): BallotRound[] {
+  return views.flatMap((r) =>
+    r.closed
+      ? [
+          {
+            titleId: r.titleId,
+            title: r.title,
+            round: r.round,
+            seats: r.seats,
+            ballots: r.closed.ballots,
+            valid: r.closed.valid,
+            candidates: r.candidates.map((c) => ({ ...c, votes: r.closed?.votes[c.unitId] ?? 0 })),
+            elected: r.closed.elected,
+          },
+        ]
+      : [],
+  );
+}
+
 /** The votes a unit had in the last round for the title that counted it. */
 function votesFor(rounds: BallotRound[], titleId: string, unitId: string): number | undefined {
   const counted = rounds.filter((r) => r.titleId === titleId && r.candidates.some((c) => c.unitId === unitId));
@@ -147,19 +168,24 @@ export function conferenceModel(record: ConferenceRecord): ConferenceModel {
         decision: c.decision,
       })),
     },
-    proposals: scores.ranking.proposals.map((p) => ({
-      titleId: p.titleId,
-      title: p.title,
-      ranks: p.ranks,
-      places: p.places,
-      ...(p.minTotal !== undefined && { minTotal: p.minTotal }),
-      tie: p.tie,
-      units: p.unitIds.map((unitId): Proposed => {
-        const row = rows.get(unitId);
-        const votes = votesFor(rounds, p.titleId, unitId);
-        return { ...ref(unitId), ...(row?.rank !== undefined && { rank: row.rank }), ...(row?.totals && { total: row.totals.total }), ...(votes !== undefined && { votes }) };
-      }),
-    })),
+    proposals: scores.ranking.proposals.map((p) => {
+      // Once the conference has voted on a title, those it elected are proposed, and the ballot settled any tie.
+      const balloted = rounds.filter((r) => r.titleId === p.titleId);
+      const unitIds = balloted.length > 0 ? balloted.flatMap((r) => r.elected) : p.unitIds;
+      return {
+        titleId: p.titleId,
+        title: p.title,
+        ranks: p.ranks,
+        places: p.places,
+        ...(p.minTotal !== undefined && { minTotal: p.minTotal }),
+        tie: balloted.length > 0 ? false : p.tie,
+        units: unitIds.map((unitId): Proposed => {
+          const row = rows.get(unitId);
+          const votes = votesFor(rounds, p.titleId, unitId);
+          return { ...ref(unitId), ...(row?.rank !== undefined && { rank: row.rank }), ...(row?.totals && { total: row.totals.total }), ...(votes !== undefined && { votes }) };
+        }),
+      };
+    }),
     ...(rounds.length > 0 && { rounds }),
   };
 }

@@ -117,7 +117,7 @@ function bonus(m: ConferenceModel): Paragraph[] {
 function proposals(m: ConferenceModel): Paragraph[] {
   return [
     heading('3. Đề nghị danh hiệu thi đua'),
-    body('Theo quy tắc đề nghị danh hiệu của thang điểm và kết quả xếp hạng trên:'),
+    body(`Theo quy tắc đề nghị danh hiệu của thang điểm và kết quả xếp hạng trên${m.rounds && m.rounds.length > 0 ? ', và kết quả bỏ phiếu bình xét (mục 4)' : ''}:`),
     ...m.proposals.map((p, i) => {
       const who = p.units.length > 0 ? p.units.map(proposedVi).join('; ') : 'không có đơn vị đủ điều kiện';
       return body(`${String.fromCharCode(97 + (i % 26))}) ${p.title} (${titleRuleVi(p)}): ${who}${p.tie ? ` — ${tieVi(p)}` : ''}.`);

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { nowIso } from '../client/options';
 import { YearPageCache } from '../client/year-page-cache';
 import { sweepStaged, uploadStoreFromEnv } from './uploads';
+import { ballotRoutes } from './console/ballot-routes';
 import { calendarRoutes } from './console/calendar-routes';
 import { cellRoutes } from './console/cell-routes';
 import { codecRoutes } from './console/codec-routes';
@@ -65,6 +66,7 @@ export function createConsole(opts: ConsoleOptions): Hono<Env> {
   app.route('/', calendarRoutes(parts));
   app.route('/', recordRoutes(parts));
   app.route('/', documentRoutes(parts));
+  app.route('/', ballotRoutes(parts));
   app.route('/', unitRoutes(parts));
   app.route('/', mailboxRoutes(parts));
 

@@ -9,6 +9,7 @@ import { trustedProxiesFromEnv } from './client-address';
 import { secretsFromEnv } from './security';
 import { unitLinkKeysFromEnv } from '../activities/mail/unit-links';
 import { uploadStoreFromEnv } from './uploads';
+import { ballotKeyDir } from '../client/ballot';
 import { senderFromEnv } from '../activities/mail/settings';
 import { imapSettingsFromEnv } from '../activities/mailbox/settings';
 import { mailboxWorkflowId } from '../workflows/mailbox-messages';
@@ -47,9 +48,10 @@ function mailboxOf(env: NodeJS.ProcessEnv): Pick<WebServerOptions, 'mailbox'> {
  * The options from the environment: BLOC_WEB_PORT, BLOC_WEB_ACCOUNTS, BLOC_WEB_SECRET, BLOC_WEB_SECURE,
  * BLOC_WEB_PUBLIC_URL, BLOC_WEB_CODEC_ORIGINS (the Temporal UI's origins, comma-separated) and the unit links'
  * BLOC_UNIT_LINK_KEY (BLOC_UNIT_LINK_OLD_KEY, BLOC_UNIT_LINK_OLD_UNTIL), where attached documents go (BLOC_UPLOAD_DIR,
- * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), the sender the units' calendars name (MAIL_FROM) and how long a
- * year's view may be shown again while its history has not grown (BLOC_WEB_VIEW_SECONDS), the proxies whose X-Real-IP
- * names the client (BLOC_WEB_TRUSTED_PROXIES) and the mailbox whose unmatched mail it lists (IMAP_*).
+ * BLOC_UPLOAD_MAX_MB, BLOC_UPLOAD_LINK_DAILY_MB), where the ballot's keys are kept (BLOC_BALLOT_KEY_DIR), the sender the
+ * units' calendars name (MAIL_FROM), how long a year's view may be shown again while its history has not grown
+ * (BLOC_WEB_VIEW_SECONDS), the proxies whose X-Real-IP names the client (BLOC_WEB_TRUSTED_PROXIES) and the mailbox
+ * whose unmatched mail it lists (IMAP_*).
  */
 export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = process.env): WebServerOptions {
   return {
@@ -62,6 +64,7 @@ export function webOptionsFromEnv(client: Client, env: NodeJS.ProcessEnv = proce
     ...(env.BLOC_WEB_PUBLIC_URL && { publicUrl: env.BLOC_WEB_PUBLIC_URL }),
     uploads: uploadStoreFromEnv(env),
     ...mailboxOf(env),
+    ballotKeyDir: ballotKeyDir(env),
     viewMaxAgeMs: viewSeconds(env) * 1000,
     organizer: senderFromEnv(env),
     ...(env.BLOC_WEB_CODEC_ORIGINS && { codecOrigins: env.BLOC_WEB_CODEC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) }),

@@ -97,6 +97,7 @@ export function applyReview(plan: YearPlan, state: YearState, accepted: Accepted
   declaration.review = { decision: 'confirmed', at };
   const { submission } = applySubmission(plan, state, accepted.submission, nowMs);
   submission.declaredAt = declaration.declaredAt;
+  if (declaration.titles) submission.titles = declaration.titles;
 }
 
 /** A submission recorded by the secretariat directly answers the unit's declaration waiting for it. */

@@ -8,6 +8,7 @@ import * as wf from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import { scheduleChanges, type YearSchedule } from '../calendar/schedule';
 import * as changes from './changes';
+import { setConferenceHandlers } from './conference-handlers';
 import * as declarations from './declarations';
 import * as msg from './messages';
 import { workflowIdFor, type LogEntry, type YearState } from './model';
@@ -264,6 +265,7 @@ export function setHandlers(year: YearRun): void {
   );
 
   setScoringHandlers(year, judgeAt);
+  setConferenceHandlers(year, validate);
 
   wf.setHandler(msg.statusQuery, (q) => statusView(inForce(), state, judgeAt(q)));
   wf.setHandler(msg.overdueQuery, (q) => overdueAt(inForce(), state, judgeAt(q)));

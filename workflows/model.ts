@@ -33,6 +33,8 @@ export interface Submission {
   file?: StoredFile;
   /** Confirmed from the unit's own declaration, made at this instant. */
   declaredAt?: IsoInstant;
+  /** The registration item: the titles the unit registered for. */
+  titles?: string[];
 }
 
 /**
@@ -71,6 +73,8 @@ export interface Declaration {
   /** Read from the bloc's mailbox rather than declared on the unit's page. */
   mail?: MailOrigin;
   review?: { decision: 'confirmed' | 'rejected'; at: IsoInstant; reason?: string };
+  /** The registration item: the titles the unit registers for (workflows/registration.ts). */
+  titles?: string[];
 }
 
 export interface OngoingReport extends Submission {
@@ -308,6 +312,40 @@ export interface YearState {
   bonusDecisions?: BonusDecision[];
   /** Units' declarations by item, then unit, oldest first (absent until the first). */
   declarations?: Record<string, Record<string, Declaration[]>>;
+  /** The conference's ballot rounds, oldest first (workflows/ballot.ts; absent until the first opens). */
+  ballots?: BallotRoundRecord[];
+}
+
+/**
+ * One round of the conference's secret ballot for one title. Who has voted and, once closed, the totals; never
+ * which unit chose whom (docs/ballot.md). While open, `sealed` holds the ballots as ciphertexts under a key only
+ * the console has, sorted so that their order says nothing of who cast them; closing drops them.
+ */
+export interface BallotRoundRecord {
+  titleId: string;
+  title: string;
+  /** 1, then 2 for a second round among those concerned, … */
+  round: number;
+  seats: number;
+  /** The bloc's units when it opened: the base of a rule over all units. */
+  units: number;
+  candidates: { unitId: string; name: string; total?: number }[];
+  openedAt: IsoInstant;
+  /** Units that cast a ballot from their page, and the link each came through. */
+  voters: { unitId: string; at: IsoInstant; via?: LinkOrigin }[];
+  sealed?: string[];
+  closed?: {
+    at: IsoInstant;
+    source: 'sealed' | 'paper';
+    ballots: number;
+    valid: number;
+    votes: Record<string, number>;
+    elected: string[];
+    /** Seats still to fill and the candidates of the next round: a tie on the last seat, or seats the rule left empty. */
+    runoff?: { seats: number; unitIds: string[] };
+  };
+  /** Ended without a count (its key lost, the room's choice of paper): held again, among the same candidates. */
+  annulled?: { at: IsoInstant; reason: string };
 }
 
 export interface BlocYearInput {

@@ -49,6 +49,8 @@ export interface Cell {
   declaredAt?: IsoInstant;
   /** The day the unit says it sent, for a declaration awaiting the secretariat. */
   sentOn?: string;
+  /** The registration item: the titles registered for (workflows/registration.ts). */
+  titles?: string[];
 }
 
 export interface OverdueItem {
@@ -101,6 +103,7 @@ export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowM
       ...(submission.via && { via: submission.via }),
       ...(submission.file && { file: submission.file }),
       ...(submission.declaredAt && { declaredAt: submission.declaredAt }),
+      ...(submission.titles && { titles: submission.titles }),
       ...(lateByMs > 0 ? { state: 'submitted-late', lateByMs } : { state: 'submitted-on-time' }),
     };
   }
@@ -111,8 +114,8 @@ export function cellOf(state: YearState, item: PlannedItem, unitId: string, nowM
   }
   const declared = pendingDeclaration(state, item.id, unitId);
   if (declared) {
-    const { declaredAt, sentOn, reference, file } = declared;
-    return { ...base, state: 'declared', ...(dueAt && { dueAt }), declaredAt, sentOn, reference, ...(file && { file }) };
+    const { declaredAt, sentOn, reference, file, titles } = declared;
+    return { ...base, state: 'declared', ...(dueAt && { dueAt }), declaredAt, sentOn, reference, ...(file && { file }), ...(titles && { titles }) };
   }
   if (!dueAt) return { ...base, state: 'awaiting-date' };
   const overdueByMs = nowMs - Date.parse(dueAt);

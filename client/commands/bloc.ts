@@ -1,5 +1,6 @@
 /** The commands about a bloc's running year, for the bloc leader and the secretariat. */
 import type { Command } from '@commander-js/extra-typings';
+import { registerBallotCommands } from './bloc-ballot';
 import { registerChangeCommands } from './bloc-changes';
 import { registerDeclarationCommands } from './bloc-declarations';
 import { registerDocumentsCommand } from './bloc-documents';
@@ -26,4 +27,5 @@ export function registerBlocCommands(program: Command): void {
   registerExportCommand(program);
   registerScoreCommands(program);
   registerDocumentsCommand(program);
+  registerBallotCommands(program);
 }

@@ -56,6 +56,41 @@ export function scoredBloc(): BlocConfig {
   });
 }
 
+/**
+ * The scored bloc with a registration item (`dang-ky`, due by 30/6) and the flag for one unit, among those who
+ * registered, with at least a third of the ballots cast; `more` units join the three.
+ */
+export function conferenceBloc(more: BlocConfigInput['units'] = []): BlocConfig {
+  return smallBloc((c) => {
+    c.units = [...(c.units ?? []), ...more];
+    c.items = [
+      { id: 'dang-ky', kind: 'deadline', title: 'Đăng ký thi đua', from: 'all', to: ['leader'], due: { before: '30/6' }, registration: true },
+      { id: 'cham-diem', kind: 'deadline', title: 'Các đơn vị tự chấm điểm', from: 'all', to: ['leader'], due: { before: '31/12' } },
+      ...(c.items ?? []).filter((i) => i.id === 'hoi-nghi-tong-ket' || i.id === 'chuyen-giao'),
+    ];
+    c.scoring = {
+      ...SEED_TABLE,
+      titles: SEED_TABLE.titles.map((t) => (t.id === 'co-thi-dua' ? { ...t, seats: 1, requiresRegistration: true, ballot: { majorityOf: 'voters', atLeast: '1/3' } } : t)),
+    };
+  });
+}
+
+/** An open round of two seats among three candidates, as the year's ballot query gives it. */
+export const OPEN_ROUND = {
+  titleId: 'bang-khen',
+  title: 'Bằng khen',
+  round: 1,
+  seats: 2,
+  units: 5,
+  candidates: [
+    { unitId: 'so-a', name: 'Sở A' },
+    { unitId: 'so-b', name: 'Sở B' },
+    { unitId: 'so-ke-hoach-dau-tu', name: 'Sở Kế hoạch và Đầu tư' },
+  ],
+  openedAt: `${FIXTURE_YEAR + 1}-01-14T09:00:00.000+07:00`,
+  voters: [],
+};
+
 /** Every criterion of the seed's table at its maximum less `minus`. */
 export function seedPoints(minus: number): Record<string, number> {
   return Object.fromEntries(criteriaOf(SEED_TABLE).map((c) => [c.code, c.max - minus]));

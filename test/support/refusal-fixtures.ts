@@ -12,20 +12,24 @@ import { loadBlocConfig } from '../../config/load';
 import { criteriaOf, type ScoringTable } from '../../config/scoring';
 import type { BlocConfig } from '../../config/schema';
 import * as changes from '../../workflows/changes';
+import * as ballot from '../../workflows/ballot';
+import type { BallotRoundRecord } from '../../workflows/model';
 import * as declarations from '../../workflows/declarations';
+import { acceptRegistration } from '../../workflows/registration';
 import type { ScoreInput } from '../../workflows/messages';
 import { initialState, type YearState } from '../../workflows/model';
 import { planRequestOf } from '../../workflows/plan';
 import * as reorganisation from '../../workflows/reorganisation';
 import * as scoring from '../../workflows/scoring';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { choiceBits, vote } from '../../client/ballot';
 import { decisionsFromText } from '../../client/calendar-decisions';
 import { explain } from '../../client/workflow-handle';
 import { YEAR_BEING_PLANNED } from '../../workflows/messages';
 import { scoreInputOf } from '../../web/score-form';
 import { stageUpload } from '../../web/uploads';
 import { pdf, pdfWithObjectStream, wordBomb, wordDocument, wordParts, zip } from './documents';
-import { FIXTURE_YEAR as Y, smallBloc } from './fixtures';
+import { FIXTURE_YEAR as Y, OPEN_ROUND, smallBloc } from './fixtures';
 
 export interface RefusalFixture {
   /** The Update that refuses, and what provokes it. */
@@ -163,6 +167,64 @@ function declarationCases(): Case[] {
   ];
 }
 
+function conferenceCases(): Case[] {
+  const MAY = at(`${Y}-05-10T09:00`);
+  const CONFERENCE = at(`${Y + 1}-01-15T09:00`);
+  const dated = (s: YearState) => (s.dateOverrides['hoi-nghi-tong-ket'] = { date: `${Y + 1}-01-15`, time: '08:00' });
+  const { state, plan } = year(SEED, dated);
+  const register = (input: object, s = state, p = plan) => () =>
+    acceptRegistration(p, s, { unitId: 'so-tu-phap', titles: ['co-thi-dua'], sentOn: `${Y}-05-10`, reference: '3/ĐK', ...input }, MAY);
+  const small = year();
+  const round = (more: Partial<BallotRoundRecord> = {}): BallotRoundRecord => ({
+    titleId: 'co-thi-dua',
+    title: 'Cờ thi đua',
+    round: 1,
+    seats: 1,
+    units: 9,
+    candidates: [{ unitId: 'so-tu-phap', name: 'Sở Tư pháp' }],
+    openedAt: iso(`${Y + 1}-01-15T09:00`),
+    voters: [{ unitId: 'so-noi-vu', at: iso(`${Y + 1}-01-15T09:05`) }],
+    ...more,
+  });
+  const voting = year(SEED, (s) => (dated(s), (s.ballots = [round()])));
+  const closed = { at: iso(`${Y + 1}-01-15T10:00`), source: 'paper' as const, ballots: 9, valid: 9, votes: { 'so-tu-phap': 9 }, elected: ['so-tu-phap'] };
+  const over = year(SEED, (s) => (dated(s), (s.ballots = [round({ voters: [], closed })])));
+  const undated = year(SEED);
+  const open = (input: object, y = { state, plan }) => () => ballot.acceptOpenRound(y.plan, y.state, { titleId: 'co-thi-dua', round: 1, candidates: ['so-tu-phap'], ...input }, CONFERENCE);
+  const vote = (input: object, s = voting.state) => () => ballot.acceptVote(s, { titleId: 'co-thi-dua', round: 1, unitId: 'so-tu-phap', sealed: 'AAAA', ...input });
+  const close = (input: object) => () =>
+    ballot.acceptCloseRound(voting.state, { titleId: 'co-thi-dua', round: 1, source: 'sealed', ballots: 1, valid: 1, votes: { 'so-tu-phap': 1 }, ...input });
+  return [
+    ['registerTitles', 'a plan without a registration item', register({}, small.state, small.plan)],
+    ['registerTitles', 'no title', register({ titles: [] })],
+    ['registerTitles', 'an unknown title', register({ titles: ['co-vang'] })],
+    ['registerTitles', 'a title twice', register({ titles: ['bang-khen', 'bang-khen'] })],
+    ['openBallotRound', 'an unknown title', open({ titleId: 'co-vang' })],
+    ['openBallotRound', 'a conference without its day', open({}, undated)],
+    ['openBallotRound', 'a round out of turn', open({ round: 2 })],
+    ['openBallotRound', 'no candidates', open({ candidates: undefined })],
+    ['openBallotRound', 'a candidate not registered', open({ titleId: 'co-thi-dua' })],
+    ['openBallotRound', 'a candidate not in the bloc', open({ titleId: 'bang-khen', candidates: ['so-x'] })],
+    ['openBallotRound', 'a candidate twice', open({ titleId: 'bang-khen', candidates: ['so-tu-phap', 'so-tu-phap'] })],
+    ['openBallotRound', 'a round still open', open({ round: 2 }, voting)],
+    ['openBallotRound', 'a title whose ballot is over', open({ round: 2 }, over)],
+    ['castVote', 'no such round', vote({ round: 3 })],
+    ['castVote', 'a closed round', vote({}, over.state)],
+    ['castVote', 'a second vote', vote({ unitId: 'so-noi-vu' })],
+    ['castVote', 'a unit not in the bloc', vote({ unitId: 'so-x' })],
+    ['castVote', 'no seal', vote({ sealed: 'so-tu-phap!' })],
+    ['closeBallotRound', 'a source of no known kind', close({ source: 'fax' })],
+    ['closeBallotRound', 'paper over ballots cast on pages', close({ source: 'paper' })],
+    ['closeBallotRound', 'no number of ballots', close({ ballots: undefined })],
+    ['closeBallotRound', 'fewer ballots counted than cast', close({ ballots: 0 })],
+    ['closeBallotRound', 'more valid than cast', close({ valid: 2 })],
+    ['closeBallotRound', 'votes for no candidate', close({ votes: { 'so-noi-vu': 1 } })],
+    ['closeBallotRound', 'no votes', close({ votes: undefined })],
+    ['annulBallotRound', 'no reason', () => ballot.acceptAnnulRound(voting.state, { titleId: 'co-thi-dua', round: 1, reason: ' ' })],
+    ['annulBallotRound', 'a round already closed', () => ballot.acceptAnnulRound(over.state, { titleId: 'co-thi-dua', round: 1, reason: 'mất khóa' })],
+  ];
+}
+
 function reorganisationCases(): Case[] {
   const { state } = year();
   const unit = { id: 'so-d', name: 'Sở D', emails: ['vanthu@so-d.example.vn'] };
@@ -270,7 +332,7 @@ const DATED = /\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} (January|Februa
 
 /** Every case, each run: a case that no longer refuses throws, naming itself. */
 export function validatorRefusals(): RefusalFixture[] {
-  return [...changeCases(), ...declarationCases(), ...reorganisationCases(), ...scoringCases()].map(([update, what, refuse]) => {
+  return [...changeCases(), ...declarationCases(), ...conferenceCases(), ...reorganisationCases(), ...scoringCases()].map(([update, what, refuse]) => {
     let refusal: { field: string; reason: string };
     try {
       refusal = refusalOf(refuse);
@@ -311,6 +373,10 @@ function consoleCases(): ConsoleCase[] {
     ['web/score-form.ts', 'figures missing', figures({})],
     ['client/calendar-decisions.ts', 'text that is no YAML', () => decisionsFromText('calendar: [')],
     ['client/calendar-decisions.ts', 'no list of decisions', () => decisionsFromText('calendar:\n  decisions: 2049')],
+    ['client/ballot.ts', 'a choice of no candidate', () => choiceBits(OPEN_ROUND, ['so-x'])],
+    ['client/ballot.ts', 'a candidate chosen twice', () => choiceBits(OPEN_ROUND, ['so-a', 'so-a'])],
+    ['client/ballot.ts', 'more choices than seats', () => choiceBits(OPEN_ROUND, ['so-a', 'so-b', 'so-ke-hoach-dau-tu'])],
+    ['client/ballot.ts', "a round whose key is not here", () => vote({ workflowId: 'bloc-thu-nghiem-2049', query: async () => [OPEN_ROUND] } as never, '/nonexistent', { titleId: 'bang-khen', round: 1, unitId: 'so-c', choice: [] })],
   ];
 }
 

@@ -137,6 +137,7 @@ export async function startConsole(client: Client, port: number, clock: () => nu
     codecOrigins: [UI_ORIGIN],
     clock,
     uploads: { dir: join(dir, 'uploads'), maxBytes: UPLOAD_LIMIT, linkBytesPerDay: LINK_DAILY_LIMIT },
+    ballotKeyDir: join(dir, 'ballot-keys'),
     ...opts,
   });
 }

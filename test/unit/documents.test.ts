@@ -123,6 +123,7 @@ test('the ballot\'s rounds, when the model carries them: each round\'s candidate
   const withRounds = conferenceModel({ ...sampleRecord(SEED, Y), rounds: rounds(model) });
   const doc = await readDocx(await minutesDocx(withRounds));
   expect(doc.paragraphs).toContain('4. Kết quả bỏ phiếu bình xét');
+  expect(doc.paragraphs).toContain('Theo quy tắc đề nghị danh hiệu của thang điểm và kết quả xếp hạng trên, và kết quả bỏ phiếu bình xét (mục 4):');
   expect(doc.paragraphs).toContain('Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, vòng 1 (2 suất): 9 phiếu phát ra, 9 phiếu hợp lệ.');
   expect(doc.paragraphs).toContain('Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, vòng 2 (1 suất): 9 phiếu phát ra.');
   const [first, second] = doc.tables.filter((t) => t[0]?.includes('Số phiếu'));
@@ -136,15 +137,16 @@ test('the ballot\'s rounds, when the model carries them: each round\'s candidate
     ['2', 'Văn phòng UBND tỉnh Đắk Nông', '96', '3', ''],
   ]);
 
-  // The proposal gives each unit's votes in the last round it stood in.
+  // The proposal names those the ballot elected, each with its votes in the round that elected it: the unit the
+  // second round left out is not proposed, and the ranking's tie is settled.
   const proposal = await readDocx(await proposalDocx(withRounds));
   const certificate = proposal.tables.find((t) => t[1]?.[1] === 'Sở Tài chính tỉnh Đắk Nông');
   expect(certificate).toEqual([
     ['TT', 'Tên đơn vị', 'Hạng', 'Tổng điểm', 'Số phiếu'],
     ['1', 'Sở Tài chính tỉnh Đắk Nông', '2', '96,5', '8'],
     ['2', 'Thanh tra tỉnh Đắk Nông', '3', '96', '6'],
-    ['3', 'Văn phòng UBND tỉnh Đắk Nông', '3', '96', '3'],
   ]);
+  expect(proposal.paragraphs.filter((p) => p.startsWith('Lưu ý:'))).toEqual([]);
 });
 
 test('the proposal to the board: addressed to it, the units proposed per title with their rank and total, no votes before a ballot', async () => {

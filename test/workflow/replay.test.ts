@@ -75,7 +75,7 @@ const controlled = [...new Set(controls.map(([, , , h]) => h))];
 
 test('the previous release left histories to replay, and this release has recorded its own', () => {
   expect(previous.map((h) => h.release)).toContain('0.1.0');
-  expect(current.map((h) => h.file).sort()).toEqual(['declared-year.json', 'mailbox.json', 'mailed-year.json', 'scored-year.json', 'seed-plan-year.json', 'small-bloc-year.json']);
+  expect(current.map((h) => h.file).sort()).toEqual(['conference-year.json', 'declared-year.json', 'mailbox.json', 'mailed-year.json', 'scored-year.json', 'seed-plan-year.json', 'small-bloc-year.json']);
 });
 
 // Each bundle replays every history it is given once, on one replay worker; each test reads its own outcome.

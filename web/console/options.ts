@@ -31,6 +31,8 @@ export interface ConsoleOptions {
   publicUrl?: string;
   /** Where attached documents are kept, and how large one may be (default data/uploads, 10 MB). */
   uploads?: UploadStore;
+  /** Where the ballot's rounds' keys are kept while a round is open (BLOC_BALLOT_KEY_DIR; default data/ballot-keys). */
+  ballotKeyDir?: string;
   /** Who the unit's calendar file names as organizer: the mail's sender (MAIL_FROM). */
   organizer?: CalendarEvent['organizer'];
   /**

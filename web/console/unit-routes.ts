@@ -5,7 +5,10 @@ import { checkUnitLink, unitPagePath, type UnitRef } from '../../activities/mail
 import { loadAccounts, mayAct, maySee } from '../../client/accounts';
 import { onBlocYear } from '../../client/workflow-handle';
 import { InputError } from '../../config/errors';
+import { ballotKeyDir, vote } from '../../client/ballot';
+import { ballotQuery, registerTitles, registrationsQuery } from '../../workflows/conference-messages';
 import { declarationsQuery, declareSubmission, scoresQuery, submitScore } from '../../workflows/messages';
+import { BALLOT_NOTICES, unitConference } from '../pages/ballot';
 import type { LinkOrigin } from '../../workflows/model';
 import { langOf, t, type Lang } from '../lang';
 import { LinkUploadAllowance } from '../link-upload-allowance';
@@ -61,27 +64,38 @@ export function unitRoutes({ opts, client, reader: { frame, message, noticeOf },
     }
     const query = `?${new URLSearchParams(Object.entries(given).filter((field): field is [string, string] => field[1] !== undefined))}`;
     const page = unitPagePath(ref);
-    const paths = { page: `${page}${query}`, declare: `${page}/bao-gui${query}`, calendar: `${page}/lich.ics${query}`, score: `${page}/cham-diem${query}` };
+    const paths = {
+      page: `${page}${query}`,
+      declare: `${page}/bao-gui${query}`,
+      calendar: `${page}/lich.ics${query}`,
+      score: `${page}/cham-diem${query}`,
+      register: `${page}/dang-ky${query}`,
+      vote: `${page}/bo-phieu${query}`,
+    };
     return { ref, via: check.via, forms: { paths, maxUploadBytes: uploads.maxBytes } };
   };
 
   const showUnit = async (c: Context<Env>, ref: UnitRef, forms: UnitForms, status: 200 | 422 | 429 = 200) => {
     const at = judgedNow();
-    const { view, schedule, stage, declarations, scores } = await onBlocYear(client, ref, async (h) => ({
+    const { view, schedule, stage, declarations, scores, registrations, rounds } = await onBlocYear(client, ref, async (h) => ({
       ...(await yearNow(h)),
       declarations: await h.query(declarationsQuery),
       scores: await h.query(scoresQuery, { at }),
+      registrations: await h.query(registrationsQuery),
+      rounds: await h.query(ballotQuery),
     }));
     if (!view.units.some((u) => u.id === ref.unit)) return c.notFound();
     const own = Object.fromEntries(Object.entries(declarations).map(([itemId, byUnit]) => [itemId, byUnit[ref.unit] ?? []]));
-    return c.html(unitPage(frame(c), { view, schedule, stage, unitId: ref.unit, declarations: own, scores }, forms), status);
+    const shown = frame(c);
+    const conference = unitConference(shown, ref.unit, registrations, rounds, { register: forms.paths.register, vote: forms.paths.vote, csrf: shown.csrf, ...forms.conference });
+    return c.html(unitPage(shown, { view, schedule, stage, unitId: ref.unit, declarations: own, scores, conference }, forms), status);
   };
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit`, async (c) => {
     const gate = await unitGate(c);
     if (!gate) return c.notFound();
     if (gate instanceof Response) return gate;
-    return showUnit(c, gate.ref, { ...gate.forms, notice: noticeOf(c, SCORE_NOTICES) });
+    return showUnit(c, gate.ref, { ...gate.forms, notice: noticeOf(c, { vi: { ...SCORE_NOTICES.vi, ...BALLOT_NOTICES.vi }, en: { ...SCORE_NOTICES.en, ...BALLOT_NOTICES.en } }) });
   });
 
   app.get(`${UNIT_PAGES}:bloc/:year/:unit/lich.ics`, async (c) => {
@@ -141,6 +155,42 @@ export function unitRoutes({ opts, client, reader: { frame, message, noticeOf },
     }
     return c.redirect(`${forms.paths.page}&da=${outcome === 'unchanged' ? 'cham-diem-khong-doi' : 'cham-diem'}#tu-cham-diem`, 303);
   });
+
+  /**
+   * The unit's registration and its ballot: the unit is the signed link's, and the link is recorded with what it
+   * did. A ballot is sealed here, under the round's key, before it leaves the console (client/ballot.ts).
+   */
+  const conferenceForm = (name: string, act: (ref: UnitRef, via: LinkOrigin, body: Record<string, string | string[]>, c: Context<Env>) => Promise<unknown>) => async (c: Context<Env>) => {
+    const gate = await unitGate(c);
+    if (!gate) return c.notFound();
+    if (gate instanceof Response) return gate;
+    const { ref, via, forms } = gate;
+    const body = Object.fromEntries(Object.entries(await c.req.parseBody({ all: true })).filter((e): e is [string, string | string[]] => e[0] !== '_csrf' && !(e[1] instanceof File)));
+    try {
+      await act(ref, via, body, c);
+    } catch (err) {
+      if (err instanceof InputError) return showUnit(c, ref, { ...forms, conference: { error: err.message, values: typedFields(body) } }, 422);
+      throw err;
+    }
+    return c.redirect(`${forms.paths.page}&da=${name}#${name}`, 303);
+  };
+  const many = (value: string | string[] | undefined) => (value === undefined ? [] : [value].flat());
+  const one = (value: string | string[] | undefined) => many(value)[0] ?? '';
+
+  app.post(
+    `${UNIT_PAGES}:bloc/:year/:unit/dang-ky`,
+    conferenceForm('dang-ky', (ref, via, body, c) => {
+      const input = { unitId: ref.unit, titles: many(body.titles), reference: one(body.reference), sentOn: one(body.sentOn), via };
+      return onBlocYear(client, ref, (h) => h.executeUpdate(registerTitles, { args: [input] }), refusalInForm(langOf(c)));
+    }),
+  );
+  app.post(
+    `${UNIT_PAGES}:bloc/:year/:unit/bo-phieu`,
+    conferenceForm('bo-phieu', (ref, via, body, c) => {
+      const input = { titleId: one(body.titleId), round: Number(one(body.round)), unitId: ref.unit, choice: many(body.choice), via };
+      return onBlocYear(client, ref, (h) => vote(h, opts.ballotKeyDir ?? ballotKeyDir({}), input), refusalInForm(langOf(c)));
+    }),
+  );
 
   return app;
 }

@@ -65,7 +65,8 @@ export function matrixBody(lang: Lang, view: StatusView, schedule: YearSchedule,
   <a href="${base}/lich">${t(frame, 'Lịch năm', 'The year’s dates')}</a>
   <a href="${base}/cho-xac-nhan" id="pending-count">${t(frame, 'Đơn vị báo đã gửi, chờ xác nhận', 'Declarations awaiting an answer')}: ${view.cells.filter((c) => c.state === 'declared').length}</a>
   <a href="${base}/bien-ban.docx">${t(frame, 'Biên bản hội nghị (.docx)', 'Conference minutes (.docx)')}</a>
-  <a href="${base}/to-trinh.docx">${t(frame, 'Tờ trình khen thưởng (.docx)', 'Reward proposal (.docx)')}</a></p>
+  <a href="${base}/to-trinh.docx">${t(frame, 'Tờ trình khen thưởng (.docx)', 'Reward proposal (.docx)')}</a>
+  <a href="${base}/bo-phieu">${t(frame, 'Đăng ký và bỏ phiếu bình xét', 'Registration and ballot')}</a></p>
 <div data-live data-live-ms="${liveMs}"><p class="muted">${t(
       frame,
       `Tình hình lúc ${whenVi(view.at)}; trang tự cập nhật. Bấm vào một ô để xem lịch sử và ghi nhận hồ sơ.`,

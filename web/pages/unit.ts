@@ -17,6 +17,8 @@ export interface UnitPaths {
   declare: string;
   calendar: string;
   score: string;
+  register: string;
+  vote: string;
 }
 
 export interface UnitForms {
@@ -27,6 +29,8 @@ export interface UnitForms {
   values?: Record<string, string>;
   /** The self-score form's refusal and values, apart from the declaration form's. */
   score?: ScoreFormState;
+  /** The registration's and the ballot's refusal and values. */
+  conference?: { error: string; values: Record<string, string> };
 }
 
 /** What a unit can still say it has sent: an item it owes with nothing recorded and no word awaiting an answer. */
@@ -34,7 +38,16 @@ const DECLARABLE = new Set(['not-due', 'extended', 'overdue', 'awaiting-date']);
 
 export function unitPage(
   frame: Frame,
-  context: { view: StatusView; schedule: YearSchedule; stage: StageView; unitId: string; declarations: Record<string, Declaration[]>; scores: ScoresView | null },
+  context: {
+    view: StatusView;
+    schedule: YearSchedule;
+    stage: StageView;
+    unitId: string;
+    declarations: Record<string, Declaration[]>;
+    scores: ScoresView | null;
+    /** Its registration of titles and the conference's ballot (web/pages/ballot.ts). */
+    conference?: Html;
+  },
   forms: UnitForms,
 ): Html {
   const { view, schedule, stage, unitId, declarations, scores } = context;
@@ -90,7 +103,8 @@ ${meetingsOf(own, schedule, stage, unitId, view.at)}
 <h2>${t(own, 'Báo đã gửi văn bản', 'Declare a document sent')}</h2>
 ${declareForm}
 ${history.map(({ item }) => html`<h3>${titleIn(own, planned, item)}</h3>${declarationRows(own, declarations[item.id] ?? [])}`)}
-${scores ? scoreSection(own, scores, unitId, forms.paths.score, forms.score) : ''}`,
+${scores ? scoreSection(own, scores, unitId, forms.paths.score, forms.score) : ''}
+${context.conference ?? ''}`,
   );
 }
 
