@@ -13,12 +13,11 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { ensureClusterServer, waitForPort, type ClusterExecutables } from '../provision';
 import { registerSearchAttributes } from '../../worker/search-attributes';
 import { DB_USER, startPostgres, type Postgres } from './postgres';
-import { ManagedProcess } from './process';
+import { ManagedProcess, REPO_ROOT } from './process';
 
 export const SERVICES = ['history', 'matching', 'frontend', 'worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-const ROOT = path.join(__dirname, '..', '..', '..');
 const CONFIG_DIR = path.join('config', 'cluster');
 /** config/cluster/temporal.yaml: the server's `--env` names the file. */
 const CONFIG_ENV = 'temporal';
@@ -157,9 +156,9 @@ function startService(exes: ClusterExecutables, ports: ClusterPorts, password: s
   const proc = new ManagedProcess({
     name: `temporal ${service}`,
     command: exes.server,
-    args: ['--root', ROOT, '--config', CONFIG_DIR, '--env', CONFIG_ENV, '--allow-no-auth', 'start', '--service', service],
+    args: ['--root', REPO_ROOT, '--config', CONFIG_DIR, '--env', CONFIG_ENV, '--allow-no-auth', 'start', '--service', service],
     // The dynamic config's path in temporal.yaml is relative to the repository.
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     env: serviceEnv(ports, password, service),
     logFile: path.join(logs, `${service}.log`),
   });

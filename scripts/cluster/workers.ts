@@ -6,10 +6,9 @@ import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { mailTaskQueueOf } from '../../activities/types';
-import { ManagedProcess } from './process';
+import { ManagedProcess, REPO_ROOT } from './process';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
-const WORKER_MAIN = path.join(ROOT, 'dist', 'worker', 'main.js');
+const WORKER_MAIN = path.join(REPO_ROOT, 'dist', 'worker', 'main.js');
 const POLLING_MS = 60_000;
 
 export interface WorkerProcessOptions {
@@ -25,7 +24,7 @@ export function startWorkerProcess({ name, env, logFile }: WorkerProcessOptions)
     command: process.execPath,
     args: [WORKER_MAIN],
     env,
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     logFile,
     // The Runtime drains on SIGTERM: running mail batches finish and report before the process ends.
     stopTimeoutMs: 30_000,

@@ -22,6 +22,7 @@ import * as msg from '../../workflows/messages';
 import { realClockEnv, ROOT, WORKER } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { smallBloc, waveBloc } from '../support/fixtures';
+import { counted } from '../support/metrics';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
 import { freePort } from '../../scripts/provision';
@@ -178,12 +179,4 @@ async function killedWorker(): Promise<void> {
   // The SDK's own beside the engine's: the activities this worker ran.
   expect(scraped).toMatch(/^temporal_activity_execution_latency\w*\{[^}]*activity_type="sendBatch"/m);
   await handle.terminate('test over');
-}
-
-/** The sum of a counter's series of one kind of message, as Prometheus reads them. */
-function counted(scraped: string, name: string, kind: string): number {
-  return scraped
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) && line.includes(`kind="${kind}"`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }

@@ -122,7 +122,7 @@ export async function planned(handle: WorkflowHandle): Promise<void> {
 }
 
 /** The console on its port, with ACCOUNTS, judging by `clock`; its files (accounts, uploads) under `dir`. */
-async function startConsole(client: Client, port: number, clock: () => number, dir: string, opts: ConsoleBounds = {}): Promise<WebServer> {
+export async function startConsole(client: Client, port: number, clock: () => number, dir: string, opts: ConsoleBounds = {}): Promise<WebServer> {
   const accountsFile = join(dir, 'accounts.json');
   for (const account of Object.values(ACCOUNTS)) {
     await addAccount(accountsFile, { ...account, blocs: account.blocs === 'all' ? 'all' : [...account.blocs] }, PASSWORD);
