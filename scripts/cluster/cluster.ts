@@ -13,7 +13,8 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { ensureClusterServer, waitForPort, type ClusterExecutables } from '../provision';
 import { registerSearchAttributes } from '../../worker/search-attributes';
 import { DB_USER, startPostgres, type Postgres } from './postgres';
-import { ManagedProcess, REPO_ROOT } from './process';
+import { REPO_ROOT } from '../repo-root';
+import { ManagedProcess } from './process';
 
 export const SERVICES = ['history', 'matching', 'frontend', 'worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];

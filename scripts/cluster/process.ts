@@ -4,14 +4,7 @@
  * and never left behind when this process exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
-import * as path from 'node:path';
-
-/** The repository, from its sources (tests) or its build (dist/). */
-export const REPO_ROOT = ((dir: string): string => {
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})(__dirname);
+import { createWriteStream } from 'node:fs';
 
 export interface ProcessSpec {
   name: string;

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { mailTaskQueueOf } from '../../activities/types';
-import { ManagedProcess, REPO_ROOT } from './process';
+import { REPO_ROOT } from '../repo-root';
+import { ManagedProcess } from './process';
 
 const WORKER_MAIN = path.join(REPO_ROOT, 'dist', 'worker', 'main.js');
 const POLLING_MS = 60_000;

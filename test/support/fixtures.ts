@@ -7,6 +7,7 @@ import type { DateTime } from 'luxon';
 import { loadBlocConfig, parseBlocConfig } from '../../config/load';
 import type { BlocConfig, BlocConfigInput } from '../../config/schema';
 import { criteriaOf, type ScoringTable } from '../../config/scoring';
+import { REPO_ROOT } from '../../scripts/repo-root';
 
 /**
  * The year every test plays, fixed so that no test reads today's date. It lies ahead of the time-skipping
@@ -43,7 +44,8 @@ export function smallBloc(patch: (c: BlocConfigInput) => void = () => undefined)
 }
 
 /** The seed plan's scoring table (Appendix III, illustrative figures). */
-export const SEED_TABLE = loadBlocConfig(path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml')).scoring as ScoringTable;
+// From the repository, not from this file: the benchmarks load this file from their build (dist-bench/).
+export const SEED_TABLE = loadBlocConfig(path.join(REPO_ROOT, 'config', 'blocs', 'dak-nong-khoi-4.yaml')).scoring as ScoringTable;
 
 /** The small bloc with the seed's scoring table, its self-scoring deadline, the conference and the handover only. */
 export function scoredBloc(): BlocConfig {
