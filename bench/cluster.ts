@@ -42,6 +42,8 @@ const BOUNDED_CACHE = 100;
 const WAVE_TIMEOUT_MS = 5 * 60_000;
 const GRACE_MS = 2_000;
 const SAMPLE = 20;
+/** The reminders' event this long after them: a wave slower than that would drop the reminders still owed. */
+const EVENT_LEAD_MINUTES = 30;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(ms, 0)));
@@ -155,7 +157,7 @@ async function run(kind: string, years: number, sink: Sink): Promise<Row> {
 
     // The wave's instant: a whole minute after the starts are done (about 25 a second here) and planned.
     const atMs = DateTime.now().plus({ milliseconds: 40_000 + years * 60 }).endOf('minute').plus({ milliseconds: 1 }).toMillis();
-    const shape: WaveShape = { tag: `${kind}${years}`, blocs: years, units: UNITS, atMs };
+    const shape: WaveShape = { tag: `${kind}${years}`, blocs: years, units: UNITS, atMs, leadMinutes: EVENT_LEAD_MINUTES };
     const ids: string[] = [];
     const started = Date.now();
     await inFlight(Array.from({ length: years }, (_, i) => i + 1), STARTS_IN_FLIGHT, async (b) => {
@@ -227,6 +229,8 @@ function report(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
+  // Exiting runs the handler that kills every process started (scripts/cluster/process.ts); a signal alone would not.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const sink = await startSink();
   const rows: Row[] = [];
   try {

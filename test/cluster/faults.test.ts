@@ -20,7 +20,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
-import { expectedAddresses, unitAddress, waveYear, ZONE, type WaveShape } from '../../bench/wave-bloc';
+import { blocOfWave, expectedAddresses, waveYear, ZONE, type WaveShape } from '../../bench/wave-bloc';
 import { startBlocYear } from '../../client/start-year';
 import { freeClusterPorts, startCluster, type Cluster } from '../../scripts/cluster/cluster';
 import type { ManagedProcess } from '../../scripts/cluster/process';
@@ -31,7 +31,6 @@ import type { WebServer } from '../../web/server';
 import { spawnBloc } from '../support/cli';
 import { realClockEnv } from '../support/dist';
 import { counted } from '../support/metrics';
-import { waveBloc } from '../support/fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { ACCOUNTS, startConsole, WebAgent } from '../support/web';
 
@@ -144,18 +143,10 @@ async function idleWorker(workflowIds: string[]): Promise<number> {
 test('a wave survives history SIGKILL, a PostgreSQL restart and a worker SIGKILL: every unit once, at the rate; then CLI and console say when the frontend is down', async () => {
   const now = DateTime.now().setZone(ZONE);
   const atMs = now.plus({ milliseconds: LEAD_MS }).startOf('minute').plus({ minutes: 1 }).toMillis();
-  const shape: WaveShape = { tag: `f${now.toFormat('HHmmss')}`, blocs: BLOCS, units: UNITS, atMs };
+  const shape: WaveShape = { tag: `f${now.toFormat('HHmmss')}`, blocs: BLOCS, units: UNITS, atMs, leadMinutes: EVENT_LEAD_MINUTES };
   const workflowIds: string[] = [];
   for (let b = 1; b <= BLOCS; b++) {
-    const config = waveBloc({
-      units: UNITS,
-      reminderAt: DateTime.fromMillis(atMs, { zone: ZONE }),
-      address: (unit) => unitAddress(shape.tag, b, unit),
-      id: `${shape.tag}-b${b}`,
-      name: `Khối ${shape.tag} số ${b}`,
-      leadMinutes: EVENT_LEAD_MINUTES,
-    });
-    const { workflowId } = await startBlocYear(client, config, waveYear(shape), { taskQueue: TASK_QUEUE, now: now.toJSDate() });
+    const { workflowId } = await startBlocYear(client, blocOfWave(shape, b), waveYear(shape), { taskQueue: TASK_QUEUE, now: now.toJSDate() });
     workflowIds.push(workflowId);
   }
   const total = BLOCS * UNITS;
