@@ -30,6 +30,7 @@ import { ensureDevServer, freePort, waitForPort } from '../scripts/provision';
 import { dataConverter } from '../worker/data-converter';
 import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
+import { memory } from './memory';
 import { startSink, type Sink } from './sink';
 import { blocOfWave, expectedAddresses, waveYear, type WaveShape } from './wave-bloc';
 
@@ -47,13 +48,6 @@ const EVENT_LEAD_MINUTES = 30;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(ms, 0)));
-
-/** VmHWM (peak) and VmRSS of a process, MiB. */
-function memory(pid: number | undefined): { peak: number; now: number } {
-  const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-}
 
 interface Server {
   kind: string;
