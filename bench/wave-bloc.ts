@@ -21,6 +21,11 @@ export interface WaveShape {
   units: number;
   /** The reminders' instant: a whole minute (the plan's times are to the minute). */
   atMs: number;
+  /**
+   * How long after the reminders their event begins (default 1 minute). A reminder not yet sent when its event
+   * begins is no longer owed: a wave that may take longer than a minute to go out wants a longer lead.
+   */
+  leadMinutes?: number;
 }
 
 export function unitAddress(tag: string, bloc: number, unit: number): string {
@@ -31,7 +36,7 @@ export function expectedAddresses(shape: WaveShape): string[] {
   return Array.from({ length: shape.blocs * shape.units }, (_, i) => unitAddress(shape.tag, Math.floor(i / shape.units) + 1, (i % shape.units) + 1));
 }
 
-/** The event starts a minute after the wave, and its only reminder is a minute before it. */
+/** The event starts `leadMinutes` after the wave, and its only reminder is that long before it. */
 export function blocOfWave(shape: WaveShape, bloc: number): BlocConfig {
   return waveBloc({
     units: shape.units,
@@ -39,6 +44,7 @@ export function blocOfWave(shape: WaveShape, bloc: number): BlocConfig {
     address: (unit) => unitAddress(shape.tag, bloc, unit),
     id: `${shape.tag}-b${bloc}`,
     name: `Khối ${shape.tag} số ${bloc}`,
+    ...(shape.leadMinutes !== undefined && { leadMinutes: shape.leadMinutes }),
   });
 }
 

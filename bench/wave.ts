@@ -24,6 +24,7 @@ import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import type { naiveWave } from './naive-workflow';
 import type { RawSenderArgs } from './raw-sender';
+import { memory } from './memory';
 import { startSink, type Sink, type Tally } from './sink';
 import { blocOfWave, expectedAddresses, waveMessages, waveYear, type WaveShape } from './wave-bloc';
 
@@ -93,12 +94,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
-/** VmHWM (peak) and VmRSS, in MiB. */
-function memory(pid: number): { peak: number; now: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-}
 
 interface Cpu {
   /** By process name; 100 % = one core. */

@@ -1,11 +1,12 @@
 /**
- * Provisions the two Temporal servers the engine and its tests run on, without the SDK's own download
- * (which needs the open internet): the `temporal` CLI (dev server) is built from the Go module proxy, the
- * Java time-skipping test server is fetched from Maven Central. GreenMail, the mail server (SMTP and IMAP)
+ * Provisions the Temporal servers the engine and its tests run on, without the SDK's own download
+ * (which needs the open internet): the `temporal` CLI (dev server) is built from the Go module proxy, and so
+ * are Temporal's own server and its SQL tool (the cluster on PostgreSQL, scripts/cluster.ts); the Java
+ * time-skipping test server is fetched from Maven Central. GreenMail, the mail server (SMTP and IMAP)
  * the mailbox tests read, is fetched from Maven Central too. All are cached under `~/.cache/bloc-engine/`
  * (or BLOC_CACHE_DIR), checked on every use and fetched again when broken.
  *
- * `node dist/scripts/provision.js` provisions all three and prints their paths.
+ * `node dist/scripts/provision.js` provisions all of them and prints their paths.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +21,8 @@ import { freePort, waitForPort } from './ports';
 export { freePort, portAnswers, waitForPort } from './ports';
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
+/** The server CLI 1.5.1 embeds: the cluster runs what the dev server runs. */
+export const TEMPORAL_SERVER_VERSION = '1.29.1';
 export const TEST_SERVER_VERSION = '1.38.0';
 export const GREENMAIL_VERSION = '2.1.13';
 /** CLI 1.5.1 wants Go 1.25; from 1.21 on, `go` fetches the toolchain a module asks for by itself. */
@@ -29,7 +32,7 @@ const TEST_SERVER_MAIN = 'io.temporal.testserver.TestServer';
 const WRAPPER = 'test-server.sh';
 const MANIFEST = 'manifest.json';
 
-export type ServerKind = 'dev-server' | 'test-server' | 'greenmail';
+export type ServerKind = 'dev-server' | 'cluster-server' | 'test-server' | 'greenmail';
 
 /** A failure a person can act on; its message is one line. */
 export class ProvisionError extends Error {}
@@ -64,6 +67,37 @@ export async function ensureDevServer(log: Log = () => {}): Promise<string> {
     if (problem) throw new ProvisionError(`the freshly built temporal CLI ${problem}`);
   });
   return exe;
+}
+
+export interface ClusterExecutables {
+  /** `temporal-server start --service …`: one of the four services a process. */
+  server: string;
+  /** `temporal-sql-tool`: creates and updates the schemas, embedded in it, of both databases. */
+  sqlTool: string;
+}
+
+/** Temporal's server and its SQL tool, built together into the cache on first use (~9 min cold on two cores, 8 s with Go's build cache warm). */
+export async function ensureClusterServer(log: Log = () => {}): Promise<ClusterExecutables> {
+  const dir = clusterServerDir();
+  const exes = clusterExecutables(dir);
+  if (!(await clusterServerProblem(exes))) return exes;
+  await throwIfBlocked('cluster-server');
+  log(`building temporal-server and temporal-sql-tool ${TEMPORAL_SERVER_VERSION} with go into ${dir} (about 9 min the first time on two cores)`);
+  await buildAtomically(dir, async (tmp) => {
+    const module = `go.temporal.io/server`;
+    await run('go', [
+      'install', '-ldflags', '-s -w',
+      `${module}/cmd/server@v${TEMPORAL_SERVER_VERSION}`,
+      `${module}/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`,
+    ], { env: { ...process.env, GOBIN: tmp }, timeoutMs: 30 * 60_000 });
+    // `go install` names them after their folders; the names Temporal's own images give them are clearer.
+    const built = clusterExecutables(tmp);
+    await fs.rename(path.join(tmp, 'server'), built.server);
+    await fs.rename(path.join(tmp, 'sql'), built.sqlTool);
+    const problem = await clusterServerProblem(built);
+    if (problem) throw new ProvisionError(`the freshly built ${problem}`);
+  });
+  return exes;
 }
 
 /**
@@ -141,6 +175,11 @@ export async function whyCannotProvision(kind: ServerKind): Promise<string | und
     const go = await goProblem();
     return go && `cannot build the Temporal dev server: ${go}; install Go >= ${MIN_GO.join('.')} (apt-get install golang) or set TEMPORAL_CLI_PATH to an existing \`temporal\` CLI`;
   }
+  if (kind === 'cluster-server') {
+    if (!(await clusterServerProblem(clusterExecutables(clusterServerDir())))) return undefined;
+    const go = await goProblem();
+    return go && `cannot build the Temporal server: ${go}; install Go >= ${MIN_GO.join('.')} (apt-get install golang)`;
+  }
   const [what, variable] = kind === 'greenmail' ? ['GreenMail', 'GREENMAIL_JAR'] : ['the Temporal test server', 'TEMPORAL_TEST_SERVER_PATH'];
   if (process.env[variable]) return undefined;
   const noJava = await commandMissing('java', ['-version']);
@@ -159,6 +198,14 @@ async function throwIfBlocked(kind: ServerKind): Promise<void> {
 
 function devServerDir(): string {
   return path.join(cacheDir(), `temporal-cli-${TEMPORAL_CLI_VERSION}`);
+}
+
+function clusterServerDir(): string {
+  return path.join(cacheDir(), `temporal-server-${TEMPORAL_SERVER_VERSION}`);
+}
+
+function clusterExecutables(dir: string): ClusterExecutables {
+  return { server: path.join(dir, 'temporal-server'), sqlTool: path.join(dir, 'temporal-sql-tool') };
 }
 
 function testServerDir(): string {
@@ -180,6 +227,18 @@ async function cliProblem(exe: string, version?: string): Promise<string | undef
     return undefined;
   } catch (err) {
     return `does not run (${(err as Error).message})`;
+  }
+}
+
+/** What is wrong with the server or its SQL tool, or undefined when both run and the server is the version wanted. */
+async function clusterServerProblem({ server, sqlTool }: ClusterExecutables): Promise<string | undefined> {
+  try {
+    const { stdout } = await run(server, ['--version'], { timeoutMs: 30_000 });
+    if (!stdout.includes(` ${TEMPORAL_SERVER_VERSION}`)) return `temporal-server is not version ${TEMPORAL_SERVER_VERSION} ("${firstLine(stdout)}")`;
+    await run(sqlTool, ['--version'], { timeoutMs: 30_000 });
+    return undefined;
+  } catch (err) {
+    return `temporal server does not run (${(err as Error).message})`;
   }
 }
 
@@ -368,18 +427,24 @@ function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? '';
 }
 
-/** Every server; a line for each says where it is and how long it took. One ProvisionError names every failure. */
-export async function provisionServers(log: Log): Promise<string[]> {
+/**
+ * Every server (the cluster's too when asked: the tests of `npm test` never start one); a line for each says
+ * where it is and how long it took. One ProvisionError names every failure.
+ */
+export async function provisionServers(log: Log, opts: { cluster?: boolean } = {}): Promise<string[]> {
   const timed = async (name: string, ensure: (log: Log) => Promise<string>): Promise<string> => {
     const started = Date.now();
     const exe = await ensure(log);
     return `${name}: ${exe} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
   };
   // Go compiles while Maven downloads: running both at once saves the shorter of the two. The two Maven
-  // fetches go one after the other, since they share the local repository.
+  // fetches go one after the other, since they share the local repository; so do the two Go builds, which
+  // share the build cache and would only split the cores.
   const testServer = timed('time-skipping test server', ensureTestServer);
+  const devServer = timed('dev server (temporal CLI)', ensureDevServer);
   const results = await Promise.allSettled([
-    timed('dev server (temporal CLI)', ensureDevServer),
+    devServer,
+    ...(opts.cluster ? [devServer.catch(() => undefined).then(() => timed('cluster (temporal-server, temporal-sql-tool)', async (log) => (await ensureClusterServer(log)).server))] : []),
     testServer,
     testServer.catch(() => undefined).then(() => timed('GreenMail (SMTP and IMAP for the mailbox tests)', ensureGreenMail)),
   ]);
@@ -389,7 +454,7 @@ export async function provisionServers(log: Log): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  for (const line of await provisionServers((line) => process.stderr.write(`provision: ${line}\n`))) process.stdout.write(`${line}\n`);
+  for (const line of await provisionServers((line) => process.stderr.write(`provision: ${line}\n`), { cluster: true })) process.stdout.write(`${line}\n`);
 }
 
 if (require.main === module) {

@@ -44,7 +44,7 @@ const DEV_SERVER_STOP_MS = 10_000;
 
 // zod 4 gives every failed check of a schema its `error`: one message for "not a number" and "out of range".
 const port = z.coerce.number({ error: 'phải là số nguyên từ 1 đến 65535 / must be a whole number from 1 to 65535' }).int().min(1).max(65535);
-const startEnv = z.object({
+export const startEnv = z.object({
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   SMTP_URL: z.string().optional(),
@@ -54,18 +54,18 @@ const startEnv = z.object({
   BLOC_SAMPLE_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
   BLOC_WEB_PORT: port.default(DEFAULT_WEB_PORT),
 });
-type StartEnv = z.infer<typeof startEnv>;
+export type StartEnv = z.infer<typeof startEnv>;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const warn = (line: string) => process.stderr.write(`start: ${line}\n`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-class Stopped extends Error {}
+export class Stopped extends Error {}
 
-type Cleanups = (() => Promise<void>)[];
+export type Cleanups = (() => Promise<void>)[];
 
 /** Rejects with `Stopped` as soon as Ctrl-C comes, so that a slow step does not hold up the shutdown. */
-function unlessStopped<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+export function unlessStopped<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new Stopped());
     if (signal.aborted) return onAbort();
@@ -154,7 +154,7 @@ async function startOwnDevServer(env: StartEnv, dataDir: string, signal: AbortSi
  * The worker's mail settings, checked before anything starts (the first start builds the Temporal CLI for
  * minutes). Without SMTP_URL the worker sends to our own inbox, on SMTP_PORT.
  */
-function mailSettings(env: StartEnv): { smtp: SmtpSettings; ownInbox: boolean } {
+export function mailSettings(env: StartEnv): { smtp: SmtpSettings; ownInbox: boolean } {
   const ownInbox = !env.SMTP_URL?.trim();
   const smtpUrl = ownInbox ? `smtp://127.0.0.1:${env.SMTP_PORT}` : env.SMTP_URL;
   return { smtp: smtpSettingsFromEnv({ ...process.env, SMTP_URL: smtpUrl }), ownInbox };
@@ -197,8 +197,40 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
     lines.push(`Temporal gRPC  ${settings.address}  (existing server, namespace ${settings.namespace})`);
   }
 
+  const { smtp, mailbox } = await startMail(env, mail, dataDir, lines, cleanups);
+
+  let onRunning!: () => void;
+  const running = new Promise<void>((resolve) => (onRunning = resolve));
+  const worker = runWorker(settings, { signal, onRunning, smtp });
+  // Drained first on the way out. Handled at once, so that an early failure is not an unhandled rejection;
+  // the failure itself is reported where `worker` is awaited.
+  const drained = worker.catch(() => undefined);
+  cleanups.push(() => drained);
+  lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
+
+  const sampleBlocs = await startSample(client, env, settings.taskQueue, signal, lines);
+  await unlessStopped(signal, Promise.race([running, worker]));
+  lines.push(...(await startDemoAndConsole(client, env, settings.taskQueue, sampleBlocs, signal, cleanups, mailbox)));
+  say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
+  await (own ? Promise.race([worker, own.server.exited]) : worker);
+}
+
+/**
+ * The mail the workers send to: GreenMail as the engine's mail and the bloc's mailbox where it is at hand and
+ * wanted, else our own inbox, or the relay SMTP_URL names. Also the units' links in the workers' mail and on the
+ * console, which share one key and address: made for this run when the environment gives none (links from an
+ * earlier run then no longer open).
+ */
+export async function startMail(
+  env: StartEnv,
+  mail: ReturnType<typeof mailSettings>,
+  dataDir: string,
+  lines: string[],
+  cleanups: Cleanups,
+  { withMailbox = true }: { withMailbox?: boolean } = {},
+): Promise<{ smtp: SmtpSettings; mailbox?: LocalMailbox }> {
   let smtp = mail.smtp;
-  const mailbox = mail.ownInbox && env.BLOC_SAMPLE === '1' && !process.env.IMAP_URL ? await localMailbox(env, smtp, cleanups) : undefined;
+  const mailbox = withMailbox && mail.ownInbox && env.BLOC_SAMPLE === '1' && !process.env.IMAP_URL ? await localMailbox(env, smtp, cleanups) : undefined;
   if (mailbox) {
     smtp = { ...smtp, port: mailbox.smtpPort };
     lines.push(
@@ -211,49 +243,45 @@ async function run(env: StartEnv, signal: AbortSignal, cleanups: Cleanups): Prom
     const inbox = await startLocalInbox({ dir: mailDir, host: '127.0.0.1', port: env.SMTP_PORT });
     cleanups.push(() => inbox.close());
     smtp = { ...smtp, port: inbox.port };
-    lines.push(`Mail inbox     smtp://127.0.0.1:${inbox.port} → ${path.relative('.', mailDir)}/*.eml (npm run provision: a real IMAP mailbox instead)`);
+    lines.push(`Mail inbox     smtp://127.0.0.1:${inbox.port} → ${path.relative('.', mailDir)}/*.eml${withMailbox ? ' (npm run provision: a real IMAP mailbox instead)' : ''}`);
   } else {
     lines.push(`Mail           ${describeSmtpServer(smtp)}`);
   }
-
-  // The units' links in the worker's mail and on the console share one key and address: made for this run when
-  // the environment gives none (links from an earlier run then no longer open).
   process.env.BLOC_UNIT_LINK_KEY ||= randomBytes(32).toString('base64url');
   process.env.BLOC_WEB_PUBLIC_URL ||= `http://127.0.0.1:${env.BLOC_WEB_PORT}`;
+  return { smtp, ...(mailbox && { mailbox }) };
+}
 
-  let onRunning!: () => void;
-  const running = new Promise<void>((resolve) => (onRunning = resolve));
-  const worker = runWorker(settings, { signal, onRunning, smtp });
-  // Drained first on the way out. Handled at once, so that an early failure is not an unhandled rejection;
-  // the failure itself is reported where `worker` is awaited.
-  const drained = worker.catch(() => undefined);
-  cleanups.push(() => drained);
-  lines.push(`Worker         namespace ${settings.namespace}, task queue ${settings.taskQueue}`);
+/** The sample bloc's year, unless BLOC_SAMPLE=0; the blocs the sample's secretariat may read. */
+export async function startSample(client: Client, env: StartEnv, taskQueue: string, signal: AbortSignal, lines: string[]): Promise<string[]> {
+  if (env.BLOC_SAMPLE !== '1') return [];
+  const config = loadBlocConfig(SAMPLE_CONFIG);
+  const year = env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(config.bloc.timeZone).year;
+  const { workflowId, alreadyStarted } = await unlessStopped(signal, startBlocYear(client, config, year, { taskQueue }));
+  lines.push(`Sample bloc    ${SAMPLE_CONFIG}, year ${year}: ${workflowId}${alreadyStarted ? ' (started before)' : ' (started now)'}`);
+  return [config.bloc.id];
+}
 
-  const sampleBlocs: string[] = [];
+/** Once a worker runs: the demonstration (with the sample), then the console; their lines. */
+export async function startDemoAndConsole(
+  client: Client,
+  env: StartEnv,
+  taskQueue: string,
+  sampleBlocs: string[],
+  signal: AbortSignal,
+  cleanups: Cleanups,
+  mailbox?: LocalMailbox,
+): Promise<string[]> {
+  const lines: string[] = [];
   if (env.BLOC_SAMPLE === '1') {
-    const config = loadBlocConfig(SAMPLE_CONFIG);
-    sampleBlocs.push(config.bloc.id);
-    const year = env.BLOC_SAMPLE_YEAR ?? DateTime.now().setZone(config.bloc.timeZone).year;
-    const { workflowId, alreadyStarted } = await unlessStopped(
-      signal,
-      startBlocYear(client, config, year, { taskQueue: settings.taskQueue }),
-    );
-    lines.push(`Sample bloc    ${SAMPLE_CONFIG}, year ${year}: ${workflowId}${alreadyStarted ? ' (started before)' : ' (started now)'}`);
-  }
-
-  await unlessStopped(signal, Promise.race([running, worker]));
-  if (env.BLOC_SAMPLE === '1') {
-    const demo = await startDemo(client, settings.taskQueue, signal, mailbox);
+    const demo = await startDemo(client, taskQueue, signal, mailbox);
     sampleBlocs.push(demo.blocId);
     lines.push(...demo.lines);
     // The worker started the mailbox for the sample bloc; this run's demonstration is a bloc of its own.
     const imap = mailbox && imapSettingsFromEnv();
-    if (imap) await startMailbox(client, { settings: imap, service: { ...mailboxServiceFromEnv(), blocs: sampleBlocs }, taskQueue: settings.taskQueue });
+    if (imap) await startMailbox(client, { settings: imap, service: { ...mailboxServiceFromEnv(), blocs: sampleBlocs }, taskQueue });
   }
-  lines.push(...(await startConsole(client, env, sampleBlocs, cleanups)));
-  say(['', ...lines, '', 'Ctrl-C stops everything.', ''].join('\n'));
-  await (own ? Promise.race([worker, own.server.exited]) : worker);
+  return [...lines, ...(await startConsole(client, env, sampleBlocs, cleanups))];
 }
 
 /**
@@ -309,44 +337,53 @@ async function startConsole(client: Client, env: StartEnv, sampleBlocs: string[]
   return [`Web console    ${server.url}`, ...lines];
 }
 
-async function main(): Promise<number> {
+/**
+ * Runs `run` until it ends or Ctrl-C (SIGINT, SIGTERM) aborts it, then its cleanups in reverse order; a second
+ * Ctrl-C exits at once. The exit code: 0, 2 for settings a person fixes, 1 or the error's own.
+ */
+export async function supervise(
+  name: string,
+  stopping: string,
+  run: (env: StartEnv, signal: AbortSignal, cleanups: Cleanups) => Promise<void>,
+): Promise<number> {
+  const complain = (line: string) => process.stderr.write(`${name}: ${line}\n`);
   const parsed = startEnv.safeParse(process.env);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) warn(`${String(issue.path[0])}: ${issue.message}`);
+    for (const issue of parsed.error.issues) complain(`${String(issue.path[0])}: ${issue.message}`);
     return 2;
   }
-  // The worker must drain before the dev server stops, so the signals are ours rather than the Runtime's.
-  installRuntime({ shutdownSignals: [] });
-  const stopping = new AbortController();
+  const controller = new AbortController();
   const cleanups: Cleanups = [];
   const onSignal = () => {
-    if (stopping.signal.aborted) {
-      warn('stopping at once');
+    if (controller.signal.aborted) {
+      complain('stopping at once');
       process.exit(130);
     }
-    say('stopping: worker, mail inbox, dev server…');
-    stopping.abort();
+    say(`stopping: ${stopping}…`);
+    controller.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
   let code = 0;
   try {
-    await run(parsed.data, stopping.signal, cleanups);
+    await run(parsed.data, controller.signal, cleanups);
   } catch (err) {
     if (!(err instanceof Stopped)) {
-      for (const line of errorLines(err as Error)) warn(line);
+      for (const line of errorLines(err as Error)) complain(line);
       code = (err as { exitCode?: number }).exitCode ?? 1;
     }
   } finally {
-    stopping.abort();
+    controller.abort();
     for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((err: Error) => warn(`while stopping: ${err.message}`));
+      await cleanup().catch((err: Error) => complain(`while stopping: ${err.message}`));
     }
   }
   return code;
 }
 
 if (require.main === module) {
-  void main().then((code) => process.exit(code));
+  // The worker must drain before the dev server stops, so the signals are ours rather than the Runtime's.
+  installRuntime({ shutdownSignals: [] });
+  void supervise('start', 'worker, mail inbox, dev server', run).then((code) => process.exit(code));
 }

@@ -4,11 +4,12 @@
  * the Temporal server dispatches no faster than the relay's rate allows, across every worker of the engine.
  * The workflow worker keeps the mail activities too, for batches scheduled there by releases before 0.4.
  */
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { createActivities } from '../activities';
 import type { SmtpSettings } from '../activities/mail/settings';
 import { batchesPerSecond } from '../activities/pacing';
 import { BATCH_SIZE, mailTaskQueueOf } from '../activities/types';
+import { checkMailPartitions } from './mail-partitions';
 import { ENGINE_WORKER_OPTIONS } from './options';
 
 export interface EngineWorkersOptions {
@@ -41,6 +42,10 @@ export async function createEngineWorkers(opts: EngineWorkersOptions): Promise<E
   const { connection, namespace, taskQueue, activities } = opts;
   const { sendBatch, sendMessage } = activities;
   const limit = batchesPerSecond(opts.smtp.rate, BATCH_SIZE);
+  if (opts.smtp.rate) {
+    const warn = (message: string) => Runtime.instance().logger.warn(message);
+    await checkMailPartitions(connection, { namespace, mailTaskQueue: mailTaskQueueOf(taskQueue), rate: opts.smtp.rate, warn });
+  }
   const workers = [
     await Worker.create({ connection, namespace, taskQueue, activities, ...opts.workflows, ...ENGINE_WORKER_OPTIONS }),
     await Worker.create({

@@ -22,6 +22,7 @@ import * as msg from '../../workflows/messages';
 import { realClockEnv, ROOT, WORKER } from '../support/dist';
 import { startEngine, type Engine } from '../support/engine';
 import { smallBloc, waveBloc } from '../support/fixtures';
+import { counted } from '../support/metrics';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { createDevServerEnv, PROVISION_TIMEOUT_MS, serverNow } from '../support/temporal';
 import { freePort } from '../../scripts/provision';
@@ -181,12 +182,4 @@ async function killedWorker(): Promise<void> {
   expect(Number(/^bloc_years_running(?:\{[^}]*\})? (\d+)$/m.exec(scraped)?.[1])).toBeGreaterThanOrEqual(1);
   expect(scraped).toMatch(/^bloc_units_overdue(?:\{[^}]*\})? \d+$/m);
   await handle.terminate('test over');
-}
-
-/** The sum of a counter's series of one kind of message, as Prometheus reads them. */
-function counted(scraped: string, name: string, kind: string): number {
-  return scraped
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) && line.includes(`kind="${kind}"`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }

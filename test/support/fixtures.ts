@@ -7,6 +7,7 @@ import type { DateTime } from 'luxon';
 import { loadBlocConfig, parseBlocConfig } from '../../config/load';
 import type { BlocConfig, BlocConfigInput } from '../../config/schema';
 import { criteriaOf, type ScoringTable } from '../../config/scoring';
+import { REPO_ROOT } from '../../scripts/repo-root';
 
 /**
  * The year every test plays, fixed so that no test reads today's date. It lies ahead of the time-skipping
@@ -43,7 +44,8 @@ export function smallBloc(patch: (c: BlocConfigInput) => void = () => undefined)
 }
 
 /** The seed plan's scoring table (Appendix III, illustrative figures). */
-export const SEED_TABLE = loadBlocConfig(path.join(__dirname, '..', '..', 'config', 'blocs', 'dak-nong-khoi-4.yaml')).scoring as ScoringTable;
+// From the repository, not from this file: the benchmarks load this file from their build (dist-bench/).
+export const SEED_TABLE = loadBlocConfig(path.join(REPO_ROOT, 'config', 'blocs', 'dak-nong-khoi-4.yaml')).scoring as ScoringTable;
 
 /** The small bloc with the seed's scoring table, its self-scoring deadline, the conference and the handover only. */
 export function scoredBloc(): BlocConfig {
@@ -100,8 +102,14 @@ export function seedPoints(minus: number): Record<string, number> {
  * A bloc of `units` units whose only item, an event a minute after `reminderAt` (a whole minute), reminds
  * every unit at that one instant: a wave. `address` gives unit i (from 1) its mailbox.
  */
-export function waveBloc(opts: { units: number; reminderAt: DateTime; address: (i: number) => string; id?: string; name?: string }): BlocConfig {
-  const event = opts.reminderAt.plus({ minutes: 1 });
+/**
+ * `units` units, one event whose only reminder falls at `reminderAt` for every unit; the event `leadMinutes` later
+ * (default 1). A reminder still owed once its event has begun is no longer sent, so a wave that faults may hold up
+ * for minutes wants a longer lead.
+ */
+export function waveBloc(opts: { units: number; reminderAt: DateTime; address: (i: number) => string; id?: string; name?: string; leadMinutes?: number }): BlocConfig {
+  const lead = opts.leadMinutes ?? 1;
+  const event = opts.reminderAt.plus({ minutes: lead });
   return smallBloc((c) => {
     c.bloc = { ...c.bloc, ...(opts.id && { id: opts.id }), ...(opts.name && { name: opts.name }) };
     c.units = Array.from({ length: opts.units }, (_, i) => ({ id: `u${i + 1}`, name: `Đơn vị ${i + 1}`, emails: [opts.address(i + 1)] }));
@@ -110,7 +118,7 @@ export function waveBloc(opts: { units: number; reminderAt: DateTime; address: (
     const sports = c.items[0];
     if (sports) {
       sports.due = { on: `${event.day}/${event.month}`, at: event.toFormat('HH:mm') };
-      sports.reminders = { before: ['PT1M'] };
+      sports.reminders = { before: [`PT${lead}M`] };
     }
   });
 }

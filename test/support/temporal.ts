@@ -40,16 +40,17 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 /**
  * An in-memory dev server on loopback, with the engine's search attributes registered. It keeps real time, so a
- * file that starts one says `@devserver` in its opening comment and `npm run test:clock` leaves it out.
+ * file that starts one says `@devserver` in its opening comment and `npm run test:clock` leaves it out. Its task
+ * queues have one partition each, as `npm start`'s; `serverDefaultPartitions` leaves them at the server's four.
  */
-export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+export async function createDevServerEnv(opts: { serverDefaultPartitions?: boolean } = {}): Promise<TestWorkflowEnvironment> {
   if (process.env.FAKETIME) throw new Error(`${expect.getState().testPath}: on the dev server under faketime: tag the file @devserver (test/support/docblock-tags.js)`);
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: await executable('dev-server', ensureDevServer),
       ip: '127.0.0.1',
       searchAttributes: [...SEARCH_ATTRIBUTES],
-      extraArgs: [...ONE_PARTITION_PER_TASK_QUEUE],
+      extraArgs: opts.serverDefaultPartitions ? [] : [...ONE_PARTITION_PER_TASK_QUEUE],
     },
     client: { dataConverter },
   });
