@@ -23,6 +23,7 @@ import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import type { naiveWave } from './naive-workflow';
+import { memory } from './proc';
 import type { RawSenderArgs } from './raw-sender';
 import { startSink, type Sink, type Tally } from './sink';
 import { blocOfWave, expectedAddresses, waveMessages, waveYear, type WaveShape } from './wave-bloc';
@@ -91,13 +92,6 @@ function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-/** VmHWM (peak) and VmRSS, in MiB. */
-function memory(pid: number): { peak: number; now: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
 interface Cpu {
