@@ -157,6 +157,9 @@ interface Worker {
   logFile: string;
 }
 
+/** Engine workers that died unasked during the current size, with their last words. */
+const crashes: string[] = [];
+
 /** An engine worker as `npm run cluster` runs it; resolves once it polls. */
 async function startWorker(name: string, address: string, sink: Sink, logs: string, env: NodeJS.ProcessEnv): Promise<Worker> {
   const logFile = path.join(logs, `${name}.log`);
@@ -165,6 +168,12 @@ async function startWorker(name: string, address: string, sink: Sink, logs: stri
     name,
     env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, SMTP_URL: sink.url, SMTP_RATE: 'none', ...env },
     logFile,
+  });
+  // A worker that dies is started again once, as systemd's Restart=on-failure would, and the crash is reported.
+  proc.failed.catch((err: Error) => {
+    crashes.push(`${new Date().toISOString().slice(11, 19)} ${err.message}`);
+    say(`  CRASH: ${err.message}; started again`);
+    proc.start();
   });
   const deadline = Date.now() + 60_000;
   // Its own log, not the server's list of pollers, which still names workers stopped a minute ago.
@@ -175,7 +184,7 @@ async function startWorker(name: string, address: string, sink: Sink, logs: stri
   return { proc, logFile };
 }
 
-const workerMemory = (w: Worker) => memory(w.proc.pid ?? 0);
+const workerMemory = (w: Worker) => (w.proc.alive ? memory(w.proc.pid ?? 0) : { now: NaN, peak: NaN });
 
 async function startDevServer(logs: string): Promise<{ proc: ManagedProcess; address: string }> {
   const exe = await ensureDevServer((line) => say(`provision: ${line}`));
@@ -370,6 +379,8 @@ interface SizeResult {
   };
   rated?: Wave & { rate: number };
   dev: { starts: Starts; wave: Wave };
+  /** Engine workers that died unasked, on the cluster or the dev server. */
+  crashes: string[];
 }
 
 /** The relay's rate on the cluster: two workers with SMTP_RATE sharing it, a wave of RATED_BLOCS blocs. */
@@ -456,9 +467,10 @@ async function onDevServer(years: number, sink: Sink): Promise<SizeResult['dev']
 async function size(years: number, sink: Sink, withRated: boolean): Promise<SizeResult> {
   const before = loadavg();
   const at = new Date().toISOString();
+  crashes.length = 0;
   const onC = await onCluster(years, sink, withRated);
   const dev = await onDevServer(years, sink);
-  return { years, units: UNITS, at, load: { before, after: loadavg() }, ...onC, dev };
+  return { years, units: UNITS, at, load: { before, after: loadavg() }, ...onC, dev, crashes: [...crashes] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -569,6 +581,8 @@ PostgreSQL visibility, ${LISTINGS} times in a row after the year: every running 
 ${header('years listed', 'median', 'each')}
 ${rows((r) => [f(r.cluster.overview.found), `${f(r.cluster.overview.median)} ms`, r.cluster.overview.each.map((ms) => `${ms} ms`).join(', ')])}
 
+Engine workers that died unasked (each started again once, as systemd would): ${results.map((r) => `${f(r.years)} years: ${r.crashes.length === 0 ? 'none' : r.crashes.join('; ')}`).join('. ')}.
+
 Measured: ${results.map((r) => `${f(r.years)} at ${r.at.slice(0, 16).replace('T', ' ')} UTC`).join('; ')}.
 `;
 }
@@ -603,6 +617,10 @@ async function main(): Promise<void> {
     await sink.close();
   }
 }
+
+// Ctrl-C and kill end the process through its exit handlers, which kill every process the benchmark started
+// (scripts/cluster/process.ts): a signal's default would leave them running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 main().then(
   () => process.exit(0),
