@@ -23,8 +23,8 @@ import { ONE_PARTITION_PER_TASK_QUEUE } from '../worker/dev-server-args';
 import { registerSearchAttributes } from '../worker/search-attributes';
 import { loadTemporalSettings } from '../worker/settings';
 import type { naiveWave } from './naive-workflow';
+import { memory } from './proc';
 import type { RawSenderArgs } from './raw-sender';
-import { memory } from './memory';
 import { startSink, type Sink, type Tally } from './sink';
 import { blocOfWave, expectedAddresses, waveMessages, waveYear, type WaveShape } from './wave-bloc';
 
@@ -93,7 +93,6 @@ function cpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
-
 
 interface Cpu {
   /** By process name; 100 % = one core. */
