@@ -2,6 +2,7 @@
  * The handlers of the conference's messages (workflows/conference-messages.ts), checked twice like every other
  * Update (workflows/handlers.ts): by the validator, so that a refusal writes nothing, and again in the handler.
  */
+import type { UpdateDefinition } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import type { YearSchedule } from '../calendar/schedule';
 import * as ballot from './ballot';
@@ -9,6 +10,7 @@ import * as msg from './conference-messages';
 import { applyDeclaration } from './declarations';
 import type { YearRun } from './handlers';
 import { acceptRegistration, registrationsView } from './registration';
+import type { YearState } from './model';
 import { cellOf } from './status';
 
 export function setConferenceHandlers(year: YearRun, validate: (year: YearRun, check: (plan: YearSchedule) => void) => void): void {
@@ -38,36 +40,22 @@ export function setConferenceHandlers(year: YearRun, validate: (year: YearRun, c
       }),
     { validator: (o) => validate(year, (plan) => void ballot.acceptOpenRound(plan, state, o, now())) },
   );
-  wf.setHandler(
-    msg.castVote,
-    (v) =>
-      serially(() => {
-        const round = ballot.applyVote(state, ballot.acceptVote(state, v), now());
-        changed();
-        return { voters: round.voters.length };
-      }),
-    { validator: (v) => void ballot.acceptVote(state, v) },
-  );
-  wf.setHandler(
-    msg.closeBallotRound,
-    (c) =>
-      serially(() => {
-        const round = ballot.applyCloseRound(state, ballot.acceptCloseRound(state, c), now());
-        changed();
-        return round;
-      }),
-    { validator: (c) => void ballot.acceptCloseRound(state, c) },
-  );
-  wf.setHandler(
-    msg.annulBallotRound,
-    (a) =>
-      serially(() => {
-        const round = ballot.applyAnnulRound(state, ballot.acceptAnnulRound(state, a), now());
-        changed();
-        return round;
-      }),
-    { validator: (a) => void ballot.acceptAnnulRound(state, a) },
-  );
+  /** A ballot's change: `accept` in the validator, so that a refusal writes nothing, then again before `apply`, in turn. */
+  function onBallot<I, A, R>(update: UpdateDefinition<R, [I]>, accept: (s: YearState, input: I) => A, apply: (s: YearState, accepted: A, at: number) => R): void {
+    wf.setHandler(
+      update,
+      (input: I) =>
+        serially(() => {
+          const result = apply(state, accept(state, input), now());
+          changed();
+          return result;
+        }),
+      { validator: (input: I) => void accept(state, input) },
+    );
+  }
+  onBallot(msg.castVote, ballot.acceptVote, (s, vote, at) => ({ voters: ballot.applyVote(s, vote, at).voters.length }));
+  onBallot(msg.closeBallotRound, ballot.acceptCloseRound, ballot.applyCloseRound);
+  onBallot(msg.annulBallotRound, ballot.acceptAnnulRound, ballot.applyAnnulRound);
   wf.setHandler(msg.registrationsQuery, () => registrationsView(state) ?? null);
   wf.setHandler(msg.ballotQuery, () => ballot.ballotView(state));
   wf.setHandler(msg.sealedBallotsQuery, (q) => (state.ballots ?? []).find((r) => r.titleId === q?.titleId && r.round === q.round)?.sealed ?? []);
