@@ -20,7 +20,6 @@ module.exports = {
   // The build every test loads (worker processes, CLI processes, the workflow bundle), rebuilt if older than the sources.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/support/slowest-files.js'],
-  testSequencer: '<rootDir>/test/support/wall-clock-first.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
@@ -28,8 +27,8 @@ module.exports = {
     // The web console over HTTP and in a real browser (chromium), on the dev server but for a unit's day.
     { ...base, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.test.ts'] },
   ],
-  // Two files at a time on two cores: each brings its own servers. Three would finish sooner, but load the
-  // relay-rate test's own process enough to bunch its arrivals (test/integration/real-time.test.ts).
+  // Two files at a time on two cores: each brings its own servers and keeps a core busy. What waits minutes on the
+  // wall clock is not here but in `npm run test:real-time` (jest.real-time.config.js), run once by CI.
   maxWorkers: 2,
   testTimeout: 120000,
 };

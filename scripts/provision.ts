@@ -30,6 +30,7 @@ const MIN_GO: readonly [number, number] = [1, 21];
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 const TEST_SERVER_MAIN = 'io.temporal.testserver.TestServer';
 const WRAPPER = 'test-server.sh';
+const CLASS_ARCHIVE = 'classes.jsa';
 const MANIFEST = 'manifest.json';
 
 export type ServerKind = 'dev-server' | 'cluster-server' | 'test-server' | 'greenmail';
@@ -114,13 +115,15 @@ export async function ensureTestServer(log: Log = () => {}): Promise<string> {
   }
   const dir = testServerDir();
   const wrapper = path.join(dir, WRAPPER);
-  if (!(await testServerProblem(dir))) return wrapper;
-  await throwIfBlocked('test-server');
-  log(`fetching temporal-test-server ${TEST_SERVER_VERSION} with maven into ${dir}`);
-  await buildAtomically(dir, async (tmp) => {
-    await fetchTestServer(tmp);
-    await startsListening(path.join(tmp, WRAPPER));
-  });
+  if (await testServerProblem(dir)) {
+    await throwIfBlocked('test-server');
+    log(`fetching temporal-test-server ${TEST_SERVER_VERSION} with maven into ${dir}`);
+    await buildAtomically(dir, async (tmp) => {
+      await fetchTestServer(tmp);
+      await startsListening(path.join(tmp, WRAPPER));
+    });
+  }
+  await quickenTestServer(dir, log);
   return wrapper;
 }
 
@@ -329,13 +332,82 @@ async function fetchTestServer(dir: string): Promise<void> {
   ], { timeoutMs: 20 * 60_000 });
   await fs.rm(pomPath);
   await writeManifest(dir, path.join(dir, 'lib'));
-  // The script finds its jars relative to itself, so the cache folder may move; `exec` keeps one process.
-  const wrapper = `#!/bin/sh
+  await fs.writeFile(path.join(dir, WRAPPER), testServerWrapper(), { mode: 0o755 });
+}
+
+/**
+ * The script finds its jars relative to itself, so the cache folder may move; `exec` keeps one process. A test
+ * server lives for one test file, seconds of work: the C1 compiler alone spends less of the two cores than
+ * tiered compilation, and the archive of its loaded classes (quickenTestServer) spares parsing them again at
+ * every start. A JVM that cannot map the archive (another Java, a moved folder) starts without it, silently.
+ */
+function testServerWrapper(): string {
+  return `#!/bin/sh
 # Temporal time-skipping test server ${TEST_SERVER_VERSION}; the SDK passes the port as the only argument.
 dir="$(cd "$(dirname "$0")" && pwd)"
-exec "\${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$dir/lib/*" ${TEST_SERVER_MAIN} "$@"
+archive=""
+[ -f "$dir/${CLASS_ARCHIVE}" ] && archive="-XX:SharedArchiveFile=$dir/${CLASS_ARCHIVE} -Xlog:cds=off -Xlog:cds+dynamic=off"
+exec "\${JAVA_HOME:+$JAVA_HOME/bin/}java" -XX:TieredStopAtLevel=1 $archive -cp "$dir/lib/*" ${TEST_SERVER_MAIN} "$@"
 `;
-  await fs.writeFile(path.join(dir, WRAPPER), wrapper, { mode: 0o755 });
+}
+
+/**
+ * Brings a cached test server's wrapper up to date and, once, dumps the archive of the classes it loads while
+ * it answers the calls a test makes (about 2.5 times faster to open its port, measured on two cores). The archive
+ * names the jars by absolute path, so it is made in the cache folder itself; a failure only leaves it out.
+ */
+async function quickenTestServer(dir: string, log: Log): Promise<void> {
+  const wrapper = path.join(dir, WRAPPER);
+  if ((await fs.readFile(wrapper, 'utf8').catch(() => '')) !== testServerWrapper()) {
+    await fs.writeFile(`${wrapper}.${process.pid}.tmp`, testServerWrapper(), { mode: 0o755 });
+    await fs.rename(`${wrapper}.${process.pid}.tmp`, wrapper);
+  }
+  const archive = path.join(dir, CLASS_ARCHIVE);
+  if (await isFile(archive)) return;
+  const tmp = `${archive}.${process.pid}.tmp`;
+  try {
+    await dumpClassArchive(dir, tmp);
+    await fs.rename(tmp, archive);
+  } catch (err) {
+    log(`the test server's class archive was not made (${firstLine((err as Error).message)}); it starts without one`);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+async function dumpClassArchive(dir: string, target: string): Promise<void> {
+  const port = await freePort();
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const child = spawn(java, [`-XX:ArchiveClassesAtExit=${target}`, '-XX:TieredStopAtLevel=1', '-cp', `${path.join(dir, 'lib')}/*`, TEST_SERVER_MAIN, String(port)], { stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    await Promise.race([waitForPort(port, 30_000), exited.then((code) => Promise.reject(new Error(`the test server exited with ${code}`)))]);
+    await answerTestCalls(`127.0.0.1:${port}`);
+  } finally {
+    // The JVM writes the archive as it exits on SIGTERM.
+    child.kill('SIGTERM');
+  }
+  if ((await exited) === null && !(await isFile(target))) throw new Error('the test server wrote no archive');
+}
+
+/** Calls every test file makes of its server: a connection, search attributes, a workflow and its history. */
+async function answerTestCalls(address: string): Promise<void> {
+  const { Connection, Client } = await import('@temporalio/client');
+  const { temporal } = await import('@temporalio/proto');
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.operatorService.addSearchAttributes({
+      namespace: 'default',
+      searchAttributes: { ArchiveProbe: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD },
+    });
+    const client = new Client({ connection });
+    const handle = await client.workflow.start('archiveProbe', { taskQueue: 'archive-probe', workflowId: 'archive-probe' });
+    await handle.describe();
+    await handle.fetchHistory();
+    await handle.terminate('archive probe');
+  } finally {
+    await connection.close();
+  }
 }
 
 /** Proves a freshly fetched test server works: it must open its port (about 2 s on two cores). */

@@ -7,10 +7,10 @@
  * seconds, as production's does; the Java time-skipping server never does.
  *
  * A reminder's instant is a whole minute, so each waits for minutes to turn: both start together in `beforeAll`
- * and wait on the same minutes (one to two in all, which jest's other worker spends on other files); each test
- * then awaits its own and checks what it saw.
+ * and wait on the same minutes (two to three in all); each test then awaits its own and checks what it saw.
+ * Minutes of the wall clock are not `npm test`'s to spend: `npm run test:real-time` runs this file, once in CI,
+ * alone, since a loaded machine would bunch the relay's arrivals.
  *
- * @wallclock
  * @devserver
  */
 import { spawn, type ChildProcess } from 'node:child_process';
