@@ -1,13 +1,11 @@
 // `npm run test:cluster`: the engine on Temporal's own server and PostgreSQL (test/cluster/), in real time, once in CI
 // after `npm test`; never part of `npm test` (jest.config.js) or of the clock runs.
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const shared = require('./jest.base');
 
 module.exports = {
+  ...shared,
   // The build the worker and CLI processes run, then the server and its SQL tool (a cold build takes minutes).
   globalSetup: '<rootDir>/test/support/cluster-setup.ts',
-  testEnvironment: 'node',
-  transform,
-  moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
   // One cluster at a time: each takes both cores' worth of processes.
   maxWorkers: 1,

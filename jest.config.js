@@ -2,8 +2,7 @@
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { hasTag } = require('./test/support/docblock-tags');
-
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const shared = require('./jest.base');
 
 // Under faketime (npm run test:clock) the files on the Go dev server (`@devserver`) stay out: that server keeps
 // real time, and every instant they judge is read from it, so a moved clock would only set the test process
@@ -14,7 +13,7 @@ const devServerFiles = process.env.FAKETIME
       .map((file) => `<rootDir>/test/${file}`)
   : [];
 
-const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], testPathIgnorePatterns: ['/node_modules/', ...devServerFiles] };
+const base = { ...shared, testPathIgnorePatterns: ['/node_modules/', ...devServerFiles] };
 
 module.exports = {
   // The build every test loads (worker processes, CLI processes, the workflow bundle), rebuilt if older than the sources.

@@ -2,13 +2,11 @@
 // relay's rate held across two workers, a worker process killed between two reminders. Once in CI after the clock
 // runs; never part of `npm test`, whose files wait on simulated time, or of the clock runs (the dev server keeps
 // real time). One file at a time: a loaded machine bunches the relay's arrivals.
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const shared = require('./jest.base');
 
 module.exports = {
+  ...shared,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
-  testEnvironment: 'node',
-  transform,
-  moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/test/real-time/**/*.test.ts'],
   maxWorkers: 1,
   testTimeout: 5 * 60_000,

@@ -489,8 +489,8 @@ function report(results: SizeResult[]): string {
   return `# The engine on a Temporal cluster, as it grows
 
 Measured by \`npm run bench:cluster\` (bench/cluster.ts); raw figures in bench/cluster-results.json. Machine:
-${os.cpus().length} × ${cpu}, ${f(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with three other engineers' tests: the
-load averages below (1, 5, 15 min) were taken before and after each size, and every figure is noisy with them.
+${os.cpus().length} × ${cpu}, ${f(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, possibly shared with other
+runs: the load averages below (1, 5, 15 min), taken before and after each size, say how busy it was.
 
 **What runs.** For each size a fresh cluster as \`npm run cluster\` runs it (scripts/cluster/): PostgreSQL from Debian
 under data/bench-cluster/n<size>/, Temporal server 1.29.1 as four processes (frontend, history, matching,
