@@ -18,7 +18,7 @@ export interface SmtpFailureFacts {
   message?: string;
 }
 
-interface Words {
+export interface Words {
   vi: string;
   en: string;
 }
@@ -113,7 +113,7 @@ function enhancedCodeOf(responseCode: number, response: string | undefined): str
   return `${found[1]}.${found[2]}.${found[3]}`;
 }
 
-function said(code: string, words: Words): string {
+export function said(code: string, words: Words): string {
   return `${code}: ${words.vi} / ${words.en}`;
 }
 

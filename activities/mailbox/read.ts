@@ -9,6 +9,7 @@
  * line in the result, and the pass goes on.
  */
 import { ImapFlow } from 'imapflow';
+import { imapFailureReason } from './failure-reasons';
 import { parseMessage, parseTooLarge } from './parse';
 import type { ImapSettings } from './settings';
 import type { MailboxMessage, MailboxPass } from './types';
@@ -68,7 +69,16 @@ async function readOne(client: ImapFlow, uid: number, size: number, maxBytes: nu
   }
 }
 
+/** The pass; a failure of the server (what `readOne` does not keep as a message's own) worded for the secretariat. */
 export async function readMailbox(settings: ImapSettings, options: ReadOptions): Promise<MailboxPass> {
+  try {
+    return await readFolder(settings, options);
+  } catch (err) {
+    throw new Error(imapFailureReason(err, settings.folder), { cause: err });
+  }
+}
+
+async function readFolder(settings: ImapSettings, options: ReadOptions): Promise<MailboxPass> {
   const limit = options.limit ?? DEFAULT_PASS_LIMIT;
   const client = imapClient(settings);
   await client.connect();

@@ -237,11 +237,21 @@ describe('a message whose record was accepted', () => {
 });
 
 describe('a pass that cannot reach the mailbox', () => {
-  it('fails as a whole, for the caller to retry, when nothing listens or the login is refused', async () => {
+  it('fails as a whole, for the caller to retry, in the secretariat\'s words, when nothing listens or the login is refused', async () => {
     const closed = mailbox.settings({ port: await freePort(), timeoutMs: 2000 });
-    await expect(readMailbox(closed, { lastUid: 0 })).rejects.toThrow();
+    await expect(readMailbox(closed, { lastUid: 0 })).rejects.toMatchObject({
+      message: 'ECONNREFUSED: máy chủ IMAP không nhận kết nối (chưa chạy, hoặc sai cổng trong IMAP_URL) / the IMAP server refused the connection (not running, or the wrong port in IMAP_URL)',
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+    });
     const wrong = mailbox.settings({ auth: { user: 'khoi4', pass: 'sai-mat-khau' } });
-    await expect(readMailbox(wrong, { lastUid: 0 })).rejects.toMatchObject({ authenticationFailed: true });
+    await expect(readMailbox(wrong, { lastUid: 0 })).rejects.toMatchObject({
+      message: expect.stringMatching(/^AUTHENTICATIONFAILED: máy chủ IMAP không chấp nhận tên đăng nhập hoặc mật khẩu \(IMAP_USER, IMAP_PASSWORD\) \//),
+      cause: expect.objectContaining({ authenticationFailed: true }),
+    });
+  });
+
+  it('names the folder it could not open', async () => {
+    await expect(readMailbox(mailbox.settings({ folder: 'Khong-co' }), { lastUid: 0 })).rejects.toThrow(/^NO: máy chủ IMAP không mở thư mục "Khong-co" \(IMAP_FOLDER\) \//);
   });
 });
 
@@ -276,7 +286,10 @@ describe('the login to a mailbox on another machine', () => {
     const server = await strippingServer();
     try {
       const remote = mailbox.settings({ host: '127.0.0.2', port: server.port, starttls: 'required', timeoutMs: 2000 });
-      await expect(readMailbox(remote, { lastUid: 0 })).rejects.toMatchObject({ tlsFailed: true });
+      await expect(readMailbox(remote, { lastUid: 0 })).rejects.toMatchObject({
+        message: expect.stringMatching(/^STARTTLS: máy chủ IMAP không cho kết nối mã hóa/),
+        cause: expect.objectContaining({ tlsFailed: true }),
+      });
       const carriesLogin = (l: string) => /\b(LOGIN|AUTHENTICATE)\b/i.test(l) || l.includes('mat-khau-thu');
       expect(server.lines.some(carriesLogin)).toBe(false);
       // The control: the same client on loopback's terms does log in there, so the recording would have seen it.
