@@ -375,10 +375,11 @@ async function quickenTestServer(dir: string, log: Log): Promise<void> {
   }
 }
 
+/** Runs the wrapper itself, so that the archive records exactly the class path every later start gives. */
 async function dumpClassArchive(dir: string, target: string): Promise<void> {
   const port = await freePort();
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const child = spawn(java, [`-XX:ArchiveClassesAtExit=${target}`, '-XX:TieredStopAtLevel=1', '-cp', `${path.join(dir, 'lib')}/*`, TEST_SERVER_MAIN, String(port)], { stdio: 'ignore' });
+  const env = { ...process.env, JAVA_TOOL_OPTIONS: `-XX:ArchiveClassesAtExit=${target}` };
+  const child = spawn(path.join(dir, WRAPPER), [String(port)], { stdio: 'ignore', env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     await Promise.race([waitForPort(port, 30_000), exited.then((code) => Promise.reject(new Error(`the test server exited with ${code}`)))]);
@@ -387,7 +388,8 @@ async function dumpClassArchive(dir: string, target: string): Promise<void> {
     // The JVM writes the archive as it exits on SIGTERM.
     child.kill('SIGTERM');
   }
-  if ((await exited) === null && !(await isFile(target))) throw new Error('the test server wrote no archive');
+  await exited;
+  if (!(await isFile(target))) throw new Error('the test server wrote no archive');
 }
 
 /** Calls every test file makes of its server: a connection, search attributes, a workflow and its history. */

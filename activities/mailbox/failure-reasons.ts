@@ -67,8 +67,7 @@ export function imapFailureReason(err: unknown, folder: string): string {
   const facts = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as ImapFailureFacts;
   if (facts.authenticationFailed) return said('AUTHENTICATIONFAILED', LOGIN_REFUSED);
   if (facts.tlsFailed) return said('STARTTLS', NO_TLS);
-  const words = facts.code === undefined ? undefined : BY_CODE[facts.code];
-  if (facts.code !== undefined && words) return said(facts.code, words);
+  if (facts.code && Object.hasOwn(BY_CODE, facts.code)) return said(facts.code, BY_CODE[facts.code] as Words);
   if (facts.responseStatus === 'NO' || facts.responseStatus === 'BAD') {
     return said(facts.responseStatus, { vi: `máy chủ IMAP không mở thư mục "${folder}" (IMAP_FOLDER)`, en: `the IMAP server would not open the folder "${folder}" (IMAP_FOLDER)` });
   }
