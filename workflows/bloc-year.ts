@@ -13,7 +13,7 @@ import { setHandlers, type YearRun } from './handlers';
 import { createMailer, type Mailer } from './mail-out';
 import { BlocYearInput, initialState, YearState, YearSummary, workflowIdFor } from './model';
 import { buildHandoverMessages, buildMessage, nextRoles } from './outgoing';
-import { patches } from './patches';
+import { patchesOfThisRun } from './patches';
 import { publisher } from './publish';
 import { configForNextYear } from './reorganisation';
 import { isoInZone } from './local-time';
@@ -27,12 +27,14 @@ const SUMMARY_YEARS = 10;
 const OPEN_FOR_MS = 180 * 24 * 3600 * 1000;
 
 export async function blocYear(input: BlocYearInput): Promise<YearSummary> {
+  // Asked first, before the year is planned: workflows/patches.ts, askedAtStart, says why.
+  const patches = patchesOfThisRun();
   const startedAt = isoInZone(Date.now(), input.config.bloc.timeZone);
   const state: YearState = input.carried ?? initialState(input, startedAt);
   const now = () => Date.now();
   const iso = (ms: number) => isoInZone(ms, state.config.bloc.timeZone);
   let version = 0;
-  const keeper = new ScheduleKeeper(state, now);
+  const keeper = new ScheduleKeeper(state, now, patches);
   const mailer = createMailer(state, now);
   const year: YearRun = {
     state,

@@ -9,7 +9,7 @@ import type { PlanningActivities } from '../activities/planning';
 import { planYear, type PlanRequest, type YearSchedule } from '../calendar/schedule';
 import { YEAR_BEING_PLANNED } from './messages';
 import type { YearState } from './model';
-import { patches } from './patches';
+import type { Patches } from './patches';
 import { planRequestOf } from './plan';
 
 /** Planning is quick and pure: a failure is a bug no retry mends, and it fails only the Update that asked. */
@@ -39,6 +39,7 @@ export class ScheduleKeeper {
   constructor(
     private readonly state: YearState,
     private readonly now: () => number,
+    private readonly patches: Patches,
   ) {
     const first = state.schedule ? Promise.resolve({ schedule: state.schedule, recorded: true }) : this.propose();
     this.ready = first.then((p) => this.adopt(p));
@@ -50,7 +51,7 @@ export class ScheduleKeeper {
    */
   async propose(change: Partial<PlanRequest> = {}): Promise<Proposal> {
     const request = planRequestOf(this.state, change);
-    if (!patches.scheduleRecorded()) return { schedule: planYear(request), recorded: false };
+    if (!this.patches.scheduleRecorded()) return { schedule: planYear(request), recorded: false };
     return { schedule: await planning.planYear(request), recorded: true };
   }
 
@@ -61,12 +62,12 @@ export class ScheduleKeeper {
     const handover = handoverAt(proposal.schedule);
     // A handover already past when planned (a year started after the fact, a conference dated for the record)
     // would hand over at once, and a past year would start the next and so on: it waits to be asked instead.
-    this.state.handoverHeld = patches.yearStaysOpen() && handover !== undefined && handover <= this.now();
+    this.state.handoverHeld = this.patches.yearStaysOpen() && handover !== undefined && handover <= this.now();
   }
 
   /** True for a year begun before release 0.2 at its first step under the new code: it has yet to record one. */
   mustRecord(): boolean {
-    return !this.recorded && patches.scheduleRecorded();
+    return !this.recorded && this.patches.scheduleRecorded();
   }
 
   async record(): Promise<void> {

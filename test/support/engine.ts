@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { PlanningActivities } from '../../activities/planning';
 import { smtpSettingsFromEnv } from '../../activities/mail/settings';
@@ -45,6 +45,8 @@ export interface EngineOptions {
   workflowCache?: number;
   /** The units' signed links the mail carries (the console's tests); none by default. */
   unitLink?: UnitLinker;
+  /** Other workflow code than this release's (a bundle with a patch forced, support/forcing-bundle.ts). */
+  workflowBundle?: WorkflowBundleOption;
 }
 
 export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string, opts: EngineOptions = {}): Promise<Engine> {
@@ -60,7 +62,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
     activities: { ...createActivities({ settings, composer: builtComposer(settings.from), ...(opts.unitLink && { unitLink: opts.unitLink }) }), ...opts.planning },
     smtp: settings,
     // A workflow cache, as in production; shutdown() proves the code deterministic by replaying each run once.
-    workflows: { workflowBundle: ENGINE_BUNDLE, ...(opts.workflowCache !== undefined && { maxCachedWorkflows: opts.workflowCache }) },
+    workflows: { workflowBundle: opts.workflowBundle ?? ENGINE_BUNDLE, ...(opts.workflowCache !== undefined && { maxCachedWorkflows: opts.workflowCache }) },
   });
   const running = workers.run();
   return {
@@ -70,7 +72,7 @@ export async function startEngine(env: TestWorkflowEnvironment, smtpUrl: string,
       workers.shutdown();
       await running;
       if (connection !== env.nativeConnection) await connection.close();
-      if (replay) await replayRuns(ENGINE_BUNDLE, await runsOn(env.client, env.namespace ?? 'default', taskQueue));
+      if (replay) await replayRuns(opts.workflowBundle ?? ENGINE_BUNDLE, await runsOn(env.client, env.namespace ?? 'default', taskQueue));
     },
   };
 }

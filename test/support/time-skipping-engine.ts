@@ -2,10 +2,12 @@
  * The engine on the time-skipping server, sending to a real SMTP server on loopback, with a clock the
  * test moves by local instants of the bloc's zone.
  */
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startBlocYear, type StartOptions } from '../../client/start-year';
 import type { BlocConfig } from '../../config/schema';
+import { timelineQuery, YEAR_BEING_PLANNED } from '../../workflows/messages';
 import { startEngine, type EngineOptions } from './engine';
 import { FIXTURE_YEAR } from './fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
@@ -28,7 +30,10 @@ export interface TimeSkippingEngine {
   advanceTo(at: Date | string): Promise<void>;
   /** The server's present, read through this process's clock (it runs on between skips, as the server's does). */
   clock(): number;
-  /** Starts a bloc's year on this engine, judged by the server's clock (as `bloc start` judges by the machine's). */
+  /**
+   * Starts a bloc's year on this engine, judged by the server's clock (as `bloc start` judges by the machine's),
+   * and returns once the year has planned itself: a query before that is answered "being planned".
+   */
   startYear(config: BlocConfig, year: number, opts?: Partial<StartOptions>): ReturnType<typeof startBlocYear>;
   /** Who received what since the last look, as "sorted envelope addresses: subject", sorted. */
   received(): string[];
@@ -56,7 +61,9 @@ export async function startTimeSkippingEngine(first: Omit<EngineOptions, 'taskQu
     advanceTo,
     clock: () => Date.now() + offset,
     async startYear(config, year, opts = {}) {
-      return startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now: new Date(await env.currentTimeMs()), ...opts });
+      const started = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now: new Date(await env.currentTimeMs()), ...opts });
+      await untilPlanned(env.client.workflow.getHandle(started.workflowId));
+      return started;
     },
     received() {
       const seen = smtp.messages.map((m) => `${[...m.envelope.to].sort().join(',')}: ${m.subject}`);
@@ -72,6 +79,19 @@ export async function startTimeSkippingEngine(first: Omit<EngineOptions, 'taskQu
       await Promise.all([env.teardown(), smtp.close()]);
     },
   };
+}
+
+/** The year's first step done: its timeline answers. The test server says "being planned" in the failure's cause. */
+async function untilPlanned(handle: WorkflowHandle): Promise<void> {
+  for (;;) {
+    try {
+      await handle.query(timelineQuery);
+      return;
+    } catch (err) {
+      if (!`${(err as Error).message} ${String((err as Error).cause)}`.includes(YEAR_BEING_PLANNED)) throw err;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** One engine for the test file: started before its tests, shut down after them. */

@@ -8,16 +8,15 @@
  * those would prove nothing.
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleOption, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
-import { NormalModuleReplacementPlugin } from 'webpack';
 import { version } from '../../package.json';
 import { dataConverter } from '../../worker/data-converter';
-import { PATCH_IDS } from '../../workflows/patches';
+import { PATCH_IDS, type PatchName } from '../../workflows/patches';
 import { recordedHistories, type RecordedHistory } from '../support/histories';
 import { replayRuns } from '../support/replay-histories';
+import { forcingBundle } from '../support/forcing-bundle';
 import { forcedWorkflowId } from '../support/workflows/patches-forced';
 import { ENGINE_BUNDLE } from '../support/temporal';
 
@@ -35,43 +34,38 @@ async function replayAll(bundle: WorkflowBundleOption, runs: { workflowId: strin
   return outcomes;
 }
 
-type PatchName = keyof typeof PATCH_IDS;
-
-let forcing: Promise<WorkflowBundleWithSourceMap> | undefined;
-
-/**
- * The engine's workflows with workflows/patches.ts swapped for support/workflows/patches-forced.ts, which forces
- * the patch named in the workflow id a history is replayed under (forcedWorkflowId): one bundle for every control.
- */
-function forcingBundle(): Promise<WorkflowBundleWithSourceMap> {
-  forcing ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    logger: new DefaultLogger('WARN'),
-    webpackConfigHook: (config) => ({
-      ...config,
-      plugins: [...(config.plugins ?? []), new NormalModuleReplacementPlugin(/^\.\/patches$/, path.join(__dirname, '..', 'support', 'workflows', 'patches-forced.ts'))],
-    }),
-  });
-  return forcing;
-}
-
 /** "0.3-year-stays-open" came with release 0.3.x. */
 const releaseOf = (name: PatchName) => PATCH_IDS[name].split('-')[0] ?? '';
 const sameRelease = (patch: string, history: string) => history === patch || history.startsWith(`${patch}.`);
 const before = (patch: string, history: string) => history.localeCompare(patch, undefined, { numeric: true }) < 0 && !sameRelease(patch, history);
 
+/**
+ * Asking every patch in the first step is a change these histories cannot tell: Temporal's core SDK does not check
+ * a patch marker's place against a local activity's, and every patch these years met they met in their first task.
+ * It tells only for a year whose patch marker came later (begun before that patch's release, and still running
+ * when it shipped), which no recorded history is; so it has no control forced on. What it mends is shown on a real
+ * server by test/integration/query-while-planning.test.ts, where the code forced off records years that do not replay.
+ */
+const noControlForcedOn: ReadonlySet<PatchName> = new Set(['askedAtStart']);
+
+/** The patches are the year's: the mailbox's histories have none to force. */
+const isYear = (h: RecordedHistory) => historyOf(h).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'blocYear';
+
 type Control = [title: string, patch: PatchName, on: boolean, history: RecordedHistory];
 const controls: Control[] = (Object.keys(PATCH_IDS) as PatchName[]).flatMap((name) =>
-  histories.flatMap((h): Control[] => {
+  histories.filter(isYear).flatMap((h): Control[] => {
     const patchRelease = releaseOf(name);
-    if (before(patchRelease, h.release)) return [[`${h.release}/${h.file} with ${PATCH_IDS[name]} forced on`, name, true, h]];
+    if (before(patchRelease, h.release) && !noControlForcedOn.has(name)) return [[`${h.release}/${h.file} with ${PATCH_IDS[name]} forced on`, name, true, h]];
     if (sameRelease(patchRelease, h.release)) return [[`${h.release}/${h.file} with ${PATCH_IDS[name]} forced off`, name, false, h]];
     return [];
   }),
 );
 
-/** The histories the controls replay, each once. */
-const controlled = [...new Set(controls.map(([, , , h]) => h))];
+/**
+ * The forcing bundle differs from the engine's only in its patches module: one controlled history of each release,
+ * replayed on it with no patch named, shows that it forces nothing unasked.
+ */
+const controlled = [...new Map(controls.map(([, , , h]) => [h.release, h])).values()];
 
 test('the previous release left histories to replay, and this release has recorded its own', () => {
   expect(previous.map((h) => h.release)).toContain('0.1.0');
@@ -97,7 +91,7 @@ test.each(histories.map((h) => [idOf(h), h] as const))('%s replays on the curren
 describe('negative controls', () => {
   test('every patch has histories on both sides', () => {
     for (const name of Object.keys(PATCH_IDS) as PatchName[]) {
-      expect(controls.filter(([, n, on]) => n === name && on)).not.toHaveLength(0);
+      if (!noControlForcedOn.has(name)) expect(controls.filter(([, n, on]) => n === name && on)).not.toHaveLength(0);
       expect(controls.filter(([, n, on]) => n === name && !on)).not.toHaveLength(0);
     }
   });

@@ -5,18 +5,21 @@
  * "<patch>=on …" or "<patch>=off …". Any other id leaves every patch as it is.
  */
 import { workflowInfo } from '@temporalio/workflow';
-import { patches as real } from '../../../workflows/patches';
+import { ask as real, patchesOfThisRun as realPatchesOfThisRun, type PatchName } from '../../../workflows/patches';
 
-type PatchName = keyof typeof real;
+export { PATCH_IDS } from '../../../workflows/patches';
+export type { PatchName, Patches } from '../../../workflows/patches';
 
 function forced(name: PatchName): boolean | undefined {
   const named = /^(\w+)=(on|off) /.exec(workflowInfo().workflowId);
   return named?.[1] === name ? named[2] === 'on' : undefined;
 }
 
-export const patches: typeof real = Object.fromEntries(
+export const ask: typeof real = Object.fromEntries(
   Object.entries(real).map(([name, check]) => [name, () => forced(name as PatchName) ?? check()]),
 ) as typeof real;
+
+export const patchesOfThisRun: typeof realPatchesOfThisRun = () => realPatchesOfThisRun(ask);
 
 /** The workflow id under which a history replays with `name` forced on or off. */
 export function forcedWorkflowId(name: PatchName, on: boolean, rest: string): string {
