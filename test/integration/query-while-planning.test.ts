@@ -27,6 +27,7 @@ import { PATCH_IDS } from '../../workflows/patches';
 import { startEngine, type Engine } from '../support/engine';
 import { FIXTURE_YEAR, smallBloc } from '../support/fixtures';
 import { forcingBundle } from '../support/forcing-bundle';
+import { saysBeingPlanned, whenPlanned } from '../support/planned';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp';
 import { ensureDevServer } from '../../scripts/provision';
 import { createDevServerEnv, ENGINE_BUNDLE, PROVISION_TIMEOUT_MS } from '../support/temporal';
@@ -82,10 +83,7 @@ test('years queried while they are planned: under 0.6 some no longer replay, und
     for (const code of ['as 0.6 ran it', 'this release'] as const) {
       const workflowId = code === 'this release' ? `year-${k}` : forcedWorkflowId('askedAtStart', false, `year-${k}`);
       const handle = await env.client.workflow.start(blocYear, { taskQueue: engine.taskQueue, workflowId, args: [{ config: smallBloc(), year: FIXTURE_YEAR }] });
-      const answeredPlanning = await handle.query(msg.timelineQuery).then(
-        () => false,
-        (err: Error) => err.message.includes(msg.YEAR_BEING_PLANNED),
-      );
+      const answeredPlanning = await handle.query(msg.timelineQuery).then(() => false, saysBeingPlanned);
       runs[code].push({ workflowId, history: await settledHistory(workflowId), answeredPlanning });
     }
   }
@@ -127,21 +125,9 @@ test('years queried while they are planned: under 0.6 some no longer replay, und
   await promisify(execFile)(await ensureDevServer(), [
     'workflow', 'reset', '--address', env.address, '--workflow-id', stuck.workflowId, '--type', 'FirstWorkflowTask', '--reason', 'replay after a query while planning',
   ]);
-  const status = await untilAnswered(() => year.query(msg.statusQuery));
+  const status = await whenPlanned(() => year.query(msg.statusQuery));
   expect(status.cells.find((c) => c.itemId === 'bao-cao-6-thang' && c.unitId === 'so-b')).toMatchObject({ state: 'submitted-on-time', reference: submitted.submission.reference });
   const afterReset = await settledHistory(stuck.workflowId);
   expect(afterReset.events?.map((e) => patchOf(e)).find(Boolean)).toBe(PATCH_IDS.askedAtStart);
   await expect(Worker.runReplayHistory({ workflowBundle: ENGINE_BUNDLE, dataConverter }, afterReset, stuck.workflowId)).resolves.toBeUndefined();
 }, 120_000);
-
-/** What a question gets once the year has planned itself again. */
-async function untilAnswered<T>(ask: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await ask();
-    } catch (err) {
-      if (!(err as Error).message.includes(msg.YEAR_BEING_PLANNED)) throw err;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

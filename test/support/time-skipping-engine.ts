@@ -2,14 +2,14 @@
  * The engine on the time-skipping server, sending to a real SMTP server on loopback, with a clock the
  * test moves by local instants of the bloc's zone.
  */
-import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { startBlocYear, type StartOptions } from '../../client/start-year';
 import type { BlocConfig } from '../../config/schema';
-import { timelineQuery, YEAR_BEING_PLANNED } from '../../workflows/messages';
+import { timelineQuery } from '../../workflows/messages';
 import { startEngine, type EngineOptions } from './engine';
 import { FIXTURE_YEAR } from './fixtures';
+import { whenPlanned } from './planned';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp';
 import { createTimeSkippingEnv, PROVISION_TIMEOUT_MS } from './temporal';
 
@@ -62,7 +62,7 @@ export async function startTimeSkippingEngine(first: Omit<EngineOptions, 'taskQu
     clock: () => Date.now() + offset,
     async startYear(config, year, opts = {}) {
       const started = await startBlocYear(env.client, config, year, { taskQueue: engine.taskQueue, now: new Date(await env.currentTimeMs()), ...opts });
-      await untilPlanned(env.client.workflow.getHandle(started.workflowId));
+      await whenPlanned(() => env.client.workflow.getHandle(started.workflowId).query(timelineQuery));
       return started;
     },
     received() {
@@ -79,19 +79,6 @@ export async function startTimeSkippingEngine(first: Omit<EngineOptions, 'taskQu
       await Promise.all([env.teardown(), smtp.close()]);
     },
   };
-}
-
-/** The year's first step done: its timeline answers. The test server says "being planned" in the failure's cause. */
-async function untilPlanned(handle: WorkflowHandle): Promise<void> {
-  for (;;) {
-    try {
-      await handle.query(timelineQuery);
-      return;
-    } catch (err) {
-      if (!`${(err as Error).message} ${String((err as Error).cause)}`.includes(YEAR_BEING_PLANNED)) throw err;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** One engine for the test file: started before its tests, shut down after them. */

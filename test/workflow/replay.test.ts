@@ -25,7 +25,13 @@ const previous = histories.filter((h) => h.release !== version);
 const current = histories.filter((h) => h.release === version);
 
 const idOf = (h: RecordedHistory) => `${h.release}/${h.file}`;
-const historyOf = (h: RecordedHistory): temporal.api.history.v1.IHistory => JSON.parse(readFileSync(h.path, 'utf8'));
+const parsed = new Map<string, temporal.api.history.v1.IHistory>();
+/** Each file read and parsed once, however many replays and controls it serves. */
+function historyOf(h: RecordedHistory): temporal.api.history.v1.IHistory {
+  const known = parsed.get(h.path) ?? JSON.parse(readFileSync(h.path, 'utf8'));
+  parsed.set(h.path, known);
+  return known;
+}
 
 /** Replays every history on one replay worker; what each replay threw (undefined: it replayed), by workflow id. */
 async function replayAll(bundle: WorkflowBundleOption, runs: { workflowId: string; history: temporal.api.history.v1.IHistory }[]): Promise<Map<string, Error | undefined>> {
@@ -49,11 +55,11 @@ const before = (patch: string, history: string) => history.localeCompare(patch, 
 const noControlForcedOn: ReadonlySet<PatchName> = new Set(['askedAtStart']);
 
 /** The patches are the year's: the mailbox's histories have none to force. */
-const isYear = (h: RecordedHistory) => historyOf(h).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'blocYear';
+const years = histories.filter((h) => historyOf(h).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'blocYear');
 
 type Control = [title: string, patch: PatchName, on: boolean, history: RecordedHistory];
 const controls: Control[] = (Object.keys(PATCH_IDS) as PatchName[]).flatMap((name) =>
-  histories.filter(isYear).flatMap((h): Control[] => {
+  years.flatMap((h): Control[] => {
     const patchRelease = releaseOf(name);
     if (before(patchRelease, h.release) && !noControlForcedOn.has(name)) return [[`${h.release}/${h.file} with ${PATCH_IDS[name]} forced on`, name, true, h]];
     if (sameRelease(patchRelease, h.release)) return [[`${h.release}/${h.file} with ${PATCH_IDS[name]} forced off`, name, false, h]];
